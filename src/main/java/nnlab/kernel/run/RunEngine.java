@@ -1,0 +1,170 @@
+package nnlab.kernel.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.store.RunRecorder;
+import nnlab.kernel.store.RunStore;
+
+/**
+ * Executes runs on a fixed pool of background threads. Queued runs wait in order and are
+ * visible through {@link #runs()}; every run ends in a final status, whatever the experiment
+ * throws.
+ */
+public final class RunEngine implements AutoCloseable {
+    private final ExecutorService executor;
+    private final RunStore store;
+    private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Run>> engineListeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /**
+     * @param workers how many runs may train at once (ND4J already uses every core for one run,
+     *                so 1 is the sensible default on a laptop)
+     * @param store   where runs are saved, or null to keep them in memory only
+     */
+    public RunEngine(int workers, RunStore store) {
+        this.store = store;
+        AtomicInteger threadNo = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "nnlab-run-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public RunStore store() { return store; }
+
+    /** Called on every status change of any run (from the thread that changed it). */
+    public void addEngineListener(Consumer<Run> listener) {
+        engineListeners.add(listener);
+    }
+
+    public List<Run> runs() {
+        return new ArrayList<>(runs);
+    }
+
+    /** Queues a run; the config must already be valid for the experiment. */
+    public Run submit(Experiment experiment, Config config) {
+        return submit(experiment, config, List.of());
+    }
+
+    /** Queues a run that also writes its files to the given extra folders (e.g. the CLI's --out). */
+    public Run submit(Experiment experiment, Config config, List<Path> extraFolders) {
+        Run run = new Run(experiment.id() + "-" + counter.incrementAndGet(), experiment, config);
+        runs.add(run);
+        run.subscribe(e -> {
+            if (e instanceof RunEvent.Status) engineListeners.forEach(l -> l.accept(run));
+        });
+        engineListeners.forEach(l -> l.accept(run));
+        executor.execute(() -> execute(run, extraFolders));
+        return run;
+    }
+
+    private void execute(Run run, List<Path> extraFolders) {
+        if (run.isCancelRequested()) {
+            run.setStatus(RunStatus.CANCELLED, "cancelled before it started");
+            return;
+        }
+        RunRecorder recorder = null;
+        try {
+            recorder = RunRecorder.open(store, run.experiment().id(), run.config(), extraFolders);
+            run.setFolder(recorder.primaryFolder());
+        } catch (Exception e) {
+            run.setStatus(RunStatus.FAILED, "could not create the run folder: " + e.getMessage());
+            return;
+        }
+        Context context = new Context(run, recorder);
+        run.subscribe(recorder::onEvent);
+        run.setStatus(RunStatus.RUNNING, "running");
+        RunStatus finalStatus;
+        String message;
+        try {
+            Map<String, Object> summary = run.experiment().run(run.config(), context);
+            run.setSummary(summary);
+            recorder.writeSummary(summary);
+            finalStatus = RunStatus.FINISHED;
+            message = "finished in " + formatSeconds((System.nanoTime() - context.startNanos) / 1e9);
+        } catch (RunCancelledException e) {
+            finalStatus = RunStatus.CANCELLED;
+            message = "cancelled";
+        } catch (DivergedException e) {
+            finalStatus = RunStatus.DIVERGED;
+            message = e.getMessage();
+        } catch (Throwable e) {
+            finalStatus = RunStatus.FAILED;
+            message = "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            e.printStackTrace();
+        }
+        try {
+            recorder.finish(finalStatus, message);
+        } catch (Exception e) {
+            if (finalStatus == RunStatus.FINISHED) {
+                finalStatus = RunStatus.FAILED;
+                message = "could not save the run: " + e.getMessage();
+            }
+        }
+        run.setStatus(finalStatus, message);
+    }
+
+    public static String formatSeconds(double s) {
+        if (!Double.isFinite(s)) return "–";
+        long total = Math.round(s);
+        if (total < 60) return total + " s";
+        if (total < 3600) return String.format("%d:%02d min", total / 60, total % 60);
+        return String.format("%d:%02d h", total / 3600, (total % 3600) / 60);
+    }
+
+    /** Cancels everything and stops the workers. */
+    @Override
+    public void close() {
+        runs.forEach(Run::cancel);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Context implements RunContext {
+        private final Run run;
+        private final RunRecorder recorder;
+        final long startNanos = System.nanoTime();
+
+        Context(Run run, RunRecorder recorder) {
+            this.run = run;
+            this.recorder = recorder;
+        }
+
+        @Override public void emit(RunEvent event) { run.emit(event); }
+
+        @Override public boolean isCancelled() { return run.isCancelRequested(); }
+
+        @Override
+        public void progress(double fraction, String message) {
+            double f = Math.max(0, Math.min(1, fraction));
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            double eta = f > 0.005 ? elapsed * (1 - f) / f : Double.NaN;
+            emit(new RunEvent.Progress(f, eta, message));
+        }
+
+        @Override
+        public void recordMetrics(Map<String, Object> row) {
+            try {
+                recorder.appendMetrics(row);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not write metrics.csv: " + e.getMessage(), e);
+            }
+        }
+    }
+}

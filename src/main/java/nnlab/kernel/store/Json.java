@@ -1,0 +1,38 @@
+package nnlab.kernel.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** JSON for config.json and summary.json: pretty, key order kept. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+
+    private Json() { }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static void writeFile(Path file, Object value) throws IOException {
+        AtomicFiles.writeString(file, write(value) + "\n");
+    }
+
+    public static Map<String, Object> readMap(Path file) throws IOException {
+        return MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { });
+    }
+
+    public static Map<String, Object> readMap(String text) throws IOException {
+        return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
+    }
+}
