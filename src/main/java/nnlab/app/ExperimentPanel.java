@@ -1,0 +1,20 @@
+package nnlab.app;
+
+import javafx.scene.Node;
+
+/**
+ * One experiment's view in the main window. A panel builds its settings form and charts, submits
+ * runs to the shared engine and renders the run's event stream; it never trains on the JavaFX
+ * thread.
+ */
+public interface ExperimentPanel {
+
+    /** The name in the navigation list. */
+    String title();
+
+    /** The panel's root node, created once. */
+    Node view();
+
+    /** Called on the JavaFX thread once ND4J has been initialised in the background. */
+    default void onBackendReady() { }
+}
