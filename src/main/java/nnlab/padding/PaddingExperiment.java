@@ -1,0 +1,237 @@
+package nnlab.padding;
+
+import static nnlab.padding.PaddingSettings.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigSchema;
+import nnlab.kernel.figure.BarFigure;
+import nnlab.kernel.figure.ImageGridFigure;
+import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunEvent;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The padding study (spec §1): for every net × padding variant, train {@code rounds} models and
+ * report validation accuracy and the accuracy on the position-switched test set.
+ *
+ * <p>Events: a Phase per round; Metrics on charts "loss" (train loss, validation loss) and
+ * "accuracy" (validation accuracy) per epoch; the table "results"; figures "dataset-preview",
+ * "loss-curves" (current round) and "test-accuracy" (bars, mean ± std).
+ */
+public final class PaddingExperiment implements Experiment {
+    public static final String ID = "padding";
+    public static final String RESULTS_TABLE = "results";
+    public static final String PREVIEW_FIGURE = "dataset-preview";
+    public static final String LOSS_FIGURE = "loss-curves";
+    public static final String BARS_FIGURE = "test-accuracy";
+    public static final List<String> RESULT_COLUMNS =
+            List.of("Net", "Padding", "Val acc % (mean ± std)", "Test acc % (mean ± std)", "Rounds", "Epochs (mean)", "Seconds");
+
+    private final ConfigSchema schema = PaddingSettings.schema();
+
+    @Override public String id() { return ID; }
+    @Override public String title() { return "Padding study"; }
+
+    @Override
+    public String description() {
+        return "How padding leaks absolute position into a CNN: train on boxes near the top/bottom, test with the positions swapped.";
+    }
+
+    @Override public ConfigSchema schema() { return schema; }
+
+    /** The three data sets of a config: validation restarts the training stream unless told otherwise. */
+    public record Data(BoxDataset train, BoxDataset validation, BoxDataset test) { }
+
+    public static Data data(Config c) {
+        BoxDataset.Spec spec = PaddingSettings.dataSpec(c);
+        long seed = c.getInt(DATA_SEED);
+        boolean independent = c.getBoolean(INDEPENDENT_SEEDS);
+        BoxDataset train = BoxDataset.generate(spec, c.getInt(TRAIN_SIZE), seed, 0);
+        BoxDataset val = BoxDataset.generate(spec, c.getInt(VAL_SIZE), independent ? seed + 1 : seed, 0);
+        BoxDataset test = BoxDataset.generate(spec, c.getInt(TEST_SIZE), independent ? seed + 2 : seed, c.getInt(TEST_SHIFT));
+        return new Data(train, val, test);
+    }
+
+    /** Train and test samples of both classes side by side, so the test shift is visible. */
+    public static ImageGridFigure preview(Data d, int perClass) {
+        List<ImageGridFigure.Tile> tiles = new ArrayList<>();
+        int size = (int) d.train().features().size(2);
+        for (String set : List.of("train", "test")) {
+            BoxDataset ds = set.equals("train") ? d.train() : d.test();
+            for (int cls = 0; cls < 2; cls++) {
+                int shown = 0;
+                for (int i = cls; i < ds.size() && shown < perClass; i += 2, shown++) {
+                    tiles.add(new ImageGridFigure.Tile(set + " · class " + cls, size, size, ds.argb(i)));
+                }
+            }
+        }
+        return new ImageGridFigure("Dataset: train vs switched test", perClass * 2, tiles);
+    }
+
+    public static PaddingNets.Architecture architecture(Config c, String net, PaddingMode mode) {
+        return new PaddingNets.Architecture(net, mode, c.getInts(WIDTHS), c.getInts(STRIDES), c.getInt(KERNEL), c.getInt(HIDDEN),
+                c.getInt(IMAGE_SIZE), c.getDouble(LR), c.getDouble(RHO), c.getDouble(EPS), c.getDouble(WEIGHT_DECAY));
+    }
+
+    @Override
+    public Map<String, Object> run(Config c, RunContext ctx) {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Data data = data(c);
+        ctx.figure(PREVIEW_FIGURE, preview(data, 4));
+        List<String> nets = c.getStrings(NET);
+        List<String> paddings = c.getStrings(PADDING);
+        int rounds = c.getInt(ROUNDS);
+        int maxEpochs = c.getInt(EPOCHS);
+        VariantTrainer trainer = new VariantTrainer(maxEpochs, c.getInt(PATIENCE), c.getInt(BATCH_SIZE));
+
+        List<VariantResult> results = new ArrayList<>();
+        for (String net : nets) {
+            for (String p : paddings) results.add(new VariantResult(net, PaddingMode.fromId(p)));
+        }
+        double totalUnits = (double) results.size() * rounds * maxEpochs;
+        int[] doneUnits = {0};
+        publishResults(ctx, results, nets, paddings);
+        for (int v = 0; v < results.size(); v++) {
+            VariantResult variant = results.get(v);
+            for (int round = 0; round < rounds; round++) {
+                ctx.checkCancelled();
+                String where = variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds;
+                ctx.emit(new RunEvent.Phase(where));
+                long seed = (long) c.getInt(MODEL_SEED) + round;
+                MultiLayerNetwork model = PaddingNets.build(architecture(c, variant.net, variant.mode), seed, DataType.FLOAT);
+                LineFigure.Builder curves = new LineFigure.Builder();
+                int roundNo = round;
+                int unitsBefore = doneUnits[0];
+                VariantTrainer.RoundResult r = trainer.train(model, data.train(), data.validation(), data.test(),
+                        "at " + variant.net + " " + variant.mode.id() + " round " + (round + 1),
+                        (epoch, trainLoss, valLoss, valAcc, seconds) -> {
+                            ctx.metric("loss", "train loss", epoch, trainLoss);
+                            ctx.metric("loss", "validation loss", epoch, valLoss);
+                            ctx.metric("accuracy", "validation accuracy", epoch, valAcc);
+                            curves.add("train loss", epoch, trainLoss).add("validation loss", epoch, valLoss);
+                            ctx.figure(LOSS_FIGURE, curves.build("Loss — " + where, "epoch", "cross-entropy", false));
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("net", variant.net);
+                            row.put("padding", variant.mode.id());
+                            row.put("round", roundNo);
+                            row.put("epoch", epoch);
+                            row.put("train_loss", trainLoss);
+                            row.put("val_loss", valLoss);
+                            row.put("val_acc", valAcc);
+                            ctx.recordMetrics(row);
+                            doneUnits[0] = unitsBefore + epoch;
+                            ctx.progress(doneUnits[0] / totalUnits, String.format(Locale.ROOT,
+                                    "%s, epoch %d: val loss %.4f, val acc %.1f %% (%.2f s/epoch)", where, epoch, valLoss, valAcc, seconds));
+                        },
+                        ctx::checkCancelled);
+                doneUnits[0] = unitsBefore + maxEpochs;
+                variant.add(r);
+                ctx.log(String.format(Locale.ROOT, "%s: val acc %.1f %%, test acc %.1f %% (kept epoch with val loss %.4f; %d epochs, %.1f s)",
+                        where, r.lastValAccuracy(), r.testAccuracy(), r.bestValLoss(), r.epochsRun(), r.seconds()));
+                ctx.progress(doneUnits[0] / totalUnits, where + " done");
+                publishResults(ctx, results, nets, paddings);
+            }
+        }
+        return summary(c, results);
+    }
+
+    private static void publishResults(RunContext ctx, List<VariantResult> results, List<String> nets, List<String> paddings) {
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            VariantResult v = results.get(i);
+            rows.add(List.of(v.net, v.mode.id(), v.rounds() == 0 ? "…" : pm(v.valMean(), v.valStd()),
+                    v.rounds() == 0 ? "…" : pm(v.testMean(), v.testStd()), String.valueOf(v.rounds()),
+                    v.rounds() == 0 ? "" : String.format(Locale.ROOT, "%.1f", v.epochsMean()),
+                    String.format(Locale.ROOT, "%.0f", v.seconds())));
+            details.put(i + ":2", v.perRound(true));
+            details.put(i + ":3", v.perRound(false));
+        }
+        ctx.table(RESULTS_TABLE, "Results", RESULT_COLUMNS, rows, details);
+
+        double[][] values = new double[nets.size()][paddings.size()];
+        double[][] errors = new double[nets.size()][paddings.size()];
+        for (VariantResult v : results) {
+            int g = nets.indexOf(v.net);
+            int k = paddings.indexOf(v.mode.id());
+            values[g][k] = v.rounds() == 0 ? Double.NaN : v.testMean();
+            errors[g][k] = v.rounds() == 0 ? Double.NaN : v.testStd();
+        }
+        ctx.figure(BARS_FIGURE, new BarFigure("Test accuracy on the switched test set (mean ± std over rounds)",
+                "test accuracy (%)", paddings, nets, values, errors, 0, 100));
+    }
+
+    private static String pm(double mean, double std) {
+        return String.format(Locale.ROOT, "%.1f ± %.1f", mean, std);
+    }
+
+    private static Map<String, Object> summary(Config c, List<VariantResult> results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("experiment", ID);
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (VariantResult v : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("net", v.net);
+            m.put("padding", v.mode.id());
+            m.put("val_acc", v.val);
+            m.put("test_acc", v.test);
+            m.put("val_acc_mean", v.valMean());
+            m.put("val_acc_std", v.valStd());
+            m.put("test_acc_mean", v.testMean());
+            m.put("test_acc_std", v.testStd());
+            m.put("epochs_run", v.epochs);
+            m.put("seconds", v.seconds());
+            variants.add(m);
+        }
+        out.put("variants", variants);
+        return out;
+    }
+
+    /** Per-round results of one net × padding variant. */
+    static final class VariantResult {
+        final String net;
+        final PaddingMode mode;
+        final List<Double> val = new ArrayList<>();
+        final List<Double> test = new ArrayList<>();
+        final List<Integer> epochs = new ArrayList<>();
+        final List<Double> secondsPerRound = new ArrayList<>();
+
+        VariantResult(String net, PaddingMode mode) {
+            this.net = net;
+            this.mode = mode;
+        }
+
+        void add(VariantTrainer.RoundResult r) {
+            val.add(r.lastValAccuracy());
+            test.add(r.testAccuracy());
+            epochs.add(r.epochsRun());
+            secondsPerRound.add(r.seconds());
+        }
+
+        int rounds() { return val.size(); }
+        double valMean() { return Stats.mean(val); }
+        double valStd() { return Stats.populationStd(val); }
+        double testMean() { return Stats.mean(test); }
+        double testStd() { return Stats.populationStd(test); }
+        double epochsMean() { return epochs.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN); }
+        double seconds() { return secondsPerRound.stream().mapToDouble(Double::doubleValue).sum(); }
+
+        String perRound(boolean validation) {
+            List<Double> values = validation ? val : test;
+            StringBuilder sb = new StringBuilder(validation ? "Validation accuracy per round:" : "Test accuracy per round:");
+            for (int i = 0; i < values.size(); i++) {
+                sb.append(String.format(Locale.ROOT, "%n round %d: %.1f %% (%d epochs)", i + 1, values.get(i), epochs.get(i)));
+            }
+            return sb.toString();
+        }
+    }
+}
