@@ -32,6 +32,26 @@ public enum PaddingMode {
     public Kind kind() { return kind; }
     public String description() { return description; }
 
+    /**
+     * Which input index a padded position copies, along one axis of length n padded by p on both
+     * sides: padded index j (0 ≤ j &lt; n + 2p) shows input index sourceIndex(kind, j, n, p). This
+     * one map defines the forward pass and, read backwards, the gradient.
+     */
+    public static int sourceIndex(Kind kind, int j, int n, int p) {
+        int i = j - p;
+        if (i >= 0 && i < n) return i;
+        switch (kind) {
+            case REPLICATE:
+                return i < 0 ? 0 : n - 1;
+            case CIRCULAR:
+                return Math.floorMod(i, n);
+            case REFLECT:
+                return i < 0 ? -i : 2 * (n - 1) - i;
+            default:
+                throw new IllegalArgumentException(kind + " padding copies no input values");
+        }
+    }
+
     public static PaddingMode fromId(String id) {
         for (PaddingMode m : values()) {
             if (m.id.equals(id)) return m;

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Builds the study's CNNs (spec §1) as DL4J networks. */
@@ -28,12 +29,17 @@ public final class PaddingNets {
     }
 
     public static MultiLayerNetwork build(Architecture a, long seed, DataType dataType) {
+        return build(a, seed, dataType, new ScaledAdaDelta(a.lr(), a.rho(), a.eps()));
+    }
+
+    /** With another updater, e.g. NoOp for gradient checks. */
+    public static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType)
                 // PyTorch's default init for conv and linear weights: U(±1/sqrt(fan_in)).
                 .weightInit(WeightInit.UNIFORM)
-                .updater(new ScaledAdaDelta(a.lr(), a.rho(), a.eps()))
+                .updater(updater)
                 // PyTorch's Adadelta weight_decay adds wd·w to every parameter's gradient: that is L2.
                 .l2(a.weightDecay())
                 .l2Bias(a.weightDecay())
@@ -45,7 +51,7 @@ public final class PaddingNets {
         int channels = 3;
         for (int i = 0; i < a.widths().size(); i++) {
             if (copyPadding) {
-                layers.layer(new PaddingLayer(mode.kind(), mode.amount(), size, size));
+                layers.layer(new BorderPadding(mode.kind(), mode.amount()));
             }
             int zeroPad = copyPadding ? 0 : mode.amount();
             layers.layer(new ConvolutionLayer.Builder(a.kernel(), a.kernel())
