@@ -148,6 +148,11 @@ final class Axis {
             }
         }
         ticks.sort(Double::compare);
+        if (ticks.size() < 2) {
+            // Less than a factor of ~1.5 in range: linear nice ticks are all a log axis can offer.
+            Axis lin = fixed(Math.pow(10, la), Math.pow(10, lb), 5);
+            return new Axis(Math.pow(10, la), Math.pow(10, lb), true, lin.ticks, lin.labels, new double[0]);
+        }
         double[] t = ticks.stream().mapToDouble(Double::doubleValue).toArray();
         // Plain numbers read best (0.01, 100) while they are short; beyond, 10 with an exponent.
         boolean plain = true;
@@ -192,11 +197,11 @@ final class Axis {
     static String format(double v, double step, double maxAbs) {
         if (v == 0) return "0";
         int stepExp = (int) Math.floor(Math.log10(step) + 1e-9);
-        if (maxAbs >= 1e6 || stepExp < -4) {
+        if (maxAbs >= 1e6 || maxAbs < 1e-3) {
             int digits = Math.max(0, (int) Math.floor(Math.log10(Math.abs(v))) - stepExp);
-            return cleanExp(String.format(Locale.ROOT, "%." + Math.min(digits, 10) + "e", v));
+            return cleanExp(String.format(Locale.ROOT, "%." + Math.min(digits, 16) + "e", v));
         }
-        int decimals = Math.max(0, -stepExp);
+        int decimals = Math.min(16, Math.max(0, -stepExp));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
