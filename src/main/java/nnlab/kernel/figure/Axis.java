@@ -150,7 +150,7 @@ final class Axis {
         ticks.sort(Double::compare);
         if (ticks.size() < 2) {
             // Less than a factor of ~1.5 in range: linear nice ticks are all a log axis can offer.
-            Axis lin = fixed(Math.pow(10, la), Math.pow(10, lb), 5);
+            Axis lin = fixed(Math.pow(10, la), Math.pow(10, lb), Math.max(2, maxTicks - 1));
             return new Axis(Math.pow(10, la), Math.pow(10, lb), true, lin.ticks, lin.labels, new double[0]);
         }
         double[] t = ticks.stream().mapToDouble(Double::doubleValue).toArray();
