@@ -119,7 +119,8 @@ class BorderPaddingTest {
                 INDArray labels = Nd4j.create(new double[][] {{1, 0}, {0, 1}});
                 boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
                         .net(net).input(input).labels(labels)
-                        .epsilon(1e-6).maxRelError(1e-4).minAbsoluteError(1e-8));
+                        .epsilon(1e-6).maxRelError(1e-4).minAbsoluteError(1e-8)
+                        .subset(true).maxPerParam(25));
                 assertTrue(ok, "gradient check failed for " + netName + " " + mode.id());
             }
         } finally {
