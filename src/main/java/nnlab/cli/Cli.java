@@ -132,7 +132,6 @@ public final class Cli {
             Run run = engine.submit(experiment, config, outDir == null ? List.of() : List.of(outDir));
             ProgressPrinter printer = new ProgressPrinter(err);
             run.subscribe(printer);
-            Runtime.getRuntime().addShutdownHook(new Thread(run::cancel));
             try {
                 while (!run.await(1, TimeUnit.SECONDS)) {
                     // waiting; progress is printed by the listener

@@ -1,0 +1,143 @@
+package nnlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.RunStatus;
+import nnlab.kernel.store.Json;
+import nnlab.kernel.store.RunStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunEngineTest {
+    private final FakeExperiment fake = new FakeExperiment();
+
+    @TempDir
+    Path runs;
+
+    private Run submit(RunEngine engine, Map<String, String> settings) {
+        return engine.submit(fake, fake.schema().fromText(settings));
+    }
+
+    @Test
+    void eventsArriveInOrderAndTheRunIsSaved() throws Exception {
+        try (RunEngine engine = new RunEngine(1, new RunStore(runs))) {
+            Run run = submit(engine, Map.of("epochs", "3"));
+            List<RunEvent> seen = new CopyOnWriteArrayList<>();
+            run.subscribe(seen::add);
+            assertTrue(run.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.FINISHED, run.status());
+            assertEquals(new RunEvent.Status(RunStatus.RUNNING, "running"), seen.get(0));
+            assertInstanceOf(RunEvent.Phase.class, seen.get(1));
+            List<Double> xs = seen.stream().filter(e -> e instanceof RunEvent.Metric).map(e -> ((RunEvent.Metric) e).x()).toList();
+            assertEquals(List.of(1.0, 2.0, 3.0), xs);
+            RunEvent last = seen.get(seen.size() - 1);
+            assertInstanceOf(RunEvent.Status.class, last);
+            assertEquals(RunStatus.FINISHED, ((RunEvent.Status) last).status());
+
+            Path folder = run.folder();
+            assertTrue(folder.startsWith(runs));
+            assertEquals(List.of("epoch,loss", "1,1", "2,0.500000", "3,0.333333"), Files.readAllLines(folder.resolve("metrics.csv")));
+            assertEquals(3, Json.readMap(folder.resolve("summary.json")).get("epochs"));
+            assertEquals("3", String.valueOf(Json.readMap(folder.resolve("config.json")).get("epochs")));
+            assertEquals("finished", Json.readMap(folder.resolve("run.json")).get("status"));
+        }
+    }
+
+    @Test
+    void cancelTakesEffectWithinOneSecond() throws Exception {
+        try (RunEngine engine = new RunEngine(1, null)) {
+            Run run = submit(engine, Map.of("epochs", "1000", "millis", "100"));
+            waitFor(() -> run.status() == RunStatus.RUNNING);
+            Thread.sleep(200);
+            long t0 = System.nanoTime();
+            run.cancel();
+            assertTrue(run.await(1, TimeUnit.SECONDS), "still " + run.status() + " one second after cancel");
+            assertEquals(RunStatus.CANCELLED, run.status());
+            assertTrue((System.nanoTime() - t0) / 1e9 < 1.0);
+        }
+    }
+
+    @Test
+    void queuedRunsAreVisibleAndACancelledQueuedRunNeverStarts() throws Exception {
+        try (RunEngine engine = new RunEngine(1, null)) {
+            Run first = submit(engine, Map.of("epochs", "1000", "millis", "20"));
+            Run second = submit(engine, Map.of("epochs", "1"));
+            waitFor(() -> first.status() == RunStatus.RUNNING);
+            assertEquals(RunStatus.QUEUED, second.status());
+            assertEquals(2, engine.runs().size());
+            second.cancel();
+            first.cancel();
+            assertTrue(second.await(2, TimeUnit.SECONDS));
+            assertEquals(RunStatus.CANCELLED, second.status());
+            assertEquals(null, second.started());
+        }
+    }
+
+    @Test
+    void nanLossEndsTheRunAsDivergedWithWhereItHappened() throws Exception {
+        try (RunEngine engine = new RunEngine(1, new RunStore(runs))) {
+            Run run = submit(engine, Map.of("epochs", "5", "nan-at", "3"));
+            assertTrue(run.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.DIVERGED, run.status());
+            assertTrue(run.statusMessage().contains("diverged at round 1, epoch 3"), run.statusMessage());
+            // The two finished epochs are kept.
+            assertEquals(3, Files.readAllLines(run.folder().resolve("metrics.csv")).size());
+            assertEquals("diverged", Json.readMap(run.folder().resolve("run.json")).get("status"));
+        }
+    }
+
+    @Test
+    void anExceptionEndsTheRunAsFailedNotACrash() throws Exception {
+        try (RunEngine engine = new RunEngine(1, null)) {
+            Run run = submit(engine, Map.of("epochs", "5", "fail", "true"));
+            assertTrue(run.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.FAILED, run.status());
+            assertTrue(run.statusMessage().contains("scripted failure"), run.statusMessage());
+            Run next = submit(engine, Map.of("epochs", "1"));
+            assertTrue(next.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.FINISHED, next.status(), "the engine keeps working after a failure");
+        }
+    }
+
+    @Test
+    void anUnwritableRunsFolderFailsTheRunWithAClearMessage() throws Exception {
+        Path file = Files.writeString(runs.resolve("not-a-folder"), "x");
+        try (RunEngine engine = new RunEngine(1, new RunStore(file.resolve("runs")))) {
+            Run run = submit(engine, Map.of("epochs", "1"));
+            assertTrue(run.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.FAILED, run.status());
+            assertTrue(run.statusMessage().contains("runs folder"), run.statusMessage());
+        }
+    }
+
+    @Test
+    void lateSubscribersGetTheWholeHistory() throws Exception {
+        try (RunEngine engine = new RunEngine(1, null)) {
+            Run run = submit(engine, Map.of("epochs", "2"));
+            assertTrue(run.await(10, TimeUnit.SECONDS));
+            List<RunEvent> seen = new CopyOnWriteArrayList<>();
+            run.subscribe(seen::add);
+            assertEquals(run.history(), seen);
+            assertEquals(2, seen.stream().filter(e -> e instanceof RunEvent.Metric).count());
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out");
+            Thread.sleep(5);
+        }
+    }
+}
