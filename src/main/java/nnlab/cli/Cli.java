@@ -46,8 +46,10 @@ public final class Cli {
                 return OK;
             case "run":
                 return runExperiment(List.of(args).subList(1, args.length), out, err);
+            case "bench":
+                return nnlab.bench.BenchCommand.run(List.of(args).subList(1, args.length), out, err);
             default:
-                err.println("nnlab: unknown command '" + args[0] + "' (expected list or run; see --help)");
+                err.println("nnlab: unknown command '" + args[0] + "' (expected list, run or bench; see --help)");
                 return USAGE;
         }
     }
@@ -64,6 +66,7 @@ public final class Cli {
         out.println("  java -jar nnlab.jar list                 list the experiments");
         out.println("  java -jar nnlab.jar run ID [--SETTING VALUE ...] [--out DIR] [--runs-dir DIR]");
         out.println("  java -jar nnlab.jar run ID --help        the settings of one experiment, with defaults");
+        out.println("  java -jar nnlab.jar bench [--quick] [--out DIR]   measure training speed (writes DIR/bench.json)");
         out.println();
         out.println("Every run is also saved under the runs folder (" + RunStore.defaultStore().root() + ";");
         out.println("change it with --runs-dir, -Dnnlab.runs.dir or $NNLAB_RUNS_DIR).");
