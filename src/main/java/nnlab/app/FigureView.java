@@ -66,6 +66,9 @@ public class FigureView extends VBox {
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
         placeholder.setText(placeholderText);
+        // The rendered figure draws its own title; repeating it above the image looks like a mistake.
+        title.visibleProperty().bind(placeholder.visibleProperty());
+        title.managedProperty().bind(title.visibleProperty());
         imageView.setPreserveRatio(true);
         imageView.setSmooth(true);
         MenuButton export = Exports.menuButton(() -> figure);

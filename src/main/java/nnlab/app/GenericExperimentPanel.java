@@ -39,7 +39,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private final Experiment experiment;
     private final SettingsForm form;
     private final RunControls controls = new RunControls();
-    private final ResponsiveGrid grid = new ResponsiveGrid(420);
+    private final ResponsiveGrid grid = new ResponsiveGrid(340);
     private final StackPane topContent = new StackPane();
     private final Label emptyHint = new Label();
     private final TextArea log = new TextArea();
@@ -164,7 +164,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
             v = new FigureView(id, title);
             figures.put(id, v);
             permanentViews.add(v);
-            addView(id, v, false);
+            addView(id, v, true);
         }
         return v;
     }
@@ -242,7 +242,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         } else if (event instanceof RunEvent.FigureUpdate f) {
             figures.computeIfAbsent(f.id(), id -> {
                 FigureView v = new FigureView(id, f.figure().title());
-                addView(id, v, false);
+                addView(id, v, true);
                 return v;
             }).setFigure(f.figure());
         } else if (event instanceof RunEvent.Log l) {
@@ -295,6 +295,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         return c;
     }
 
+    /** Figures and tables take a whole row: a 640-px figure squeezed into half a row has unreadable text. */
     private void addView(String id, Node view, boolean wide) {
         viewIds.put(view, id);
         grid.addItem(view, wide);

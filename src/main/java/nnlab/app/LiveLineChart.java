@@ -32,6 +32,9 @@ public class LiveLineChart extends VBox {
     private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
     private final Label title = new Label();
     private final Label subtitle = new Label();
+    private final javafx.util.StringConverter<Number> defaultFormat = new NumberAxis.DefaultFormatter(xAxis);
+    /** True while every x so far is a whole number. */
+    private boolean wholeX = true;
 
     public LiveLineChart(String chartId, String title, String xLabel, String yLabel) {
         this.chartId = chartId;
@@ -44,12 +47,22 @@ public class LiveLineChart extends VBox {
         xAxis.setLabel(xLabel);
         yAxis.setLabel(yLabel);
         xAxis.setForceZeroInRange(false);
+        // Epochs and rounds are whole numbers: a tick at 2.5 would suggest half an epoch.
+        xAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) {
+                double v = n.doubleValue();
+                if (wholeX && v != Math.rint(v)) return "";
+                return wholeX ? String.valueOf((long) v) : defaultFormat.toString(n);
+            }
+
+            @Override public Number fromString(String s) { return Double.valueOf(s); }
+        });
         yAxis.setForceZeroInRange(false);
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setLegendVisible(true);
         chart.setMinHeight(220);
-        chart.setPrefHeight(300);
+        chart.setPrefHeight(280);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         MenuButton export = Exports.menuButton(this::toFigure);
@@ -80,6 +93,7 @@ public class LiveLineChart extends VBox {
         Map<String, List<XYChart.Data<Number, Number>>> added = new LinkedHashMap<>();
         for (RunEvent.Metric m : metrics) {
             if (!m.chart().equals(chartId) || !Double.isFinite(m.y())) continue;
+            if (m.x() != Math.rint(m.x())) wholeX = false;
             added.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(new XYChart.Data<>(m.x(), m.y()));
         }
         for (Map.Entry<String, List<XYChart.Data<Number, Number>>> e : added.entrySet()) {
@@ -109,6 +123,7 @@ public class LiveLineChart extends VBox {
         chart.getData().clear();
         chart.setCreateSymbols(true);
         subtitle.setText("");
+        wholeX = true;
     }
 
     public List<String> seriesNames() {

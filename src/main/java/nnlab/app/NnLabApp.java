@@ -41,6 +41,8 @@ public final class NnLabApp extends Application {
     public static final String AUTOSTART_ARGS_PROPERTY = "nnlab.autostart.args";
     /** Comma-separated Experiment class names listed in addition to the shipped ones (demos, tests). */
     public static final String EXTRA_EXPERIMENTS_PROPERTY = "nnlab.extraExperiments";
+    /** Window size "WIDTHxHEIGHT" (default 1280x800, never larger than the screen). */
+    public static final String WINDOW_SIZE_PROPERTY = "nnlab.window.size";
     /** When "true", prints how long after JVM start the window appeared. */
     public static final String TIMING_PROPERTY = "nnlab.timing";
 
@@ -62,6 +64,7 @@ public final class NnLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (Boolean.getBoolean(TIMING_PROPERTY)) System.err.println("nnlab: JavaFX started " + sinceJvmStart() + " ms after JVM start");
         engine = new RunEngine(1, RunStore.defaultStore());
         context = new AppContext(engine, stage);
 
@@ -101,7 +104,8 @@ public final class NnLabApp extends Application {
         root.setBottom(statusBar);
         root.getStyleClass().add("app-root");
 
-        Scene scene = new Scene(root, 1280, 800);
+        double[] size = windowSize();
+        Scene scene = new Scene(root, size[0], size[1]);
         scene.getStylesheets().add(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
         stage.setTitle("NN Lab");
         stage.setScene(scene);
@@ -110,15 +114,43 @@ public final class NnLabApp extends Application {
 
         engine.addEngineListener(run -> scheduleQueueUpdate());
         updateQueue();
-        if (!navigation.getItems().isEmpty()) navigation.getSelectionModel().select(0);
         stage.show();
         if (Boolean.getBoolean(TIMING_PROPERTY)) {
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("nnlab: window shown " + ms + " ms after JVM start");
+            System.err.println("nnlab: window shown " + sinceJvmStart() + " ms after JVM start");
         }
 
         NativeSetup.initAsync().whenComplete((v, error) -> Platform.runLater(() -> backendLoaded(error)));
-        autostart();
+        // The first panel's controls cost a second or more to load and style on a slow machine;
+        // building it after the first frame gets the window on screen without that wait.
+        Platform.runLater(() -> {
+            if (!navigation.getItems().isEmpty() && navigation.getSelectionModel().isEmpty()) {
+                navigation.getSelectionModel().select(0);
+            }
+            autostart();
+            if (Boolean.getBoolean(TIMING_PROPERTY)) {
+                System.err.println("nnlab: first panel built " + sinceJvmStart() + " ms after JVM start");
+            }
+        });
+    }
+
+    private static double[] windowSize() {
+        double w = 1280;
+        double h = 800;
+        String[] parts = System.getProperty(WINDOW_SIZE_PROPERTY, "").split("x");
+        if (parts.length == 2) {
+            try {
+                w = Double.parseDouble(parts[0]);
+                h = Double.parseDouble(parts[1]);
+            } catch (NumberFormatException e) {
+                System.err.println("nnlab: ignoring " + WINDOW_SIZE_PROPERTY + "=" + System.getProperty(WINDOW_SIZE_PROPERTY));
+            }
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return new double[] {Math.min(w, screen.getWidth()), Math.min(h, screen.getHeight())};
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     @Override

@@ -34,6 +34,7 @@ public class ResultsTableView extends VBox {
     private final String tableId;
     private final Label title = new Label();
     private final TableView<Row> table = new TableView<>();
+    private final Label detailsHint = new Label("Blue cells have details: hover over them.");
     private RunEvent.Table current;
 
     public ResultsTableView(String tableId, String initialTitle) {
@@ -51,7 +52,10 @@ public class ResultsTableView extends VBox {
         HBox header = new HBox(8, title, spacer, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("card-header");
-        getChildren().addAll(header, table);
+        detailsHint.getStyleClass().add("table-hint");
+        detailsHint.managedProperty().bind(detailsHint.visibleProperty());
+        detailsHint.setVisible(false);
+        getChildren().addAll(header, table, detailsHint);
         fitHeight(0);
     }
 
@@ -79,6 +83,7 @@ public class ResultsTableView extends VBox {
             table.getColumns().get(c).setMinWidth(estimateWidth(t, c));
         }
         table.refresh(); // cellDetails may change while items compare equal
+        detailsHint.setVisible(t.cellDetails() != null && !t.cellDetails().isEmpty());
         fitHeight(rows.size());
     }
 
@@ -86,6 +91,7 @@ public class ResultsTableView extends VBox {
         current = null;
         table.getColumns().clear();
         table.getItems().clear();
+        detailsHint.setVisible(false);
         fitHeight(0);
     }
 

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunEvent;
@@ -39,6 +40,9 @@ public class RunControls extends HBox {
         cancel.setId("cancel-button");
         cancel.setTooltip(new Tooltip("Stop the run at its next check (within a second)"));
         cancel.setDisable(true);
+        // The header gives the experiment's description the spare width; the buttons never shrink.
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("run-status");
         status.setId("run-status");
         detail.getStyleClass().add("run-detail");
@@ -47,6 +51,7 @@ public class RunControls extends HBox {
         HBox progressRow = new HBox(10, progress, eta);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         VBox state = new VBox(4, new HBox(8, status, detail), progressRow);
+        state.setMinWidth(Region.USE_PREF_SIZE);
         state.setAlignment(Pos.CENTER_LEFT);
         setAlignment(Pos.CENTER_RIGHT);
         setSpacing(14);

@@ -10,6 +10,7 @@ import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.config.Setting;
 import nnlab.kernel.config.SettingException;
+import nnlab.kernel.figure.BarFigure;
 import nnlab.kernel.run.DivergedException;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
@@ -92,7 +93,10 @@ public class FakeExperiment implements Experiment {
             ctx.table("results", "Final accuracy by padding", List.of("padding", "accuracy", "loss"), List.copyOf(rows), Map.copyOf(details));
             ctx.log(padding + ": accuracy " + String.format(Locale.ROOT, "%.3f", acc));
         }
-        ctx.figure("accuracy-bars", new DemoFigure("Final accuracy by padding", paddings, finalAcc));
+        double[][] errors = new double[1][paddings.size()];
+        java.util.Arrays.fill(errors[0], 0.004);
+        ctx.figure("accuracy-bars", new BarFigure("Final accuracy by padding", "accuracy", paddings,
+                List.of(config.getString("model")), new double[][] {finalAcc}, errors, 0, 1));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("best", paddings.get(argmax(finalAcc)));
         return summary;

@@ -16,6 +16,8 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.run.RunEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,40 @@ class FigureViewTest {
         Path csv = dir.resolve("accuracy.csv");
         Fx.get(() -> view.exportCsv(csv)).get(10, TimeUnit.SECONDS);
         assertTrue(Files.readString(csv).startsWith("label,value\nzero,0.91"));
+    }
+
+    @Test
+    void exportsTheRealRenderersFigures() throws Exception {
+        LineFigure curves = new LineFigure.Builder().add("train", 1, 0.9).add("train", 2, 0.5).add("val", 1, 1.0).add("val", 2, 0.7)
+                .build("Loss", "epoch", "loss", false);
+        Fx.run(() -> view.setFigure(curves));
+        Fx.waitUntil("the line figure on screen", 5000, () -> view.image() != null);
+        Path one = dir.resolve("loss.png");
+        Path three = dir.resolve("loss@3x.png");
+        Fx.get(() -> view.exportPng(one, 1)).get(10, TimeUnit.SECONDS);
+        Fx.get(() -> view.exportPng(three, 3)).get(10, TimeUnit.SECONDS);
+        BufferedImage a = ImageIO.read(one.toFile());
+        BufferedImage b = ImageIO.read(three.toFile());
+        assertNotNull(a);
+        assertNotNull(b);
+        assertTrue(Math.abs(b.getWidth() - 3 * a.getWidth()) <= 3, a.getWidth() + " vs " + b.getWidth());
+    }
+
+    @Test
+    void aLiveChartExportsWhatItShows() throws Exception {
+        LiveLineChart chart = Fx.get(() -> new LiveLineChart("loss", "Loss", "epoch", "loss"));
+        Fx.run(() -> {
+            chart.startPhase("round 1");
+            chart.addMetrics(List.of(new RunEvent.Metric("loss", "train", 1, 0.8), new RunEvent.Metric("loss", "train", 2, 0.4),
+                    new RunEvent.Metric("other", "train", 1, 5)));
+        });
+        LineFigure f = Fx.get(chart::toFigure);
+        assertEquals("Loss — round 1", f.title());
+        assertEquals(1, f.series().size());
+        assertEquals(2, f.series().get(0).x().length);
+        Path png = dir.resolve("chart.png");
+        Exports.writePng(f, png, 2).get(10, TimeUnit.SECONDS);
+        assertNotNull(ImageIO.read(png.toFile()));
     }
 
     @Test
