@@ -33,8 +33,10 @@ public class LiveLineChart extends VBox {
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final javafx.util.StringConverter<Number> defaultFormat = new NumberAxis.DefaultFormatter(xAxis);
-    /** True while every x so far is a whole number. */
+    /** True while every x so far is a whole number (epochs, rounds): the x axis then ticks at whole numbers only. */
     private boolean wholeX = true;
+    private double minX = Double.POSITIVE_INFINITY;
+    private double maxX = Double.NEGATIVE_INFINITY;
 
     public LiveLineChart(String chartId, String title, String xLabel, String yLabel) {
         this.chartId = chartId;
@@ -47,12 +49,9 @@ public class LiveLineChart extends VBox {
         xAxis.setLabel(xLabel);
         yAxis.setLabel(yLabel);
         xAxis.setForceZeroInRange(false);
-        // Epochs and rounds are whole numbers: a tick at 2.5 would suggest half an epoch.
         xAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override public String toString(Number n) {
-                double v = n.doubleValue();
-                if (wholeX && v != Math.rint(v)) return "";
-                return wholeX ? String.valueOf((long) v) : defaultFormat.toString(n);
+                return wholeX ? String.valueOf(Math.round(n.doubleValue())) : defaultFormat.toString(n);
             }
 
             @Override public Number fromString(String s) { return Double.valueOf(s); }
@@ -94,6 +93,8 @@ public class LiveLineChart extends VBox {
         for (RunEvent.Metric m : metrics) {
             if (!m.chart().equals(chartId) || !Double.isFinite(m.y())) continue;
             if (m.x() != Math.rint(m.x())) wholeX = false;
+            minX = Math.min(minX, m.x());
+            maxX = Math.max(maxX, m.x());
             added.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(new XYChart.Data<>(m.x(), m.y()));
         }
         for (Map.Entry<String, List<XYChart.Data<Number, Number>>> e : added.entrySet()) {
@@ -105,6 +106,32 @@ public class LiveLineChart extends VBox {
             });
             s.getData().addAll(e.getValue());
             if (s.getData().size() > SYMBOL_LIMIT && chart.getCreateSymbols()) chart.setCreateSymbols(false);
+        }
+        fitXAxis();
+    }
+
+    /** Auto-ranging would tick at 1.5 epochs; whole-number data gets whole-number bounds and ticks. */
+    private void fitXAxis() {
+        if (!wholeX || minX > maxX) {
+            xAxis.setAutoRanging(true);
+            return;
+        }
+        double lower = Math.min(minX, maxX - 1);
+        double range = Math.max(1, maxX - lower);
+        double unit = niceUnit(range);
+        xAxis.setAutoRanging(false);
+        xAxis.setLowerBound(Math.floor(lower / unit) * unit);
+        xAxis.setUpperBound(Math.ceil(maxX / unit) * unit);
+        xAxis.setTickUnit(unit);
+        xAxis.setMinorTickCount(unit >= 5 ? 5 : (int) unit);
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... giving at most ten ticks. */
+    static double niceUnit(double range) {
+        for (double scale = 1; ; scale *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                if (range / (step * scale) <= 10) return step * scale;
+            }
         }
     }
 
@@ -124,6 +151,9 @@ public class LiveLineChart extends VBox {
         chart.setCreateSymbols(true);
         subtitle.setText("");
         wholeX = true;
+        minX = Double.POSITIVE_INFINITY;
+        maxX = Double.NEGATIVE_INFINITY;
+        xAxis.setAutoRanging(true);
     }
 
     public List<String> seriesNames() {
