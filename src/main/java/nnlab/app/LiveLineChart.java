@@ -1,0 +1,189 @@
+package nnlab.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.run.RunEvent;
+
+/**
+ * The live curves of one chart id (e.g. "loss"): one series per series name, restarted when a
+ * new phase of the run begins. Exports through the same Java2D renderer as the saved figures.
+ */
+public class LiveLineChart extends VBox {
+    /** Beyond this many points per series the dots hide the line and slow layout down. */
+    static final int SYMBOL_LIMIT = 40;
+
+    private final String chartId;
+    private final NumberAxis xAxis = new NumberAxis();
+    private final NumberAxis yAxis = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+    private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final javafx.util.StringConverter<Number> defaultFormat = new NumberAxis.DefaultFormatter(xAxis);
+    /** True while every x so far is a whole number (epochs, rounds): the x axis then ticks at whole numbers only. */
+    private boolean wholeX = true;
+    private double minX = Double.POSITIVE_INFINITY;
+    private double maxX = Double.NEGATIVE_INFINITY;
+
+    public LiveLineChart(String chartId, String title, String xLabel, String yLabel) {
+        this.chartId = chartId;
+        getStyleClass().addAll("card", "live-chart");
+        this.title.getStyleClass().add("card-title");
+        this.title.setText(title);
+        subtitle.getStyleClass().add("card-subtitle");
+        subtitle.managedProperty().bind(subtitle.textProperty().isNotEmpty());
+        subtitle.visibleProperty().bind(subtitle.managedProperty());
+        xAxis.setLabel(xLabel);
+        yAxis.setLabel(yLabel);
+        xAxis.setForceZeroInRange(false);
+        xAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) {
+                return wholeX ? String.valueOf(Math.round(n.doubleValue())) : defaultFormat.toString(n);
+            }
+
+            @Override public Number fromString(String s) { return Double.valueOf(s); }
+        });
+        yAxis.setForceZeroInRange(false);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setLegendVisible(true);
+        chart.setMinHeight(220);
+        chart.setPrefHeight(280);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        MenuButton export = Exports.menuButton(this::toFigure);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, new VBox(2, this.title, subtitle), spacer, export);
+        header.setAlignment(Pos.TOP_LEFT);
+        header.getStyleClass().add("card-header");
+        getChildren().addAll(header, chart);
+    }
+
+    public String chartId() { return chartId; }
+
+    public String title() { return title.getText(); }
+
+    public void setTitle(String text) { title.setText(text); }
+
+    public void setAxisLabels(String xLabel, String yLabel) {
+        xAxis.setLabel(xLabel);
+        yAxis.setLabel(yLabel);
+    }
+
+    /** The current phase's title, shown under the chart title ("" before any phase). */
+    public String subtitle() { return subtitle.getText(); }
+
+    /** Adds the points of this chart id from a batch, one list append per series. */
+    public void addMetrics(List<RunEvent.Metric> metrics) {
+        Map<String, List<XYChart.Data<Number, Number>>> added = new LinkedHashMap<>();
+        for (RunEvent.Metric m : metrics) {
+            if (!m.chart().equals(chartId) || !Double.isFinite(m.y())) continue;
+            if (m.x() != Math.rint(m.x())) wholeX = false;
+            minX = Math.min(minX, m.x());
+            maxX = Math.max(maxX, m.x());
+            added.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(new XYChart.Data<>(m.x(), m.y()));
+        }
+        for (Map.Entry<String, List<XYChart.Data<Number, Number>>> e : added.entrySet()) {
+            XYChart.Series<Number, Number> s = series.computeIfAbsent(e.getKey(), name -> {
+                XYChart.Series<Number, Number> created = new XYChart.Series<>();
+                created.setName(name);
+                chart.getData().add(created);
+                return created;
+            });
+            s.getData().addAll(e.getValue());
+            if (s.getData().size() > SYMBOL_LIMIT && chart.getCreateSymbols()) chart.setCreateSymbols(false);
+        }
+        fitXAxis();
+    }
+
+    /** Auto-ranging would tick at 1.5 epochs; whole-number data gets whole-number bounds and ticks. */
+    private void fitXAxis() {
+        if (!wholeX || minX > maxX) {
+            xAxis.setAutoRanging(true);
+            return;
+        }
+        double lower = Math.min(minX, maxX - 1);
+        double range = Math.max(1, maxX - lower);
+        double unit = niceUnit(range);
+        xAxis.setAutoRanging(false);
+        xAxis.setLowerBound(Math.floor(lower / unit) * unit);
+        xAxis.setUpperBound(Math.ceil(maxX / unit) * unit);
+        xAxis.setTickUnit(unit);
+        xAxis.setMinorTickCount(unit >= 5 ? 5 : (int) unit);
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... giving at most ten ticks. */
+    static double niceUnit(double range) {
+        for (double scale = 1; ; scale *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                if (range / (step * scale) <= 10) return step * scale;
+            }
+        }
+    }
+
+    public void addMetric(RunEvent.Metric metric) {
+        addMetrics(List.of(metric));
+    }
+
+    /** A new phase starts: its curves start from scratch, titled by the phase. */
+    public void startPhase(String phaseTitle) {
+        clear();
+        subtitle.setText(phaseTitle == null ? "" : phaseTitle);
+    }
+
+    public void clear() {
+        series.clear();
+        chart.getData().clear();
+        chart.setCreateSymbols(true);
+        subtitle.setText("");
+        wholeX = true;
+        minX = Double.POSITIVE_INFINITY;
+        maxX = Double.NEGATIVE_INFINITY;
+        xAxis.setAutoRanging(true);
+    }
+
+    public List<String> seriesNames() {
+        return List.copyOf(series.keySet());
+    }
+
+    public int pointCount(String seriesName) {
+        XYChart.Series<Number, Number> s = series.get(seriesName);
+        return s == null ? 0 : s.getData().size();
+    }
+
+    public int totalPoints() {
+        return series.values().stream().mapToInt(s -> s.getData().size()).sum();
+    }
+
+    public LineChart<Number, Number> lineChart() { return chart; }
+
+    /** The curves as shown, as an exportable figure (title includes the phase). */
+    public LineFigure toFigure() {
+        LineFigure.Builder b = new LineFigure.Builder();
+        for (XYChart.Series<Number, Number> s : series.values()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                b.add(s.getName(), d.getXValue().doubleValue(), d.getYValue().doubleValue());
+            }
+        }
+        String t = subtitle.getText().isEmpty() ? title.getText() : title.getText() + " — " + subtitle.getText();
+        return b.build(t, nullToEmpty(xAxis.getLabel()), nullToEmpty(yAxis.getLabel()), false);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
