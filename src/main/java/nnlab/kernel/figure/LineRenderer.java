@@ -1,0 +1,172 @@
+package nnlab.kernel.figure;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Curves on shared axes, one colour per series. */
+final class LineRenderer {
+    private LineRenderer() { }
+
+    static final double WIDTH = 640;
+    static final double HEIGHT = 400;
+    /** Series up to this many points get markers, so individual epochs stay visible. */
+    static final int MARKER_MAX_POINTS = 30;
+    private static final float[][] DASHES = {null, {7, 4}, {2, 3}, {7, 3, 2, 3}};
+
+    record Layout(double width, double height, Rectangle2D.Double plot, Axis x, Axis y, Gfx.Legend legend,
+                  double legendTop, boolean hasData) {
+        double px(double v) {
+            return plot.x + x.frac(v) * plot.width;
+        }
+
+        double py(double v) {
+            return plot.y + (1 - y.frac(v)) * plot.height;
+        }
+    }
+
+    private static boolean usable(double x, double y, boolean logY) {
+        return Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0);
+    }
+
+    static Layout layout(LineFigure f) {
+        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        for (LineFigure.Series s : f.series()) {
+            int n = count(s);
+            for (int i = 0; i < n; i++) {
+                double x = s.x()[i], y = s.y()[i];
+                if (!usable(x, y, f.logY())) continue;
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
+            }
+        }
+        boolean hasData = xMin <= xMax;
+        Axis yAxis = f.logY() ? Axis.log(yMin, yMax, 8) : Axis.linear(yMin, yMax, 0.04, 7);
+
+        Gfx.Legend legend = f.series().size() > 1
+                ? new Gfx.Legend(f.series().stream().map(s -> Gfx.str(s.name())).toList(), 24, WIDTH - 2 * Gfx.PAD)
+                : null;
+        double top = Gfx.PAD + Gfx.titleHeight(f.title()) + 10;
+        double legendTop = top;
+        if (legend != null) top += legend.height() + 10;
+        double height = HEIGHT + (legend == null ? 0 : legend.height() + 10);
+
+        double yTickW = 0;
+        for (String l : yAxis.labels) yTickW = Math.max(yTickW, Gfx.width(Gfx.TICK, l));
+        double yLabelW = Gfx.str(f.yLabel()).isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 8;
+        double left = Gfx.PAD + yLabelW + yTickW + Gfx.TICK_LEN + 5;
+        double xLabelH = Gfx.str(f.xLabel()).isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 6;
+        double bottom = Gfx.TICK_LEN + 4 + Gfx.height(Gfx.TICK) + xLabelH + Gfx.PAD;
+        double right = Gfx.PAD + 12;
+        Rectangle2D.Double plot = new Rectangle2D.Double(left, top, WIDTH - left - right, height - top - bottom);
+
+        // Fewer x ticks until their labels no longer crowd each other.
+        Axis xAxis = null;
+        for (int maxTicks = 10; maxTicks >= 2; maxTicks--) {
+            xAxis = Axis.linear(xMin, xMax, 0.02, maxTicks);
+            double widest = 0;
+            for (String l : xAxis.labels) widest = Math.max(widest, Gfx.width(Gfx.TICK, l));
+            if (xAxis.ticks.length <= 1) break;
+            double spacing = plot.width * (xAxis.ticks[1] - xAxis.ticks[0]) / (xAxis.hi - xAxis.lo);
+            if (spacing >= widest + 12) break;
+        }
+        return new Layout(WIDTH, height, plot, xAxis, yAxis, legend, legendTop, hasData);
+    }
+
+    private static int count(LineFigure.Series s) {
+        if (s.x() == null || s.y() == null) return 0;
+        return Math.min(s.x().length, s.y().length);
+    }
+
+    static BufferedImage render(LineFigure f, double scale) {
+        Layout l = layout(f);
+        Gfx.Canvas c = Gfx.canvas(l.width, l.height, scale);
+        Graphics2D g = c.g();
+        Rectangle2D.Double plot = l.plot;
+
+        g.setStroke(Gfx.stroke(1));
+        g.setColor(Gfx.MINOR_GRID);
+        for (double v : l.y.minor) g.draw(new Line2D.Double(plot.x, l.py(v), plot.getMaxX(), l.py(v)));
+        g.setColor(Gfx.GRID);
+        for (double v : l.y.ticks) g.draw(new Line2D.Double(plot.x, l.py(v), plot.getMaxX(), l.py(v)));
+        for (double v : l.x.ticks) g.draw(new Line2D.Double(l.px(v), plot.y, l.px(v), plot.getMaxY()));
+
+        if (l.hasData) {
+            Shape savedClip = g.getClip();
+            g.clip(plot);
+            for (int si = 0; si < f.series().size(); si++) drawSeries(g, l, f.series().get(si), si, f.logY());
+            g.setClip(savedClip);
+        } else {
+            Gfx.message(g, "no data", plot);
+        }
+
+        g.setColor(Gfx.FRAME);
+        g.setStroke(Gfx.stroke(1));
+        g.draw(plot);
+        Ticks.yTicks(g, l.y, plot, l::py);
+        Ticks.xTicks(g, l.x, plot, l::px);
+        g.setColor(Gfx.TEXT);
+        Ticks.axisLabels(g, plot, f.xLabel(), f.yLabel(), l.height);
+
+        Gfx.drawTitle(g, f.title(), l.width);
+        if (l.legend != null) {
+            l.legend.draw(g, l.width / 2, l.legendTop, (gg, i, x, y, w, h) -> {
+                LineFigure.Series s = f.series().get(i);
+                gg.setColor(Gfx.color(i));
+                gg.setStroke(lineStroke(i));
+                gg.draw(new Line2D.Double(x, y + h / 2, x + w, y + h / 2));
+                if (count(s) <= MARKER_MAX_POINTS) gg.fill(marker(x + w / 2, y + h / 2));
+            });
+        }
+        g.dispose();
+        return c.image();
+    }
+
+    private static BasicStroke lineStroke(int index) {
+        float[] dash = DASHES[(index / Gfx.PALETTE.length) % DASHES.length];
+        return new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    private static Shape marker(double x, double y) {
+        return new Ellipse2D.Double(x - 3, y - 3, 6, 6);
+    }
+
+    private static void drawSeries(Graphics2D g, Layout l, LineFigure.Series s, int index, boolean logY) {
+        int n = count(s);
+        Color color = Gfx.color(index);
+        Path2D.Double path = new Path2D.Double();
+        List<double[]> points = new ArrayList<>();
+        boolean penDown = false;
+        for (int i = 0; i < n; i++) {
+            double x = s.x()[i], y = s.y()[i];
+            if (!usable(x, y, logY)) {
+                // A missing value breaks the line rather than bridging the gap.
+                penDown = false;
+                continue;
+            }
+            double px = l.px(x), py = l.py(y);
+            if (penDown) path.lineTo(px, py);
+            else path.moveTo(px, py);
+            penDown = true;
+            points.add(new double[] {px, py});
+        }
+        g.setColor(color);
+        g.setStroke(lineStroke(index));
+        g.draw(path);
+        boolean markers = n <= MARKER_MAX_POINTS || points.size() == 1;
+        if (markers) {
+            for (double[] p : points) g.fill(marker(p[0], p[1]));
+        }
+    }
+}
