@@ -64,7 +64,7 @@ public final class PosEncFigures {
     }
 
     public static LineFigure convOutput(double[] x, AttentionAsConvolution.Result r) {
-        return outputs("Attention vs Conv1D  y_i = 2·x_{i−1} + x_{i+1}", x, r, "Conv1D (zero padding)");
+        return outputs("Attention vs Conv1D  y(i) = 2·x(i−1) + x(i+1)", x, r, "Conv1D");
     }
 
     public static LineFigure poolOutput(double[] x, AttentionAsConvolution.Result r, int k, double c) {
@@ -78,7 +78,7 @@ public final class PosEncFigures {
         s.add(new LineFigure.Series("input x", pos, x.clone()));
         s.add(new LineFigure.Series(reference, pos, r.reference()));
         s.add(new LineFigure.Series("attention", pos, r.y()));
-        s.add(new LineFigure.Series("error (attention − " + reference + ")", pos, r.error()));
+        s.add(new LineFigure.Series("error = attention − " + reference, pos, r.error()));
         return new LineFigure(title, "position i", "value", s, false);
     }
 
