@@ -17,4 +17,10 @@ public interface ExperimentPanel {
 
     /** Called on the JavaFX thread once ND4J has been initialised in the background. */
     default void onBackendReady() { }
+
+    /**
+     * Starts a run with this config, as if the user had entered it and pressed Start (used by
+     * -Dnnlab.autostart). Returns false when the panel cannot start runs this way or one is active.
+     */
+    default boolean startRun(nnlab.kernel.config.Config config) { return false; }
 }

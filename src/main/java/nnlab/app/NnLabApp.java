@@ -1,10 +1,272 @@
 package nnlab.app;
 
-/** The JavaFX application (being built). */
-public final class NnLabApp {
-    private NnLabApp() { }
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import nnlab.Experiments;
+import nnlab.kernel.NativeSetup;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigException;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.store.RunStore;
+
+/**
+ * The main window: experiments on the left, the selected experiment's panel in the centre, and
+ * a status bar with the run queue and the state of the native backend.
+ */
+public final class NnLabApp extends Application {
+    /** Experiment id to select and start once the window is up (used by assets/screenshot.sh). */
+    public static final String AUTOSTART_PROPERTY = "nnlab.autostart";
+    /** Settings for the autostarted run, as on the command line: "--rounds 1 --epochs 3". */
+    public static final String AUTOSTART_ARGS_PROPERTY = "nnlab.autostart.args";
+    /** Comma-separated Experiment class names listed in addition to the shipped ones (demos, tests). */
+    public static final String EXTRA_EXPERIMENTS_PROPERTY = "nnlab.extraExperiments";
+    /** When "true", prints how long after JVM start the window appeared. */
+    public static final String TIMING_PROPERTY = "nnlab.timing";
+
+    private RunEngine engine;
+    private final Map<String, ExperimentPanel> panels = new HashMap<>();
+    private final StackPane centre = new StackPane();
+    private final Label queueLabel = new Label();
+    private final Label backendLabel = new Label("Loading ND4J…");
+    private final AtomicBoolean queueUpdatePending = new AtomicBoolean();
+    private ListView<Experiment> navigation;
+    private AppContext context;
+    private volatile boolean backendReady;
 
     public static void launchApp(String[] args) {
-        throw new UnsupportedOperationException("the app is not built yet");
+        Application.launch(NnLabApp.class, args);
+        // ND4J leaves non-daemon threads behind; the window is closed and runs are cancelled by now.
+        System.exit(0);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        engine = new RunEngine(1, RunStore.defaultStore());
+        context = new AppContext(engine, stage);
+
+        navigation = new ListView<>();
+        navigation.getItems().setAll(experiments());
+        navigation.getStyleClass().add("navigation");
+        navigation.setCellFactory(v -> new ExperimentCell());
+        navigation.setPlaceholder(new Label("No experiments yet"));
+        navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> show(b));
+        Label brand = new Label("NN Lab");
+        brand.getStyleClass().add("brand");
+        Label tagline = new Label("Deep-learning experiments, live");
+        tagline.getStyleClass().add("brand-tagline");
+        VBox sidebar = new VBox(new VBox(2, brand, tagline), navigation);
+        sidebar.getStyleClass().add("sidebar");
+        VBox.setVgrow(navigation, Priority.ALWAYS);
+
+        centre.getStyleClass().add("centre");
+        if (navigation.getItems().isEmpty()) {
+            Label empty = new Label("No experiments are installed yet.");
+            empty.getStyleClass().add("empty-hint");
+            centre.getChildren().setAll(empty);
+        }
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label runsFolder = new Label("Runs saved in " + engine.store().root());
+        runsFolder.getStyleClass().add("status-muted");
+        queueLabel.getStyleClass().add("queue-status");
+        backendLabel.getStyleClass().addAll("backend-status", "backend-loading");
+        HBox statusBar = new HBox(18, queueLabel, runsFolder, spacer, backendLabel);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.getStyleClass().add("status-bar");
+
+        BorderPane root = new BorderPane(centre);
+        root.setLeft(sidebar);
+        root.setBottom(statusBar);
+        root.getStyleClass().add("app-root");
+
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
+        stage.setTitle("NN Lab");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+
+        engine.addEngineListener(run -> scheduleQueueUpdate());
+        updateQueue();
+        if (!navigation.getItems().isEmpty()) navigation.getSelectionModel().select(0);
+        stage.show();
+        if (Boolean.getBoolean(TIMING_PROPERTY)) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("nnlab: window shown " + ms + " ms after JVM start");
+        }
+
+        NativeSetup.initAsync().whenComplete((v, error) -> Platform.runLater(() -> backendLoaded(error)));
+        autostart();
+    }
+
+    @Override
+    public void stop() {
+        if (engine != null) engine.close();
+    }
+
+    private void show(Experiment experiment) {
+        if (experiment == null) return;
+        centre.getChildren().setAll(panel(experiment).view());
+    }
+
+    private ExperimentPanel panel(Experiment experiment) {
+        return panels.computeIfAbsent(experiment.id(), id -> {
+            ExperimentPanel p = PanelRegistry.create(experiment, context);
+            if (backendReady) p.onBackendReady();
+            return p;
+        });
+    }
+
+    private void backendLoaded(Throwable error) {
+        backendLabel.getStyleClass().removeAll("backend-loading", "backend-ready", "backend-failed");
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            backendLabel.setText("ND4J failed to load: " + Exports.describe(cause));
+            backendLabel.getStyleClass().add("backend-failed");
+            return;
+        }
+        backendReady = true;
+        backendLabel.setText("ND4J ready");
+        backendLabel.getStyleClass().add("backend-ready");
+        panels.values().forEach(ExperimentPanel::onBackendReady);
+    }
+
+    /** Engine listeners fire on worker threads, often in bursts; one pending update is enough. */
+    private void scheduleQueueUpdate() {
+        if (queueUpdatePending.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                queueUpdatePending.set(false);
+                updateQueue();
+            });
+        }
+    }
+
+    private void updateQueue() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String k : List.of("running", "queued", "finished", "failed", "cancelled")) counts.put(k, 0);
+        for (Run r : engine.runs()) {
+            String k = switch (r.status()) {
+                case RUNNING -> "running";
+                case QUEUED -> "queued";
+                case FINISHED -> "finished";
+                case CANCELLED -> "cancelled";
+                default -> "failed";
+            };
+            counts.merge(k, 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getKey().equals("cancelled") && e.getValue() == 0) continue;
+            parts.add(e.getValue() + " " + e.getKey());
+        }
+        queueLabel.setText("Runs: " + String.join(" · ", parts));
+        queueLabel.getStyleClass().remove("queue-busy");
+        if (counts.get("running") + counts.get("queued") > 0) queueLabel.getStyleClass().add("queue-busy");
+    }
+
+    private static List<Experiment> experiments() {
+        List<Experiment> all = new ArrayList<>(Experiments.all());
+        String extra = System.getProperty(EXTRA_EXPERIMENTS_PROPERTY, "");
+        for (String name : extra.split(",")) {
+            if (name.isBlank()) continue;
+            try {
+                all.add((Experiment) Class.forName(name.trim()).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                System.err.println("nnlab: cannot load experiment class " + name.trim() + ": " + e);
+            }
+        }
+        return all;
+    }
+
+    private void autostart() {
+        String id = System.getProperty(AUTOSTART_PROPERTY);
+        if (id == null || id.isBlank()) return;
+        Experiment experiment = navigation.getItems().stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+        if (experiment == null) {
+            System.err.println("nnlab: cannot autostart unknown experiment '" + id + "'");
+            return;
+        }
+        Config config;
+        try {
+            config = experiment.schema().fromText(parseOptions(System.getProperty(AUTOSTART_ARGS_PROPERTY, "")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("nnlab: bad " + AUTOSTART_ARGS_PROPERTY + ": " + e.getMessage());
+            return;
+        }
+        navigation.getSelectionModel().select(experiment);
+        if (!panel(experiment).startRun(config)) {
+            System.err.println("nnlab: the panel of '" + id + "' cannot start runs by itself");
+        }
+    }
+
+    /** "--epochs 3 --lr=0.1" → {epochs=3, lr=0.1}, the command line's option syntax. */
+    static Map<String, String> parseOptions(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String[] tokens = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            if (!t.startsWith("--")) throw new ConfigException(List.of(
+                    new nnlab.kernel.config.SettingException(t, "unexpected '" + t + "' (options start with --)")));
+            String key = t.substring(2);
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                out.put(key.substring(0, eq), key.substring(eq + 1));
+            } else if (i + 1 < tokens.length) {
+                out.put(key, tokens[++i]);
+            } else {
+                throw new ConfigException(List.of(new nnlab.kernel.config.SettingException(key, "option --" + key + " needs a value")));
+            }
+        }
+        return out;
+    }
+
+    /** Title with the experiment's description underneath. */
+    private static final class ExperimentCell extends ListCell<Experiment> {
+        private final Label title = new Label();
+        private final Label description = new Label();
+        private final VBox box = new VBox(2, title, description);
+
+        ExperimentCell() {
+            title.getStyleClass().add("nav-title");
+            description.getStyleClass().add("nav-description");
+            description.setWrapText(true);
+            box.setMaxWidth(200);
+            description.setMaxWidth(200);
+        }
+
+        @Override
+        protected void updateItem(Experiment item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                title.setText(item.title());
+                description.setText(item.description());
+                setGraphic(box);
+            }
+            setText(null);
+        }
     }
 }

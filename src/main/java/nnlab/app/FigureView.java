@@ -1,0 +1,204 @@
+package nnlab.app;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import nnlab.kernel.figure.Figure;
+
+/**
+ * Shows one {@link Figure} as an image drawn by the same Java2D renderer as the exported PNGs,
+ * so what you see is what you export. The image is re-rendered for the space it gets and the
+ * screen's pixel density, on a background thread and at most ten times a second while resizing.
+ */
+public class FigureView extends VBox {
+    /** Figures are drawn larger than their natural size only up to this factor; more just looks bloated. */
+    private static final double MAX_ZOOM = 1.5;
+    private static final double MAX_HEIGHT = 560;
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nnlab-figure-render");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final String figureId;
+    private final Label title = new Label();
+    private final Label placeholder = new Label();
+    private final ImageView imageView = new ImageView();
+    private final ImageBox imageBox = new ImageBox();
+    private final PauseTransition resizeThrottle = new PauseTransition(Duration.millis(100));
+    private Figure figure;
+    /** The figure's size at scale 1, known after its first render. */
+    private double naturalWidth;
+    private double naturalHeight;
+    /** Bumped per figure and per size, so a slow render never overwrites a newer one. */
+    private long generation;
+    private double renderedWidth;
+    private double renderedPixelScale;
+
+    public FigureView(String figureId, String initialTitle) {
+        this(figureId, initialTitle, "The figure appears here while the experiment runs.");
+    }
+
+    public FigureView(String figureId, String initialTitle, String placeholderText) {
+        this.figureId = figureId;
+        getStyleClass().addAll("card", "figure-view");
+        title.getStyleClass().add("card-title");
+        title.setText(initialTitle);
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setText(placeholderText);
+        imageView.setPreserveRatio(true);
+        imageView.setSmooth(true);
+        MenuButton export = Exports.menuButton(() -> figure);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("card-header");
+        StackPane body = new StackPane(imageBox, placeholder);
+        body.setAlignment(Pos.CENTER);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(header, body);
+        resizeThrottle.setOnFinished(e -> renderForCurrentSize());
+        imageBox.widthProperty().addListener((o, a, b) -> {
+            if (resizeThrottle.getStatus() != javafx.animation.Animation.Status.RUNNING) resizeThrottle.playFromStart();
+        });
+    }
+
+    public String figureId() { return figureId; }
+
+    public Figure figure() { return figure; }
+
+    public String title() { return title.getText(); }
+
+    /** The image on screen (null until the first render finishes). */
+    public Image image() { return imageView.getImage(); }
+
+    /** Shows a new version of the figure; call on the JavaFX thread. */
+    public void setFigure(Figure newFigure) {
+        figure = newFigure;
+        if (newFigure == null) {
+            imageView.setImage(null);
+            placeholder.setVisible(true);
+            return;
+        }
+        title.setText(newFigure.title());
+        long gen = ++generation;
+        // The first render at scale 1 tells us the natural size, which every later size derives from.
+        CompletableFuture.supplyAsync(() -> newFigure.render(1.0), RENDERER).whenComplete((img, error) -> Platform.runLater(() -> {
+            if (gen != generation) return;
+            if (error != null) {
+                showError(error);
+                return;
+            }
+            naturalWidth = img.getWidth();
+            naturalHeight = img.getHeight();
+            renderedWidth = 0;
+            imageBox.requestLayout();
+            renderForCurrentSize();
+        }));
+    }
+
+    /** Writes the figure as a PNG on a background thread; the future fails with the cause (e.g. an unwritable folder). */
+    public CompletableFuture<Path> exportPng(Path file, double scale) {
+        if (figure == null) return CompletableFuture.failedFuture(new IllegalStateException("no figure to export yet"));
+        return Exports.writePng(figure, file, scale);
+    }
+
+    public CompletableFuture<Path> exportCsv(Path file) {
+        if (figure == null) return CompletableFuture.failedFuture(new IllegalStateException("no figure to export yet"));
+        return Exports.writeCsv(figure, file);
+    }
+
+    private void renderForCurrentSize() {
+        if (figure == null || naturalWidth <= 0) return;
+        double width = displayWidth(imageBox.getWidth());
+        double pixelScale = outputScale();
+        if (width <= 1 || (Math.abs(width - renderedWidth) < 1 && pixelScale == renderedPixelScale)) return;
+        renderedWidth = width;
+        renderedPixelScale = pixelScale;
+        Figure f = figure;
+        long gen = ++generation;
+        double scale = Math.max(0.25, Math.min(4, width / naturalWidth * pixelScale));
+        CompletableFuture.supplyAsync(() -> f.render(scale), RENDERER).whenComplete((img, error) -> Platform.runLater(() -> {
+            if (gen != generation) return;
+            if (error != null) {
+                showError(error);
+                return;
+            }
+            show(img, width);
+        }));
+    }
+
+    private void show(BufferedImage img, double width) {
+        imageView.setImage(SwingFXUtils.toFXImage(img, null));
+        imageView.setFitWidth(width);
+        placeholder.setVisible(false);
+        imageBox.requestLayout();
+    }
+
+    private void showError(Throwable error) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        imageView.setImage(null);
+        placeholder.setText("Could not draw this figure: " + Exports.describe(cause));
+        placeholder.setVisible(true);
+    }
+
+    /** The width the figure gets in a box of the given width. */
+    private double displayWidth(double available) {
+        if (naturalWidth <= 0) return 0;
+        double zoom = Math.min(MAX_ZOOM, Math.min(available / naturalWidth, MAX_HEIGHT / naturalHeight));
+        return Math.floor(naturalWidth * zoom);
+    }
+
+    private double outputScale() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        double s = w != null ? w.getOutputScaleX() : Screen.getPrimary().getOutputScaleX();
+        return s > 0 ? s : 1;
+    }
+
+    /** Takes whatever width its parent gives and asks for the height that keeps the aspect ratio. */
+    private final class ImageBox extends Region {
+        ImageBox() {
+            getChildren().add(imageView);
+            setMinSize(0, 0);
+        }
+
+        @Override public Orientation getContentBias() { return Orientation.HORIZONTAL; }
+
+        @Override protected double computePrefWidth(double height) {
+            return naturalWidth > 0 ? Math.min(naturalWidth, 480) : 200;
+        }
+
+        @Override protected double computePrefHeight(double width) {
+            if (naturalWidth <= 0) return 120;
+            double w = displayWidth(width < 0 ? computePrefWidth(-1) : width);
+            return Math.ceil(w * naturalHeight / naturalWidth);
+        }
+
+        @Override protected void layoutChildren() {
+            double w = imageView.getImage() == null ? 0 : imageView.getFitWidth();
+            double h = w == 0 ? 0 : w * naturalHeight / naturalWidth;
+            imageView.relocate(Math.max(0, (getWidth() - w) / 2), Math.max(0, (getHeight() - h) / 2));
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package nnlab.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigException;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEvent;
+
+/**
+ * A complete panel for any experiment: its settings form, run controls, and a view per chart,
+ * table and figure the run produces, created as each id first appears. Experiment-specific panels
+ * extend it: {@link #setTopContent} puts a node above the views (e.g. a data preview),
+ * {@link #addFigureView} pre-creates a figure view, {@link #setViewOrder} fixes the arrangement,
+ * and {@link #onRunStarted} / {@link #handle} observe the run.
+ */
+public class GenericExperimentPanel implements ExperimentPanel {
+    private static final int LOG_LINE_LIMIT = 5000;
+
+    private final AppContext context;
+    private final Experiment experiment;
+    private final SettingsForm form;
+    private final RunControls controls = new RunControls();
+    private final ResponsiveGrid grid = new ResponsiveGrid(420);
+    private final StackPane topContent = new StackPane();
+    private final Label emptyHint = new Label();
+    private final TextArea log = new TextArea();
+    private final TitledPane logPane = new TitledPane("Log", log);
+    private final Map<String, LiveLineChart> charts = new LinkedHashMap<>();
+    private final Map<String, ResultsTableView> tables = new LinkedHashMap<>();
+    private final Map<String, FigureView> figures = new LinkedHashMap<>();
+    /** Views the subclass created up front; they survive a new run, the rest are rebuilt. */
+    private final List<Node> permanentViews = new ArrayList<>();
+    private final Map<String, String[]> chartLabels = new HashMap<>();
+    private final Map<Node, String> viewIds = new HashMap<>();
+    private List<String> viewOrder = List.of();
+    private final SplitPane root;
+    private int logLines;
+    private String currentPhase;
+    private EventPump pump;
+    private Run currentRun;
+
+    public GenericExperimentPanel(AppContext context, Experiment experiment) {
+        this.context = context;
+        this.experiment = experiment;
+        this.form = new SettingsForm(experiment.schema());
+
+        form.setOnSubmit(this::start);
+        controls.setOnStart(this::start);
+        controls.setOnCancel(this::cancel);
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        formScroll.getStyleClass().add("settings-scroll");
+        Label settingsTitle = new Label("Settings");
+        settingsTitle.getStyleClass().add("pane-title");
+        VBox left = new VBox(settingsTitle, formScroll);
+        left.getStyleClass().add("settings-pane");
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
+        left.setMinWidth(260);
+
+        Label title = new Label(experiment.title());
+        title.getStyleClass().add("experiment-title");
+        Label description = new Label(experiment.description());
+        description.getStyleClass().add("experiment-description");
+        description.setWrapText(true);
+        VBox heading = new VBox(2, title, description);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        heading.setMinWidth(200);
+        HBox header = new HBox(16, heading, controls);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("experiment-header");
+
+        emptyHint.setText("Press Start (or Enter in the settings) to run " + experiment.title()
+                + ".\nCurves, tables and figures appear here as the run produces them.");
+        emptyHint.getStyleClass().add("empty-hint");
+        emptyHint.setWrapText(true);
+        emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+        topContent.getStyleClass().add("top-content");
+        topContent.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(topContent.getChildren()));
+        VBox content = new VBox(14, topContent, emptyHint, grid);
+        content.getStyleClass().add("view-area");
+        ScrollPane contentScroll = new ScrollPane(content);
+        contentScroll.setFitToWidth(true);
+        contentScroll.getStyleClass().add("content-scroll");
+        VBox.setVgrow(contentScroll, Priority.ALWAYS);
+
+        log.setEditable(false);
+        log.setWrapText(false);
+        log.getStyleClass().add("run-log");
+        log.setPrefRowCount(8);
+        logPane.setExpanded(false);
+        logPane.setAnimated(false);
+        logPane.getStyleClass().add("log-pane");
+
+        BorderPane centre = new BorderPane(contentScroll);
+        centre.setTop(header);
+        centre.setBottom(logPane);
+        centre.getStyleClass().add("experiment-centre");
+
+        root = new SplitPane(left, centre);
+        root.setOrientation(Orientation.HORIZONTAL);
+        root.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(left, false);
+        root.getStyleClass().add("experiment-panel");
+        grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
+    }
+
+    @Override public String title() { return experiment.title(); }
+
+    @Override public Node view() { return root; }
+
+    public Experiment experiment() { return experiment; }
+
+    public AppContext context() { return context; }
+
+    public SettingsForm settingsForm() { return form; }
+
+    public RunControls runControls() { return controls; }
+
+    /** The run this panel shows, or null before the first start. */
+    public Run currentRun() { return currentRun; }
+
+    public LiveLineChart chart(String id) { return charts.get(id); }
+
+    public ResultsTableView table(String id) { return tables.get(id); }
+
+    public FigureView figureView(String id) { return figures.get(id); }
+
+    /** The log text so far. */
+    public String logText() { return log.getText(); }
+
+    /** Puts a node above the views, e.g. a preview shown before any run starts; null removes it. */
+    public void setTopContent(Node node) {
+        if (node == null) topContent.getChildren().clear();
+        else topContent.getChildren().setAll(node);
+    }
+
+    /**
+     * Creates a figure view now, so it is in place (and can show e.g. a preview) before the run
+     * sends a figure with this id. It stays across runs.
+     */
+    public FigureView addFigureView(String id, String title) {
+        FigureView v = figures.get(id);
+        if (v == null) {
+            v = new FigureView(id, title);
+            figures.put(id, v);
+            permanentViews.add(v);
+            addView(id, v, false);
+        }
+        return v;
+    }
+
+    /** Ids (chart, table or figure) to show first, in this order; others follow as they arrive. */
+    public void setViewOrder(List<String> ids) {
+        viewOrder = List.copyOf(ids);
+        grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
+    }
+
+    /** Titles and axis labels for a chart id, before or after it appears. */
+    public void describeChart(String chartId, String title, String xLabel, String yLabel) {
+        chartLabels.put(chartId, new String[] {title, xLabel, yLabel});
+        LiveLineChart c = charts.get(chartId);
+        if (c != null) {
+            c.setTitle(title);
+            c.setAxisLabels(xLabel, yLabel);
+        }
+    }
+
+    /** Starts a run with the form's settings; shows the problems instead if they are invalid. */
+    public void start() {
+        if (controls.isRunActive()) return;
+        Config config;
+        try {
+            config = form.currentConfig();
+        } catch (ConfigException e) {
+            form.showProblems(e);
+            controls.showNote("Fix the highlighted settings first");
+            return;
+        }
+        startRun(config);
+    }
+
+    /** Starts a run with the given config (also shown in the form). */
+    @Override
+    public boolean startRun(Config config) {
+        if (controls.isRunActive()) return false;
+        form.setConfig(config);
+        if (pump != null) pump.stop();
+        resetViews();
+        form.setLocked(true);
+        controls.showQueued();
+        currentRun = context.engine().submit(experiment, config);
+        onRunStarted(currentRun);
+        pump = new EventPump(currentRun, this::handleBatch).start();
+        return true;
+    }
+
+    public void cancel() {
+        if (currentRun != null && controls.isRunActive()) {
+            currentRun.cancel();
+            controls.showCancelling();
+        }
+    }
+
+    /** Called on the JavaFX thread right after a run was submitted. */
+    protected void onRunStarted(Run run) { }
+
+    /**
+     * Renders one event of the current run, on the JavaFX thread. Metrics arrive through
+     * {@link #handleMetrics} in bulk instead; overriders should call super.
+     */
+    protected void handle(RunEvent event) {
+        if (event instanceof RunEvent.Phase p) {
+            currentPhase = p.title();
+            charts.values().forEach(c -> c.startPhase(p.title()));
+            appendLog("── " + p.title());
+        } else if (event instanceof RunEvent.Table t) {
+            tables.computeIfAbsent(t.id(), id -> {
+                ResultsTableView v = new ResultsTableView(id, t.title());
+                addView(id, v, true);
+                return v;
+            }).show(t);
+        } else if (event instanceof RunEvent.FigureUpdate f) {
+            figures.computeIfAbsent(f.id(), id -> {
+                FigureView v = new FigureView(id, f.figure().title());
+                addView(id, v, false);
+                return v;
+            }).setFigure(f.figure());
+        } else if (event instanceof RunEvent.Log l) {
+            appendLog(l.line());
+        } else if (event instanceof RunEvent.Progress || event instanceof RunEvent.Status) {
+            controls.onEvent(event);
+            if (event instanceof RunEvent.Status s && s.status().isFinal()) {
+                form.setLocked(false);
+                appendLog("[" + s.status().label() + "] " + s.message());
+                if (currentRun != null && currentRun.folder() != null) appendLog("saved in " + currentRun.folder());
+            }
+        }
+    }
+
+    /** A batch's metrics, grouped so each chart takes all its new points at once. */
+    protected void handleMetrics(List<RunEvent.Metric> metrics) {
+        Map<String, List<RunEvent.Metric>> byChart = new LinkedHashMap<>();
+        for (RunEvent.Metric m : metrics) byChart.computeIfAbsent(m.chart(), k -> new ArrayList<>()).add(m);
+        for (Map.Entry<String, List<RunEvent.Metric>> e : byChart.entrySet()) {
+            chartFor(e.getKey()).addMetrics(e.getValue());
+        }
+    }
+
+    private void handleBatch(List<RunEvent> batch) {
+        // Metrics between two other events are applied together; order across kinds is kept.
+        List<RunEvent.Metric> metrics = new ArrayList<>();
+        for (RunEvent e : batch) {
+            if (e instanceof RunEvent.Metric m) {
+                metrics.add(m);
+            } else {
+                if (!metrics.isEmpty()) {
+                    handleMetrics(metrics);
+                    metrics = new ArrayList<>();
+                }
+                handle(e);
+            }
+        }
+        if (!metrics.isEmpty()) handleMetrics(metrics);
+    }
+
+    private LiveLineChart chartFor(String id) {
+        LiveLineChart c = charts.get(id);
+        if (c == null) {
+            String[] labels = chartLabels.getOrDefault(id, new String[] {humanise(id), "", ""});
+            c = new LiveLineChart(id, labels[0], labels[1], labels[2]);
+            if (currentPhase != null) c.startPhase(currentPhase);
+            charts.put(id, c);
+            addView(id, c, false);
+        }
+        return c;
+    }
+
+    private void addView(String id, Node view, boolean wide) {
+        viewIds.put(view, id);
+        grid.addItem(view, wide);
+        emptyHint.setVisible(false);
+    }
+
+    private void resetViews() {
+        for (Node n : grid.items()) {
+            if (!permanentViews.contains(n)) {
+                grid.removeItem(n);
+                viewIds.remove(n);
+            }
+        }
+        charts.clear();
+        tables.clear();
+        figures.values().removeIf(v -> !permanentViews.contains(v));
+        currentPhase = null;
+        log.clear();
+        logLines = 0;
+        logPane.setText("Log");
+        emptyHint.setVisible(grid.items().isEmpty());
+    }
+
+    private void appendLog(String line) {
+        if (logLines >= LOG_LINE_LIMIT) {
+            // TextArea re-lays out its whole text on every append; drop the oldest half rather than slow down.
+            String text = log.getText();
+            int cut = text.indexOf('\n', text.length() / 2);
+            log.setText("…\n" + text.substring(cut + 1));
+            logLines = LOG_LINE_LIMIT / 2;
+        }
+        log.appendText(line + "\n");
+        logLines++;
+        logPane.setText("Log (" + logLines + (logLines == 1 ? " line)" : " lines)"));
+    }
+
+    private int rank(Node view) {
+        int i = viewOrder.indexOf(viewIds.get(view));
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    static String humanise(String id) {
+        String s = id.replaceAll("[-_.]+", " ").trim();
+        return s.isEmpty() ? id : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

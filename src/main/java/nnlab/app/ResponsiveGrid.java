@@ -1,0 +1,104 @@
+package nnlab.app;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/**
+ * A grid of cards whose column count follows its width (one column when narrow, two or more
+ * when wide); wide cards such as tables take a whole row. Items are kept in a given order.
+ */
+public class ResponsiveGrid extends GridPane {
+    private final double minColumnWidth;
+    private final List<Node> items = new ArrayList<>();
+    private final Set<Node> wide = new HashSet<>();
+    private Comparator<Node> order = (a, b) -> 0;
+    private int columns = 1;
+    private boolean relayoutPending;
+
+    public ResponsiveGrid(double minColumnWidth) {
+        this.minColumnWidth = minColumnWidth;
+        getStyleClass().add("view-grid");
+        setHgap(14);
+        setVgap(14);
+        widthProperty().addListener((o, a, b) -> {
+            if (columnsFor(b.doubleValue()) != columns) scheduleRelayout();
+        });
+    }
+
+    /** Items sort by this (a stable sort: equal items keep their arrival order). */
+    public void setOrder(Comparator<Node> order) {
+        this.order = order;
+        relayout();
+    }
+
+    public void addItem(Node node, boolean spanAllColumns) {
+        items.add(node);
+        if (spanAllColumns) wide.add(node);
+        relayout();
+    }
+
+    public void removeItem(Node node) {
+        items.remove(node);
+        wide.remove(node);
+        relayout();
+    }
+
+    public List<Node> items() {
+        return List.copyOf(items);
+    }
+
+    private int columnsFor(double width) {
+        if (width <= 0) return columns;
+        return Math.max(1, (int) ((width + getHgap()) / (minColumnWidth + getHgap())));
+    }
+
+    /** Deferred because the grid must not change its children in the middle of its own layout pass. */
+    private void scheduleRelayout() {
+        if (relayoutPending) return;
+        relayoutPending = true;
+        Platform.runLater(() -> {
+            relayoutPending = false;
+            relayout();
+        });
+    }
+
+    private void relayout() {
+        columns = columnsFor(getWidth());
+        items.sort(order);
+        getChildren().clear();
+        List<ColumnConstraints> constraints = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            cc.setFillWidth(true);
+            constraints.add(cc);
+        }
+        getColumnConstraints().setAll(constraints);
+        int row = 0;
+        int col = 0;
+        for (Node n : items) {
+            if (wide.contains(n)) {
+                if (col != 0) row++;
+                add(n, 0, row, columns, 1);
+                row++;
+                col = 0;
+            } else {
+                add(n, col, row);
+                col++;
+                if (col == columns) {
+                    col = 0;
+                    row++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package nnlab.app;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import nnlab.kernel.figure.TableFigure;
+import nnlab.kernel.run.RunEvent;
+
+/**
+ * Shows the latest {@link RunEvent.Table} of one id. Cells that carry details (cellDetails key
+ * "row:col", 0-based in the table as emitted, whatever the current sort) show them as a tooltip.
+ */
+public class ResultsTableView extends VBox {
+    private static final double ROW_HEIGHT = 28;
+    private static final double MAX_HEIGHT = 440;
+
+    /** A row remembers its position in the emitted table so tooltips survive sorting. */
+    public record Row(int index, List<String> cells) { }
+
+    private final String tableId;
+    private final Label title = new Label();
+    private final TableView<Row> table = new TableView<>();
+    private RunEvent.Table current;
+
+    public ResultsTableView(String tableId, String initialTitle) {
+        this.tableId = tableId;
+        getStyleClass().addAll("card", "results-table");
+        title.getStyleClass().add("card-title");
+        title.setText(initialTitle);
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.setPlaceholder(new Label("No rows yet"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        MenuButton export = Exports.menuButton(this::toFigure);
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getColumns()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("card-header");
+        getChildren().addAll(header, table);
+        fitHeight(0);
+    }
+
+    public String tableId() { return tableId; }
+
+    public TableView<Row> tableView() { return table; }
+
+    public RunEvent.Table current() { return current; }
+
+    /** Replaces the whole content with this table. */
+    public void show(RunEvent.Table t) {
+        boolean sameColumns = current != null && current.columns().equals(t.columns());
+        current = t;
+        title.setText(t.title());
+        if (!sameColumns) {
+            List<TableColumn<Row, String>> columns = new ArrayList<>();
+            for (int c = 0; c < t.columns().size(); c++) columns.add(column(t.columns().get(c), c));
+            table.getColumns().setAll(columns);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < t.rows().size(); r++) rows.add(new Row(r, t.rows().get(r)));
+        table.getItems().setAll(rows);
+        table.sort();
+        for (int c = 0; c < table.getColumns().size(); c++) {
+            table.getColumns().get(c).setMinWidth(estimateWidth(t, c));
+        }
+        table.refresh(); // cellDetails may change while items compare equal
+        fitHeight(rows.size());
+    }
+
+    public void clear() {
+        current = null;
+        table.getColumns().clear();
+        table.getItems().clear();
+        fitHeight(0);
+    }
+
+    /** The details tooltip text of a cell, or null. */
+    public String detail(int row, int column) {
+        Map<String, String> d = current == null ? null : current.cellDetails();
+        return d == null ? null : d.get(row + ":" + column);
+    }
+
+    public TableFigure toFigure() {
+        if (current == null) return null;
+        return new TableFigure(current.title(), current.columns(), current.rows());
+    }
+
+    private TableColumn<Row, String> column(String name, int index) {
+        TableColumn<Row, String> col = new TableColumn<>(name);
+        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
+                index < cd.getValue().cells().size() ? cd.getValue().cells().get(index) : ""));
+        col.setComparator(NUMBERS_FIRST);
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                String detail = row == null ? null : detail(row.index(), index);
+                if (detail == null) {
+                    setTooltip(null);
+                    getStyleClass().remove("has-detail");
+                } else {
+                    Tooltip tip = new Tooltip(detail);
+                    tip.setShowDelay(Duration.millis(250));
+                    tip.setShowDuration(Duration.seconds(30));
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(420);
+                    setTooltip(tip);
+                    if (!getStyleClass().contains("has-detail")) getStyleClass().add("has-detail");
+                }
+            }
+        });
+        return col;
+    }
+
+    private static double estimateWidth(RunEvent.Table t, int c) {
+        int chars = t.columns().get(c).length();
+        for (List<String> r : t.rows()) {
+            if (c < r.size() && r.get(c) != null) chars = Math.max(chars, r.get(c).length());
+        }
+        return Math.min(260, 28 + 7.5 * chars);
+    }
+
+    private void fitHeight(int rows) {
+        double h = Math.min(MAX_HEIGHT, 34 + ROW_HEIGHT * Math.max(rows, 2) + 4);
+        table.setPrefHeight(h);
+        table.setMinHeight(Math.min(h, 34 + ROW_HEIGHT * 3));
+    }
+
+    /** Sorts "0.912" and "12" as numbers and everything else as text, numbers first. */
+    static final Comparator<String> NUMBERS_FIRST = (a, b) -> {
+        Double x = number(a);
+        Double y = number(b);
+        if (x != null && y != null) return Double.compare(x, y);
+        if (x != null) return -1;
+        if (y != null) return 1;
+        return String.valueOf(a).compareToIgnoreCase(String.valueOf(b));
+    };
+
+    private static Double number(String s) {
+        if (s == null) return null;
+        String t = s.trim();
+        int space = t.indexOf(' '); // "97.1 ± 0.3" sorts by its mean
+        if (space > 0) t = t.substring(0, space);
+        if (t.endsWith("%")) t = t.substring(0, t.length() - 1);
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

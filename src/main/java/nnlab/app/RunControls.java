@@ -1,0 +1,151 @@
+package nnlab.app;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.RunStatus;
+
+/**
+ * Start and Cancel, the run's progress with an ETA, and its status in words, coloured by state.
+ * Driven by the run's Progress and Status events; it never looks at the run itself.
+ */
+public class RunControls extends HBox {
+    private static final List<String> STATE_CLASSES = List.of(
+            "state-idle", "state-queued", "state-running", "state-cancelling", "state-finished",
+            "state-cancelled", "state-diverged", "state-failed");
+
+    private final Button start = new Button("Start");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label eta = new Label();
+    private final Label status = new Label();
+    private final Label detail = new Label();
+    private RunStatus runStatus;
+
+    public RunControls() {
+        getStyleClass().add("run-controls");
+        start.getStyleClass().add("start-button");
+        start.setId("start-button");
+        start.setTooltip(new Tooltip("Start a run with these settings (Enter in the form)"));
+        cancel.getStyleClass().add("cancel-button");
+        cancel.setId("cancel-button");
+        cancel.setTooltip(new Tooltip("Stop the run at its next check (within a second)"));
+        cancel.setDisable(true);
+        status.getStyleClass().add("run-status");
+        status.setId("run-status");
+        detail.getStyleClass().add("run-detail");
+        eta.getStyleClass().add("run-eta");
+        progress.setPrefWidth(220);
+        HBox progressRow = new HBox(10, progress, eta);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        VBox state = new VBox(4, new HBox(8, status, detail), progressRow);
+        state.setAlignment(Pos.CENTER_LEFT);
+        setAlignment(Pos.CENTER_RIGHT);
+        setSpacing(14);
+        getChildren().addAll(state, start, cancel);
+        showIdle();
+    }
+
+    public Button startButton() { return start; }
+
+    public Button cancelButton() { return cancel; }
+
+    public ProgressBar progressBar() { return progress; }
+
+    public String statusText() { return status.getText(); }
+
+    public String etaText() { return eta.getText(); }
+
+    /** The status of the run shown, or null before the first run. */
+    public RunStatus runStatus() { return runStatus; }
+
+    public boolean isRunActive() { return runStatus != null && !runStatus.isFinal(); }
+
+    public void setOnStart(Runnable action) { start.setOnAction(e -> action.run()); }
+
+    public void setOnCancel(Runnable action) { cancel.setOnAction(e -> action.run()); }
+
+    public void showIdle() {
+        runStatus = null;
+        setState("state-idle", "Ready", "");
+        progress.setProgress(0);
+        eta.setText("");
+        start.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    /** A run was just submitted. */
+    public void showQueued() {
+        runStatus = RunStatus.QUEUED;
+        setState("state-queued", "Queued", "waiting for the runner");
+        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        eta.setText("");
+        start.setDisable(true);
+        cancel.setDisable(false);
+    }
+
+    /** Cancel was pressed; the run stops at its next check. */
+    public void showCancelling() {
+        if (!isRunActive()) return;
+        setState("state-cancelling", "Cancelling…", "");
+        cancel.setDisable(true);
+    }
+
+    /** Shows a message next to the status without changing the run state (e.g. "fix the settings"). */
+    public void showNote(String text) {
+        detail.setText(text);
+    }
+
+    public void onEvent(RunEvent event) {
+        if (event instanceof RunEvent.Progress p) {
+            if (!isRunActive()) return;
+            progress.setProgress(p.fraction());
+            eta.setText(Double.isFinite(p.etaSeconds()) && p.fraction() < 1 ? "ETA " + RunEngine.formatSeconds(p.etaSeconds()) : "");
+            if (!status.getStyleClass().contains("state-cancelling")) detail.setText(p.message() == null ? "" : p.message());
+        } else if (event instanceof RunEvent.Status s) {
+            showStatus(s.status(), s.message());
+        }
+    }
+
+    private void showStatus(RunStatus newStatus, String message) {
+        runStatus = newStatus;
+        switch (newStatus) {
+            case QUEUED -> showQueued();
+            case RUNNING -> {
+                if (!status.getStyleClass().contains("state-cancelling")) setState("state-running", "Running", "");
+                if (progress.getProgress() < 0) progress.setProgress(0);
+            }
+            default -> {
+                String text = message == null || message.isBlank() ? newStatus.label() : capitalise(message);
+                setState("state-" + newStatus.name().toLowerCase(Locale.ROOT), text, "");
+                if (newStatus == RunStatus.FINISHED) progress.setProgress(1);
+                else if (progress.getProgress() < 0) progress.setProgress(0);
+                eta.setText("");
+                start.setDisable(false);
+                cancel.setDisable(true);
+            }
+        }
+    }
+
+    private void setState(String styleClass, String text, String detailText) {
+        status.getStyleClass().removeAll(STATE_CLASSES);
+        status.getStyleClass().add(styleClass);
+        progress.getStyleClass().removeAll(STATE_CLASSES);
+        progress.getStyleClass().add(styleClass);
+        status.setText(text);
+        detail.setText(detailText);
+        status.setTooltip(text.length() > 40 ? new Tooltip(text) : null);
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,143 @@
+package nnlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.run.RunStatus;
+import nnlab.kernel.store.RunStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class GenericExperimentPanelTest {
+    @TempDir
+    static Path runs;
+    private RunEngine engine;
+    private GenericExperimentPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        engine = new RunEngine(1, new RunStore(runs));
+        panel = new GenericExperimentPanel(new AppContext(engine, stage), new FakeExperiment());
+        Scene scene = new Scene((javafx.scene.Parent) panel.view(), 1200, 800);
+        scene.getStylesheets().add(getClass().getResource("/nnlab/nnlab.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void startButtonRunsTheExperimentAndFillsChartsTablesAndFigures(FxRobot robot) throws Exception {
+        Fx.run(() -> {
+            panel.settingsForm().setText("epochs", "4");
+            panel.settingsForm().setText("step-ms", "5");
+            panel.settingsForm().setText("paddings", "zero,reflect,circular");
+        });
+        robot.clickOn("#start-button");
+        Run run = Fx.get(panel::currentRun);
+        assertNotNull(run, "Start submitted a run");
+        assertTrue(run.await(20, TimeUnit.SECONDS));
+        assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
+
+        Fx.waitUntil("the final status on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.FINISHED);
+        assertTrue(Fx.get(() -> panel.runControls().statusText()).startsWith("Finished in"));
+        assertEquals(1.0, Fx.get(() -> panel.runControls().progressBar().getProgress()));
+
+        ResultsTableView table = Fx.get(() -> panel.table("results"));
+        assertNotNull(table);
+        assertEquals(3, Fx.get(() -> table.tableView().getItems().size()));
+        assertEquals(List.of("padding", "accuracy", "loss"), Fx.get(() -> table.tableView().getColumns().stream().map(c -> c.getText()).toList()));
+        assertTrue(Fx.get(() -> table.detail(1, 1)).startsWith("per seed:"));
+
+        LiveLineChart loss = Fx.get(() -> panel.chart("loss"));
+        assertNotNull(loss);
+        // Each padding is a new phase, so the chart shows the last phase's 4 epochs per series.
+        assertEquals(4, Fx.get(() -> loss.pointCount("train")));
+        assertEquals(4, Fx.get(() -> loss.pointCount("validation")));
+        assertEquals("Net1 · circular · round 1/1", Fx.get(loss::subtitle));
+        assertNotNull(Fx.get(() -> panel.chart("accuracy")));
+
+        FigureView figure = Fx.get(() -> panel.figureView("accuracy-bars"));
+        assertNotNull(figure);
+        Fx.waitUntil("the figure to be drawn", 5000, () -> figure.image() != null);
+        assertTrue(Fx.get(panel::logText).contains("circular: accuracy"));
+        assertFalse(Fx.get(() -> panel.settingsForm().control("epochs").isDisabled()), "the form unlocks after the run");
+    }
+
+    @Test
+    void cancelEndsARunningRunWithinOneSecond(FxRobot robot) throws Exception {
+        Fx.run(() -> {
+            panel.settingsForm().setText("epochs", "1000");
+            panel.settingsForm().setText("step-ms", "30");
+        });
+        robot.clickOn("#start-button");
+        Run run = Fx.get(panel::currentRun);
+        Fx.waitUntil("points on the live chart", 10_000, () -> panel.chart("loss") != null && panel.chart("loss").totalPoints() > 0);
+        assertEquals(RunStatus.RUNNING, run.status());
+        assertTrue(Fx.get(() -> panel.settingsForm().control("epochs").isDisabled()), "the form is locked while running");
+
+        robot.clickOn("#cancel-button");
+        long clicked = System.nanoTime();
+        assertTrue(run.await(1, TimeUnit.SECONDS), "the run stops within a second of Cancel");
+        assertTrue(System.nanoTime() - clicked < 1_000_000_000L);
+        assertEquals(RunStatus.CANCELLED, run.status());
+        Fx.waitUntil("Cancelled on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.CANCELLED);
+        assertEquals("Cancelled", Fx.get(() -> panel.runControls().statusText()));
+        assertFalse(Fx.get(() -> panel.runControls().startButton().isDisabled()));
+        assertTrue(Fx.get(() -> panel.runControls().cancelButton().isDisabled()));
+    }
+
+    @Test
+    void anInvalidFormDoesNotStartARun(FxRobot robot) {
+        Fx.run(() -> panel.settingsForm().setText("epochs", "-3"));
+        robot.clickOn("#start-button");
+        assertEquals(null, Fx.get(panel::currentRun));
+        assertTrue(engine.runs().isEmpty());
+        assertTrue(Fx.get(() -> panel.settingsForm().errorMessage("epochs")).isPresent());
+    }
+
+    @Test
+    void aDivergedRunSaysWhere(FxRobot robot) throws Exception {
+        Fx.run(() -> {
+            panel.settingsForm().setText("epochs", "5");
+            panel.settingsForm().setText("step-ms", "0");
+            panel.settingsForm().setText("diverge-at", "3");
+        });
+        robot.clickOn("#start-button");
+        Run run = Fx.get(panel::currentRun);
+        assertTrue(run.await(10, TimeUnit.SECONDS));
+        Fx.waitUntil("Diverged on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.DIVERGED);
+        assertTrue(Fx.get(() -> panel.runControls().statusText()).startsWith("Diverged at zero, epoch 3"));
+    }
+
+    @Test
+    void preCreatedFigureViewsStayAcrossRuns(FxRobot robot) throws Exception {
+        FigureView preview = Fx.get(() -> panel.addFigureView("preview", "Dataset preview"));
+        Fx.run(() -> preview.setFigure(new DemoFigure("Dataset preview", List.of("a", "b"), new double[] {0.3, 0.6})));
+        Fx.run(() -> panel.settingsForm().setText("step-ms", "0"));
+        robot.clickOn("#start-button");
+        Run run = Fx.get(panel::currentRun);
+        assertTrue(run.await(10, TimeUnit.SECONDS));
+        Fx.waitUntil("the run's views", 3000, () -> panel.table("results") != null);
+        assertTrue(Fx.get(() -> panel.figureView("preview")) == preview);
+        assertEquals("Dataset preview", Fx.get(() -> preview.figure().title()));
+    }
+}
