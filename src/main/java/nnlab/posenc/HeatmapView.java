@@ -107,8 +107,10 @@ final class HeatmapView extends Region {
         getChildren().removeAll(decorations);
         decorations.clear();
         Matrix m = figure.values();
-        for (int t : HeatmapColors.indexTicks(m.cols(), 7)) decorations.add(tick("x", t, String.valueOf(t)));
-        for (int t : HeatmapColors.indexTicks(m.rows(), 7)) decorations.add(tick("y", t, String.valueOf(t)));
+        // About one tick per 45 px, so small views do not run their labels together.
+        int maxTicks = (int) Math.max(2, Math.min(9, plotSide / 45));
+        for (int t : HeatmapColors.indexTicks(m.cols(), maxTicks)) decorations.add(tick("x", t, String.valueOf(t)));
+        for (int t : HeatmapColors.indexTicks(m.rows(), maxTicks)) decorations.add(tick("y", t, String.valueOf(t)));
         for (double v : HeatmapColors.ticks(range.lo(), range.hi(), 6)) decorations.add(tick("bar", v, HeatmapColors.format(v)));
         for (PosEncHeatmap.Block b : figure.blocks()) {
             Rectangle r = new Rectangle();
@@ -136,12 +138,14 @@ final class HeatmapView extends Region {
     }
 
     private double plotX, plotY, cellW, cellH;
+    private double plotSide = 300;
 
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        title.resizeRelocate(LEFT, 2, Math.max(0, w - LEFT), 20);
+        title.setAlignment(Pos.CENTER);
+        title.resizeRelocate(0, 2, w, 20);
         double readoutH = 20;
         readout.resizeRelocate(LEFT, h - readoutH, Math.max(0, w - LEFT), readoutH);
         if (figure == null) return;
@@ -154,6 +158,12 @@ final class HeatmapView extends Region {
         cellH = cell;
         double pw = cell * m.cols();
         double ph = cell * m.rows();
+        double side = Math.min(pw, ph);
+        if (Math.abs(side - plotSide) > 40) {
+            // Tick density depends on the size; rebuild (once) when the size changed noticeably.
+            plotSide = side;
+            rebuildDecorations();
+        }
         plotX = LEFT;
         plotY = TOP;
         image.setFitWidth(pw);

@@ -54,21 +54,21 @@ public final class PosEncFigures {
     }
 
     public static PosEncHeatmap convAttention(AttentionAsConvolution.Result r, ColorMap map) {
-        return new PosEncHeatmap("Attention weights as Conv1D (b₊₁ = ln 2, b₋₁ = 0)", "key position j", "query position i",
+        return new PosEncHeatmap("Conv1D as attention: weights", "key position j", "query position i",
                 Matrix.of(r.attention()), map);
     }
 
     public static PosEncHeatmap poolAttention(AttentionAsConvolution.Result r, int k, double c, ColorMap map) {
-        return new PosEncHeatmap("Attention weights as max pool (k = " + k + ", c = " + HeatmapColors.format(c) + ")",
+        return new PosEncHeatmap("Max pool as attention: weights (k = " + k + ", c = " + HeatmapColors.format(c) + ")",
                 "key position j", "query position i", Matrix.of(r.attention()), map);
     }
 
     public static LineFigure convOutput(double[] x, AttentionAsConvolution.Result r) {
-        return outputs("Attention vs Conv1D  y(i) = 2·x(i−1) + x(i+1)", x, r, "Conv1D");
+        return outputs("Attention vs Conv1D 2·x(i−1) + x(i+1)", x, r, "Conv1D");
     }
 
     public static LineFigure poolOutput(double[] x, AttentionAsConvolution.Result r, int k, double c) {
-        return outputs("Attention vs max pool (k = " + k + ", c = " + HeatmapColors.format(c) + ")", x, r, "max pool");
+        return outputs("Attention vs max pool (c = " + HeatmapColors.format(c) + ")", x, r, "max pool");
     }
 
     private static LineFigure outputs(String title, double[] x, AttentionAsConvolution.Result r, String reference) {
@@ -78,7 +78,7 @@ public final class PosEncFigures {
         s.add(new LineFigure.Series("input x", pos, x.clone()));
         s.add(new LineFigure.Series(reference, pos, r.reference()));
         s.add(new LineFigure.Series("attention", pos, r.y()));
-        s.add(new LineFigure.Series("error = attention − " + reference, pos, r.error()));
+        s.add(new LineFigure.Series("error", pos, r.error()));
         return new LineFigure(title, "position i", "value", s, false);
     }
 
@@ -88,7 +88,7 @@ public final class PosEncFigures {
         for (int i = 0; i < c.length; i++) if (errors[i] > 0) kept.add(new double[] {c[i], errors[i]});
         double[] xs = kept.stream().mapToDouble(v -> v[0]).toArray();
         double[] ys = kept.stream().mapToDouble(v -> v[1]).toArray();
-        return new LineFigure("Max-pool error vs c (k = " + k + ", chosen c = " + HeatmapColors.format(chosen) + ")",
+        return new LineFigure("Max-pool error vs c (k = " + k + ")",
                 "c", "max |attention − max pool|", List.of(new LineFigure.Series("max |error|", xs, ys)), true);
     }
 }

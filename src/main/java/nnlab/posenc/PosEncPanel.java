@@ -20,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
@@ -32,7 +31,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import nnlab.app.ExperimentPanel;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.figure.ColorMap;
@@ -77,10 +75,11 @@ public final class PosEncPanel implements ExperimentPanel {
     private final TextField signal = new TextField();
     private final SliderField length = new SliderField("length", "Signal length", "Length of a new random signal.", 2, Signals.MAX_LENGTH,
             32, 1, true, v -> null);
-    private final SliderField k = new SliderField("k", "Pool half-width k", "Max pooling over i−k … i+k.", 0, 16, 2, 1, true, v -> null);
+    private final SliderField k = new SliderField("k", "Half-width k", "Max pooling over i−k … i+k.", 0, 16, 2, 1, true, v -> null);
     private final SliderField c = new SliderField("c", "c = w_Q = w_K", "Scores c²·x_i·x_j: larger c, sharper softmax, closer to the max.",
             0, 20, 4, 0.1, false, v -> v < 0 ? "c must be ≥ 0" : null);
     private final Label convFacts = new Label();
+    private ScrollPane leftScroll;
 
     private final HeatmapView gramView = new HeatmapView();
     private final LinePlotView rowView = new LinePlotView();
@@ -119,13 +118,39 @@ public final class PosEncPanel implements ExperimentPanel {
         if (initBackend) NativeSetup.initAsync().thenRun(() -> Platform.runLater(this::onBackendReady));
     }
 
+    /** The app's constructor: the app calls {@link #onBackendReady()} once ND4J has loaded. */
     public PosEncPanel(nnlab.app.AppContext context) {
-        this(true);
+        this(false);
     }
 
     @Override public String title() { return "Positional encodings"; }
 
     @Override public Node view() { return root; }
+
+    /** Shows the views for a config (the app's autostart and the command line's settings use the same keys). */
+    @Override
+    public boolean startRun(nnlab.kernel.config.Config config) {
+        p.setValue(config.getInt("p"));
+        n.setValue(config.getInt("n"));
+        base.setText(HeatmapColors.format(config.getDouble("base")));
+        row.setValue(config.getInt("row"));
+        colorMap.setValue(config.getString("colormap"));
+        sigma.setValue(config.getDouble("sigma-scale"));
+        draw.setValue(config.getInt("draw"));
+        seed.setText(String.valueOf(config.getInt("seed")));
+        k.setValue(config.getInt("k"));
+        c.setValue(config.getDouble("c"));
+        length.setValue(config.getInt("length"));
+        String text = config.getString("signal");
+        if (text != null && !text.isBlank()) {
+            signal.setText(text);
+            commitSignal();
+        } else if (backendReady) {
+            newRandomSignal();
+        }
+        request();
+        return true;
+    }
 
     @Override
     public void onBackendReady() {
@@ -169,22 +194,25 @@ public final class PosEncPanel implements ExperimentPanel {
         signal.setText(Signals.format(signalValues));
 
         VBox encoding = group("Encoding E (p × N)", p, n, labelled("Base", base), labelled("Colour map", colorMap));
-        encoding.setPrefWidth(250);
+        encoding.setPrefWidth(220);
         facts.setWrapText(true);
         facts.setStyle("-fx-font-size: 11.5;");
         VBox left = new VBox(12, encoding, new Separator(), facts);
         left.setPadding(new Insets(10));
-        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
-        leftScroll.setPrefWidth(280);
+        leftScroll.setPrefWidth(245);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setLeft(leftScroll);
 
         // EᵀE
         VBox gramControls = controlsRow(row);
         HBox gramPane = new HBox(8, withExport(gramView, gramView::figure), withExport(rowView, rowView::figure));
+        // The square heatmap takes what the row plot leaves; the plot reads fine narrow.
         HBox.setHgrow(gramPane.getChildren().get(0), Priority.ALWAYS);
-        HBox.setHgrow(gramPane.getChildren().get(1), Priority.ALWAYS);
+        rowView.setPrefWidth(300);
+        gramView.setPrefWidth(600);
+        VBox.setVgrow(gramPane, Priority.ALWAYS);
         Tab gramTab = new Tab("EᵀE", scroll(new VBox(8, gramControls, gramPane)));
 
         // Added vs concatenated
@@ -196,6 +224,7 @@ public final class PosEncPanel implements ExperimentPanel {
         VBox contentControls = controlsRow(sigma, draw, seedBox, decomposition);
         HBox pair = new HBox(8, withExport(addedView, addedView::figure), withExport(concatView, concatView::figure));
         pair.getChildren().forEach(nd -> HBox.setHgrow(nd, Priority.ALWAYS));
+        VBox.setVgrow(pair, Priority.ALWAYS);
         for (int t = 0; t < 4; t++) {
             HeatmapView v = termViews[t];
             v.setPrefSize(300, 280);
@@ -215,15 +244,17 @@ public final class PosEncPanel implements ExperimentPanel {
         queryBox.setAlignment(Pos.CENTER_LEFT);
         Label attNote = note("softmax(QᵀK/√p), row by row: row i is how strongly query i attends to each key. X uses the σ scale, seed and draw "
                 + "of the previous tab.");
-        Tab attentionTab = new Tab("Attention", scroll(new VBox(8, controlsRow(queryBox), attNote, withExport(attentionView, attentionView::figure))));
+        Node attentionBox = withExport(attentionView, attentionView::figure);
+        VBox.setVgrow(attentionBox, Priority.ALWAYS);
+        Tab attentionTab = new Tab("Attention", scroll(new VBox(8, controlsRow(queryBox), attNote, attentionBox)));
 
         // Attention as convolution / max pooling
         Button random = new Button("Random signal");
         random.setTooltip(new Tooltip("A new random positive signal of the chosen length (seeded by the seed field)."));
         random.setOnAction(e -> newRandomSignal());
         signal.setOnAction(e -> commitSignal());
+        signal.setPrefColumnCount(34);
         HBox signalBox = new HBox(6, new Label("Signal x"), signal, random);
-        HBox.setHgrow(signal, Priority.ALWAYS);
         signalBox.setAlignment(Pos.CENTER_LEFT);
         Label convNote = note("Conv1D y(i) = 2·x(i−1) + x(i+1) is attention with w_Q = w_K = 0, w_V = 3 and relative-position bias b(+1) = ln 2, "
                 + "b(−1) = 0, b = −∞ elsewhere (weights 2/3, 1/3). Borders: at i = 0 and i = n−1 one neighbour does not exist. Conv1D pads "
@@ -231,6 +262,8 @@ public final class PosEncPanel implements ExperimentPanel {
                 + "3·x(n−2) instead of 2·x(n−2) — the only two places they differ. Max pooling: b = 0 inside |i−j| ≤ k, −∞ outside, "
                 + "w_V = 1, w_Q = w_K = c; the window is cut at the ends for both, so borders agree. For positive x the error shrinks as c grows.");
         convFacts.setStyle("-fx-font-weight: bold;");
+        convFacts.setWrapText(true);
+        convFacts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -239,8 +272,13 @@ public final class PosEncPanel implements ExperimentPanel {
         grid.add(withExport(poolAttentionView, poolAttentionView::figure), 0, 1);
         grid.add(withExport(poolOutputView, poolOutputView::figure), 1, 1);
         grid.add(withExport(errorView, errorView::figure), 2, 1);
-        for (HeatmapView v : List.of(convAttentionView, poolAttentionView)) v.setPrefSize(380, 360);
-        for (LinePlotView v : List.of(convOutputView, poolOutputView, errorView)) v.setPrefSize(400, 360);
+        for (double pct : new double[] {32, 34, 34}) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(pct);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (HeatmapView v : List.of(convAttentionView, poolAttentionView)) v.setPrefSize(340, 330);
+        for (LinePlotView v : List.of(convOutputView, poolOutputView, errorView)) v.setPrefSize(360, 330);
         Tab convTab = new Tab("Attention as conv / max pool",
                 scroll(new VBox(8, controlsRow(signalBox, length, k, c), convNote, convFacts, grid)));
 
@@ -264,7 +302,11 @@ public final class PosEncPanel implements ExperimentPanel {
         colorMap.valueProperty().addListener(o -> request());
         query.valueProperty().addListener(o -> request());
         decomposition.selectedProperty().addListener(o -> request());
-        tabs.getSelectionModel().selectedIndexProperty().addListener(o -> request());
+        tabs.getSelectionModel().selectedIndexProperty().addListener(o -> {
+            // The encoding settings do not apply to the convolution tab; give its five views the room.
+            root.setLeft(tabs.getSelectionModel().getSelectedIndex() == TAB_CONV ? null : leftScroll);
+            request();
+        });
         base.setOnAction(e -> request());
         base.focusedProperty().addListener((o, was, is) -> { if (!is) request(); });
         seed.setOnAction(e -> request());
@@ -288,9 +330,15 @@ public final class PosEncPanel implements ExperimentPanel {
     }
 
     private static VBox controlsRow(Node... nodes) {
-        HBox row = new HBox(18, nodes);
+        // A FlowPane wraps onto a second line instead of squeezing labels into "…".
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(18, 8, nodes);
         row.setAlignment(Pos.CENTER_LEFT);
-        for (Node nd : nodes) if (nd instanceof SliderField s) s.setPrefWidth(220);
+        for (Node nd : nodes) {
+            if (nd instanceof SliderField s) {
+                s.setPrefWidth(210);
+                s.setMinWidth(210);
+            }
+        }
         VBox box = new VBox(row);
         box.setPadding(new Insets(6, 4, 2, 4));
         return box;
@@ -301,6 +349,8 @@ public final class PosEncPanel implements ExperimentPanel {
         l.setWrapText(true);
         l.setStyle("-fx-text-fill: #444; -fx-font-size: 12;");
         l.setPadding(new Insets(0, 4, 0, 4));
+        // Without this the tab's fit-to-height layout squeezes the note to one truncated line.
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -313,52 +363,27 @@ public final class PosEncPanel implements ExperimentPanel {
     private static ScrollPane scroll(Node content) {
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);
+        // Fill the tab's height when there is room; scroll only when the views' minimum sizes do not fit.
+        sp.setFitToHeight(true);
         sp.setPadding(new Insets(6));
         return sp;
     }
 
-    /** The view with an Export menu (PNG 1×/2×/3×, CSV) in its top-right corner. */
+    /** The view under a thin strip holding its Export menu (PNG 1×/2×/3×, CSV), so the menu never covers the title. */
     private Node withExport(javafx.scene.layout.Region view, Supplier<Figure> figure) {
         MenuButton export = exportMenu(figure);
-        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(view, export);
-        javafx.scene.layout.StackPane.setAlignment(export, Pos.TOP_RIGHT);
-        return stack;
+        HBox strip = new HBox(export);
+        strip.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(0, strip, view);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        box.setStyle("-fx-background-color: white; -fx-border-color: #dde1e6; -fx-padding: 4;");
+        return box;
     }
 
     private MenuButton exportMenu(Supplier<Figure> figure) {
-        MenuButton b = new MenuButton("Export");
+        MenuButton b = nnlab.app.Exports.menuButton(figure);
         b.setStyle("-fx-font-size: 11;");
-        b.setTooltip(new Tooltip("Save as PNG (1×, 2×, 3×, with colour bar and labels) or the data as CSV"));
-        for (int s = 1; s <= 3; s++) {
-            int scale = s;
-            MenuItem item = new MenuItem("PNG " + s + "×…");
-            item.setOnAction(e -> chooseAndExport(b, figure.get(), scale));
-            b.getItems().add(item);
-        }
-        MenuItem csv = new MenuItem("CSV…");
-        csv.setOnAction(e -> chooseAndExport(b, figure.get(), 0));
-        b.getItems().add(csv);
         return b;
-    }
-
-    private void chooseAndExport(Node anchor, Figure figure, int scale) {
-        if (figure == null) {
-            refuse("nothing to export yet");
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(figure.title().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT)
-                + (scale == 0 ? ".csv" : "@" + scale + "x.png"));
-        java.io.File f = chooser.showSaveDialog(anchor.getScene() == null ? null : anchor.getScene().getWindow());
-        if (f == null) return;
-        worker.execute(() -> {
-            try {
-                export(figure, f.toPath(), scale);
-                Platform.runLater(() -> setStatus("exported " + f, false));
-            } catch (IOException | RuntimeException ex) {
-                Platform.runLater(() -> refuse("could not export to " + f + ": " + ex.getMessage()));
-            }
-        });
     }
 
     /** Writes a figure as PNG at the given scale (1–3), or as CSV when scale is 0. */
