@@ -3,13 +3,15 @@ package nnlab;
 import java.util.List;
 import java.util.Optional;
 import nnlab.kernel.run.Experiment;
+import nnlab.padding.PaddingExperiment;
+import nnlab.posenc.PosEncExperiment;
 
 /** The experiments NN Lab ships, in the order the app lists them. */
 public final class Experiments {
     private Experiments() { }
 
     public static List<Experiment> all() {
-        return List.of(new nnlab.padding.PaddingExperiment());
+        return List.of(new PaddingExperiment(), new PosEncExperiment());
     }
 
     public static Optional<Experiment> byId(String id) {

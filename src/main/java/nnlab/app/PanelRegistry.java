@@ -15,6 +15,7 @@ public final class PanelRegistry {
     static {
         // One line per experiment with a panel of its own, e.g.
         // PANELS.put("padding", PaddingStudyPanel::new);
+        PANELS.put(nnlab.posenc.PosEncExperiment.ID, nnlab.posenc.PosEncPanel::new);
     }
 
     private PanelRegistry() { }

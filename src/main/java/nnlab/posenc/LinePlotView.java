@@ -1,0 +1,187 @@
+package nnlab.posenc;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import nnlab.kernel.figure.LineFigure;
+
+/**
+ * A line plot drawn on a Canvas: cheap to redraw on every slider step, unlike a LineChart whose
+ * nodes per point make 512-point redraws slow. Shows a {@link LineFigure}, which is also what it exports.
+ */
+final class LinePlotView extends Region {
+    private static final Color[] COLORS = {Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"),
+            Color.web("#E69F00"), Color.web("#CC79A7"), Color.web("#56B4E9")};
+    private final Canvas canvas = new Canvas();
+    private LineFigure figure;
+    private double hoverX = Double.NaN;
+
+    LinePlotView() {
+        getChildren().add(canvas);
+        setMinSize(200, 150);
+        setPrefSize(480, 300);
+        canvas.setOnMouseMoved(e -> {
+            hoverX = e.getX();
+            draw();
+        });
+        canvas.setOnMouseExited(e -> {
+            hoverX = Double.NaN;
+            draw();
+        });
+    }
+
+    LineFigure figure() {
+        return figure;
+    }
+
+    void show(LineFigure f) {
+        figure = f;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.max(1, getWidth()));
+        canvas.setHeight(Math.max(1, getHeight()));
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (figure == null) return;
+        double left = 62, right = 14, top = 26, bottom = 40;
+        double legendH = 16 * ((figure.series().size() + 1) / 2);
+        double pw = w - left - right;
+        double ph = h - top - bottom - legendH;
+        if (pw < 20 || ph < 20) return;
+        double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY, ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
+        for (LineFigure.Series s : figure.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                double y = transform(s.y()[i]);
+                if (!Double.isFinite(y)) continue;
+                xmin = Math.min(xmin, s.x()[i]);
+                xmax = Math.max(xmax, s.x()[i]);
+                ymin = Math.min(ymin, y);
+                ymax = Math.max(ymax, y);
+            }
+        }
+        if (!(xmax >= xmin) || !(ymax >= ymin)) return;
+        if (xmax == xmin) { xmin -= 0.5; xmax += 0.5; }
+        double pad = ymax == ymin ? 0.5 : 0.05 * (ymax - ymin);
+        ymin -= pad;
+        ymax += pad;
+        double x0 = xmin, x1 = xmax, y0 = ymin, y1 = ymax;
+
+        g.setFill(Color.BLACK);
+        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(figure.title(), left + pw / 2, 4);
+
+        double oy = top + legendH;
+        g.setFont(Font.font(11));
+        g.setStroke(Color.gray(0.88));
+        g.setLineWidth(1);
+        for (double t : HeatmapColors.ticks(y0, y1, 6)) {
+            double py = oy + ph * (1 - (t - y0) / (y1 - y0));
+            g.strokeLine(left, py, left + pw, py);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(figure.logY() ? HeatmapColors.format(Math.pow(10, t)) : HeatmapColors.format(t), left - 5, py);
+        }
+        for (double t : HeatmapColors.ticks(x0, x1, 8)) {
+            double px = left + pw * (t - x0) / (x1 - x0);
+            g.strokeLine(px, oy, px, oy + ph);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(HeatmapColors.format(t), px, oy + ph + 3);
+        }
+        g.setStroke(Color.gray(0.3));
+        g.strokeRect(left, oy, pw, ph);
+        g.fillText(figure.xLabel(), left + pw / 2, oy + ph + 20);
+        g.save();
+        g.translate(12, oy + ph / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(figure.yLabel() + (figure.logY() ? " (log)" : ""), 0, 0);
+        g.restore();
+
+        g.save();
+        g.beginPath();
+        g.rect(left, oy, pw, ph);
+        g.clip();
+        g.setLineWidth(1.8);
+        int k = 0;
+        for (LineFigure.Series s : figure.series()) {
+            g.setStroke(COLORS[k++ % COLORS.length]);
+            g.beginPath();
+            boolean pen = false;
+            for (int i = 0; i < s.x().length; i++) {
+                double y = transform(s.y()[i]);
+                if (!Double.isFinite(y)) {
+                    pen = false;
+                    continue;
+                }
+                double px = left + pw * (s.x()[i] - x0) / (x1 - x0);
+                double py = oy + ph * (1 - (y - y0) / (y1 - y0));
+                if (pen) g.lineTo(px, py); else g.moveTo(px, py);
+                pen = true;
+            }
+            g.stroke();
+        }
+        g.restore();
+
+        // Legend in two columns above the plot.
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        k = 0;
+        for (LineFigure.Series s : figure.series()) {
+            double lx = left + (k % 2) * pw / 2;
+            double ly = top + 8 + 16 * (k / 2);
+            g.setStroke(COLORS[k % COLORS.length]);
+            g.setLineWidth(2.5);
+            g.strokeLine(lx, ly, lx + 18, ly);
+            g.setFill(Color.BLACK);
+            g.fillText(s.name(), lx + 24, ly);
+            k++;
+        }
+
+        if (Double.isFinite(hoverX) && hoverX >= left && hoverX <= left + pw && !figure.series().isEmpty()) {
+            LineFigure.Series s0 = figure.series().get(0);
+            double xv = x0 + (hoverX - left) / pw * (x1 - x0);
+            int best = 0;
+            for (int i = 1; i < s0.x().length; i++) if (Math.abs(s0.x()[i] - xv) < Math.abs(s0.x()[best] - xv)) best = i;
+            double px = left + pw * (s0.x()[best] - x0) / (x1 - x0);
+            g.setStroke(Color.gray(0.4));
+            g.setLineWidth(1);
+            g.setLineDashes(4, 3);
+            g.strokeLine(px, oy, px, oy + ph);
+            g.setLineDashes();
+            StringBuilder sb = new StringBuilder(figure.xLabel() + " = " + HeatmapColors.format(s0.x()[best]));
+            for (LineFigure.Series s : figure.series()) {
+                if (best < s.y().length) sb.append("\n").append(s.name()).append(": ").append(HeatmapView.fullFormat(s.y()[best]));
+            }
+            g.setFill(Color.rgb(255, 255, 255, 0.9));
+            double boxW = 230, boxH = 15 * (figure.series().size() + 1) + 6;
+            double bx = px + 8 + boxW > left + pw ? px - 8 - boxW : px + 8;
+            g.fillRect(bx, oy + 4, boxW, boxH);
+            g.setFill(Color.BLACK);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(sb.toString(), bx + 4, oy + 7);
+        }
+    }
+
+    private double transform(double y) {
+        if (!figure.logY()) return y;
+        return y > 0 ? Math.log10(y) : Double.NaN;
+    }
+}

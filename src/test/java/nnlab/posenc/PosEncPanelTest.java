@@ -1,0 +1,172 @@
+package nnlab.posenc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import nnlab.kernel.NativeSetup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class PosEncPanelTest {
+    private PosEncPanel panel;
+
+    @BeforeAll
+    static void initBackend() {
+        NativeSetup.initNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        panel = new PosEncPanel(false);
+        stage.setScene(new Scene((Parent) panel.view(), 1200, 760));
+        stage.show();
+        panel.onBackendReady();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private int heatmapWidth() {
+        return panel.gramView().image() == null ? -1 : (int) panel.gramView().image().getWidth();
+    }
+
+    @Test
+    void movingTheNSliderChangesTheHeatmapSize(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        assertEquals(64, (int) panel.gramView().image().getHeight());
+
+        robot.clickOn(panel.nField().slider());
+        int afterClick = panel.nField().intValue();
+        waitUntil(() -> heatmapWidth() == afterClick);
+        robot.type(KeyCode.RIGHT, 3);
+        int n = panel.nField().intValue();
+        assertEquals(afterClick + 3, n, "each RIGHT key moves N by one");
+        waitUntil(() -> heatmapWidth() == n);
+        assertEquals(n, (int) panel.gramView().image().getHeight());
+        assertEquals(n, panel.gramView().figure().values().rows());
+
+        robot.interact(() -> panel.nField().slider().setValue(20));
+        waitUntil(() -> heatmapWidth() == 20);
+        // The matrix shown is the one the maths gives: diagonal p/2 everywhere.
+        for (double d : panel.gramView().figure().values().diagonal()) assertEquals(128, d, 1e-9);
+    }
+
+    @Test
+    void invalidTypedSettingsAreRefusedWithAMessage(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        long redraws = panel.redrawsProperty().get();
+        robot.interact(() -> {
+            panel.pField().field().setText("255");
+            panel.pField().field().fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.statusText().contains("even"), panel.statusText());
+        assertEquals(256, panel.pField().intValue(), "the refused value is not applied");
+
+        robot.interact(() -> {
+            panel.nField().field().setText("5000");
+            panel.nField().field().fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.statusText().startsWith("Refused"), panel.statusText());
+        assertEquals(64, panel.nField().intValue());
+
+        robot.lookup("#base-field").queryTextInputControl();
+        robot.interact(() -> {
+            javafx.scene.control.TextField base = robot.lookup("#base-field").queryAs(javafx.scene.control.TextField.class);
+            base.setText("-5");
+            base.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.statusText().contains("base"), panel.statusText());
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(redraws, panel.redrawsProperty().get(), "nothing was recomputed for refused settings");
+    }
+
+    @Test
+    void exportWritesAPngThatDecodesWithTheRightDimensions(@TempDir Path dir) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        PosEncHeatmap figure = panel.gramView().figure();
+        BufferedImage one = figure.render(1);
+        for (int scale = 1; scale <= 3; scale++) {
+            Path file = dir.resolve("ete@" + scale + "x.png");
+            PosEncPanel.export(figure, file, scale);
+            BufferedImage png = ImageIO.read(file.toFile());
+            assertNotNull(png, "decodes as PNG");
+            assertEquals((int) Math.ceil(one.getWidth() * (double) scale), png.getWidth());
+            assertEquals((int) Math.ceil(one.getHeight() * (double) scale), png.getHeight());
+            // Big enough to hold one pixel per cell plus colour bar and labels.
+            assertTrue(png.getWidth() > 64 * scale && png.getHeight() > 64 * scale);
+        }
+        Path csv = dir.resolve("ete.csv");
+        PosEncPanel.export(figure, csv, 0);
+        var lines = Files.readAllLines(csv);
+        assertEquals("row,col,value", lines.get(0));
+        assertEquals(1 + 64 * 64, lines.size());
+        assertEquals(128, Double.parseDouble(lines.get(1).split(",")[2]), 1e-9);
+    }
+
+    @Test
+    void concatenatedViewOutlinesTheFourBlocks(FxRobot robot) throws Exception {
+        robot.interact(() -> panel.tabs().getSelectionModel().select(PosEncPanel.TAB_CONTENT));
+        waitUntil(() -> panel.concatView().figure() != null);
+        PosEncHeatmap f = panel.concatView().figure();
+        assertEquals(128, f.values().rows());
+        assertEquals(Arrays.asList(GramMatrices.BLOCK_LABELS),
+                f.blocks().stream().map(PosEncHeatmap.Block::label).toList());
+        assertEquals("EᵀE", f.blockAt(100, 70));
+        assertEquals("XᵀE", f.blockAt(3, 64));
+    }
+
+    /**
+     * The redraw benchmark at p = N = 512: from the slider change to the pixels written, on this
+     * (shared, 2-core) machine. Prints the times; the bound is loose so a busy machine does not fail it.
+     */
+    @Test
+    void redrawAtP512N512(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        robot.interact(() -> {
+            panel.pField().setValue(512);
+            panel.nField().setValue(512);
+        });
+        waitUntil(() -> heatmapWidth() == 512 && panel.gramView().figure().title().contains("p = 512"));
+        double[] ms = new double[10];
+        double[] compute = new double[10];
+        for (int i = 0; i < ms.length; i++) {
+            int p = i % 2 == 0 ? 510 : 512;
+            long before = panel.redrawsProperty().get();
+            robot.interact(() -> panel.pField().setValue(p));
+            waitUntil(() -> panel.redrawsProperty().get() > before && panel.gramView().figure().title().contains("p = " + p + ","));
+            ms[i] = panel.lastRedrawMillis();
+            compute[i] = panel.lastComputeMillis();
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(java.util.Locale.ROOT, "posenc redraw at p = N = 512 (EᵀE tab): median %.1f ms, min %.1f, max %.1f  %s%n",
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], Arrays.toString(ms));
+        System.out.println("  of which computing (ND4J + figure data, background thread): " + Arrays.toString(compute));
+        assertTrue(sorted[sorted.length / 2] < 500, "median redraw " + sorted[sorted.length / 2] + " ms");
+    }
+}
