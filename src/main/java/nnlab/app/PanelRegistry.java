@@ -13,8 +13,8 @@ public final class PanelRegistry {
     private static final Map<String, Function<AppContext, ExperimentPanel>> PANELS = new LinkedHashMap<>();
 
     static {
-        // One line per experiment with a panel of its own, e.g.
-        // PANELS.put("padding", PaddingStudyPanel::new);
+        // One line per experiment with a panel of its own.
+        PANELS.put(nnlab.padding.PaddingExperiment.ID, nnlab.padding.PaddingPanel::new);
         PANELS.put(nnlab.posenc.PosEncExperiment.ID, nnlab.posenc.PosEncPanel::new);
     }
 

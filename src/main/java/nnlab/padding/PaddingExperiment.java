@@ -61,6 +61,12 @@ public final class PaddingExperiment implements Experiment {
         return new Data(train, val, test);
     }
 
+    /** Just enough of each set for {@link #preview}: the streams are sequential, so these equal the sets' first images. */
+    public static Data previewData(Config c) {
+        Config small = c.with(TRAIN_SIZE, 8).with(VAL_SIZE, 8).with(TEST_SIZE, 8);
+        return data(small);
+    }
+
     /** Train and test samples of both classes side by side, so the test shift is visible. */
     public static ImageGridFigure preview(Data d, int perClass) {
         List<ImageGridFigure.Tile> tiles = new ArrayList<>();

@@ -34,8 +34,9 @@ public final class PaddingNets {
 
     /** With another updater, e.g. NoOp for gradient checks. */
     public static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater) {
+        long nd4jSeed = nnlab.kernel.Seeds.nd4jSeed(seed);
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(nd4jSeed)
                 .dataType(dataType)
                 // PyTorch's default init for conv and linear weights: U(±1/sqrt(fan_in)).
                 .weightInit(WeightInit.UNIFORM)

@@ -34,11 +34,8 @@ public final class GramMatrices {
     }
 
     static long drawSeed(long seed, int draw) {
-        // SplitMix64 finaliser: nearby (seed, draw) pairs give unrelated streams.
-        long z = seed * 0x9E3779B97F4A7C15L + draw + 0x632BE59BD9B4E5B9L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        // Distinct (seed, draw) pairs map to distinct inputs of the mixer, which spreads them apart.
+        return nnlab.kernel.Seeds.nd4jSeed(seed * 1_000_003L + draw);
     }
 
     /** K = X + E. */

@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Test helpers: read JavaFX state on its own thread, and wait for it. */
-final class Fx {
+public final class Fx {
     private Fx() { }
 
-    static <T> T get(Callable<T> call) {
+    public static <T> T get(Callable<T> call) {
         try {
             return WaitForAsyncUtils.asyncFx(call).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -17,7 +17,7 @@ final class Fx {
         }
     }
 
-    static void run(Runnable r) {
+    public static void run(Runnable r) {
         get(() -> {
             r.run();
             return null;
@@ -25,7 +25,7 @@ final class Fx {
     }
 
     /** Waits until the condition, evaluated on the JavaFX thread, holds; the message says what was awaited. */
-    static void waitUntil(String what, long timeoutMillis, Supplier<Boolean> condition) {
+    public static void waitUntil(String what, long timeoutMillis, Supplier<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(timeoutMillis, TimeUnit.MILLISECONDS, () -> get(condition::get));
         } catch (java.util.concurrent.TimeoutException e) {

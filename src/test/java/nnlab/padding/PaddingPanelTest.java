@@ -1,0 +1,101 @@
+package nnlab.padding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import nnlab.app.AppContext;
+import nnlab.app.FigureView;
+import nnlab.app.Fx;
+import nnlab.app.ResultsTableView;
+import nnlab.kernel.NativeSetup;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.run.RunStatus;
+import nnlab.kernel.store.RunStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class PaddingPanelTest {
+    @TempDir
+    static Path tmp;
+    private RunEngine engine;
+    private PaddingPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        NativeSetup.initNow();
+        engine = new RunEngine(1, new RunStore(tmp.resolve("runs")));
+        panel = new PaddingPanel(new AppContext(engine, stage));
+        Scene scene = new Scene((javafx.scene.Parent) panel.view(), 1280, 800);
+        scene.getStylesheets().add(getClass().getResource("/nnlab/nnlab.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        panel.onBackendReady();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void aTinyRunFillsTheResultsTableAndTheBarsExportAsPng(FxRobot robot) throws Exception {
+        FigureView preview = Fx.get(() -> panel.figureView(PaddingExperiment.PREVIEW_FIGURE));
+        Fx.waitUntil("the dataset preview before any run", 10_000, () -> preview.figure() != null);
+
+        Fx.run(() -> {
+            var form = panel.settingsForm();
+            form.setText("net", "Net1");
+            form.setText("padding", "valid,replicate");
+            form.setText("rounds", "1");
+            form.setText("epochs", "2");
+            form.setText("train-size", "60");
+            form.setText("val-size", "30");
+            form.setText("test-size", "30");
+            form.setText("batch-size", "30");
+        });
+        robot.clickOn("#start-button");
+        Run run = Fx.get(panel::currentRun);
+        assertNotNull(run);
+        assertTrue(run.await(3, TimeUnit.MINUTES));
+        assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
+        Fx.waitUntil("the final status on screen", 5000, () -> panel.runControls().runStatus() == RunStatus.FINISHED);
+
+        ResultsTableView table = Fx.get(() -> panel.table(PaddingExperiment.RESULTS_TABLE));
+        assertNotNull(table);
+        assertEquals(2, Fx.get(() -> table.tableView().getItems().size()));
+        assertTrue(Fx.get(() -> table.detail(1, 3)).contains("round 1"));
+        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss")));
+        assertNull(Fx.get(() -> panel.figureView(PaddingExperiment.LOSS_FIGURE)), "the live chart stands for the loss figure");
+
+        FigureView bars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));
+        assertNotNull(bars);
+        Path png = tmp.resolve("bars.png");
+        bars.exportPng(png, 2).get(30, TimeUnit.SECONDS);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "the exported PNG decodes");
+        assertTrue(image.getWidth() >= 1000, "2× export, got width " + image.getWidth());
+    }
+
+    @Test
+    void anInvalidSettingIsRefusedBeforeAnyRunStarts(FxRobot robot) {
+        Fx.run(() -> panel.settingsForm().setText("rounds", "0"));
+        robot.clickOn("#start-button");
+        assertNull(Fx.get(panel::currentRun));
+        assertTrue(Fx.get(() -> panel.settingsForm().errorMessage("rounds")).orElse("").contains("from 1 to 100"));
+    }
+}
