@@ -85,6 +85,8 @@ public class GenericExperimentPanel implements ExperimentPanel {
         VBox heading = new VBox(2, title, description);
         HBox.setHgrow(heading, Priority.ALWAYS);
         heading.setMinWidth(200);
+        // A long description would otherwise claim its one-line width and squeeze the run controls.
+        heading.setPrefWidth(300);
         HBox header = new HBox(16, heading, controls);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("experiment-header");

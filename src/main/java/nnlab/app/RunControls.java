@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nnlab.kernel.run.RunEngine;
@@ -47,15 +48,31 @@ public class RunControls extends HBox {
         status.setId("run-status");
         detail.getStyleClass().add("run-detail");
         eta.getStyleClass().add("run-eta");
-        progress.setPrefWidth(220);
+        // Two rows: status and buttons on top, progress bar with ETA below, so the controls stay
+        // narrow. Progress messages can be long ("Net1 · replicate · round 3/10, epoch 12: …"):
+        // they are cut with an ellipsis and shown whole in the tooltip.
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(120);
+        HBox.setHgrow(progress, Priority.ALWAYS);
         HBox progressRow = new HBox(10, progress, eta);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        VBox state = new VBox(4, new HBox(8, status, detail), progressRow);
-        state.setMinWidth(Region.USE_PREF_SIZE);
-        state.setAlignment(Pos.CENTER_LEFT);
-        setAlignment(Pos.CENTER_RIGHT);
-        setSpacing(14);
-        getChildren().addAll(state, start, cancel);
+        eta.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        detail.setMinWidth(0);
+        detail.setMaxWidth(Double.MAX_VALUE);
+        detail.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        Tooltip detailTip = new Tooltip();
+        detailTip.textProperty().bind(detail.textProperty());
+        detail.setTooltip(detailTip);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(10, status, spacer, start, cancel);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox rows = new VBox(6, top, progressRow, detail);
+        HBox.setHgrow(rows, Priority.ALWAYS);
+        setPrefWidth(400);
+        setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().add(rows);
         showIdle();
     }
 
