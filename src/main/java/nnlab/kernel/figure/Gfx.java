@@ -273,4 +273,29 @@ final class Gfx {
             }
         }
     }
+
+    /**
+     * The vertical layout above a plot and the left margin for its y axis, shared by the charts
+     * with a y axis: title, optional legend band, then the plot; height grows by the legend band.
+     */
+    record Frame(double top, double legendTop, double height, double left) {
+        static Frame of(String title, Legend legend, double baseHeight, java.util.List<String> yTickLabels, String yLabel) {
+            double top = PAD + Gfx.titleHeight(title) + 10;
+            double legendTop = top;
+            if (legend != null) top += legend.height() + 10;
+            double height = baseHeight + (legend == null ? 0 : legend.height() + 10);
+            double yTickW = 0;
+            for (String l : yTickLabels) yTickW = Math.max(yTickW, Gfx.width(TICK, l));
+            double yLabelW = str(yLabel).isEmpty() ? 0 : Gfx.height(LABEL) + 8;
+            return new Frame(top, legendTop, height, PAD + yLabelW + yTickW + TICK_LEN + 5);
+        }
+    }
+
+    /** Draws img stretched into r (nearest-neighbour unless the caller set interpolation hints). */
+    static void drawScaled(java.awt.Graphics2D g, java.awt.image.BufferedImage img, java.awt.geom.Rectangle2D.Double r) {
+        java.awt.geom.AffineTransform at = new java.awt.geom.AffineTransform();
+        at.translate(r.x, r.y);
+        at.scale(r.width / img.getWidth(), r.height / img.getHeight());
+        g.drawImage(img, at, null);
+    }
 }

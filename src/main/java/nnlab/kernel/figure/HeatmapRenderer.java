@@ -1,7 +1,6 @@
 package nnlab.kernel.figure;
 
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -150,7 +149,7 @@ final class HeatmapRenderer {
             }
             BufferedImage cells = new BufferedImage(l.cols, l.rows, BufferedImage.TYPE_INT_RGB);
             cells.setRGB(0, 0, l.cols, l.rows, px, 0, l.cols);
-            drawScaled(g, cells, plot);
+            Gfx.drawScaled(g, cells, plot);
         } else {
             Gfx.message(g, "empty matrix", plot);
         }
@@ -159,7 +158,7 @@ final class HeatmapRenderer {
         for (int i = 0; i < BAR_STEPS; i++) grad[i] = map.argb(1 - (i + 0.5) / BAR_STEPS);
         BufferedImage gradient = new BufferedImage(1, BAR_STEPS, BufferedImage.TYPE_INT_RGB);
         gradient.setRGB(0, 0, 1, BAR_STEPS, grad, 0, 1);
-        drawScaled(g, gradient, l.bar);
+        Gfx.drawScaled(g, gradient, l.bar);
 
         g.setColor(Gfx.FRAME);
         g.setStroke(Gfx.stroke(1));
@@ -181,10 +180,4 @@ final class HeatmapRenderer {
         return canvas.image();
     }
 
-    private static void drawScaled(Graphics2D g, BufferedImage img, Rectangle2D.Double r) {
-        AffineTransform at = new AffineTransform();
-        at.translate(r.x, r.y);
-        at.scale(r.width / img.getWidth(), r.height / img.getHeight());
-        g.drawImage(img, at, null);
-    }
 }

@@ -1,7 +1,6 @@
 package nnlab.kernel.figure;
 
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -71,7 +70,7 @@ final class ImageGridRenderer {
             ImageGridFigure.Tile t = tiles.get(i);
             Rectangle2D.Double r = l.tileRect(t, i);
             BufferedImage img = toImage(t);
-            if (img != null) drawScaled(g, img, r);
+            if (img != null) Gfx.drawScaled(g, img, r);
             g.setColor(Gfx.FRAME);
             g.setStroke(Gfx.stroke(1));
             g.draw(new Rectangle2D.Double(r.x - 0.5, r.y - 0.5, r.width + 1, r.height + 1));
@@ -87,12 +86,6 @@ final class ImageGridRenderer {
         return canvas.image();
     }
 
-    private static void drawScaled(Graphics2D g, BufferedImage img, Rectangle2D.Double r) {
-        AffineTransform at = new AffineTransform();
-        at.translate(r.x, r.y);
-        at.scale(r.width / img.getWidth(), r.height / img.getHeight());
-        g.drawImage(img, at, null);
-    }
 
     /** The tile as an image; pixels missing from a short array show as mid grey. */
     static BufferedImage toImage(ImageGridFigure.Tile t) {
