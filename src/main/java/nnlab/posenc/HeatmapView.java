@@ -43,7 +43,7 @@ final class HeatmapView extends Region {
         bar.setSmooth(true);
         yLabel.setRotate(-90);
         readout.setAlignment(Pos.CENTER_LEFT);
-        readout.setStyle("-fx-font-family: monospace; -fx-font-size: 12;");
+        readout.getStyleClass().add("heatmap-readout");
         hover.setFill(Color.TRANSPARENT);
         hover.setStroke(Color.WHITE);
         hover.setStrokeWidth(1.5);
@@ -120,7 +120,7 @@ final class HeatmapView extends Region {
             r.setMouseTransparent(true);
             r.setUserData(b);
             Label l = new Label(b.label());
-            l.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 1 4 1 4; -fx-font-weight: bold; -fx-background-radius: 3;");
+            l.getStyleClass().add("heatmap-block-label");
             l.setMouseTransparent(true);
             l.setUserData(b);
             decorations.add(r);

@@ -196,7 +196,7 @@ public final class PosEncPanel implements ExperimentPanel {
         VBox encoding = group("Encoding E (p × N)", p, n, labelled("Base", base), labelled("Colour map", colorMap));
         encoding.setPrefWidth(220);
         facts.setWrapText(true);
-        facts.setStyle("-fx-font-size: 11.5;");
+        facts.getStyleClass().add("posenc-facts");
         VBox left = new VBox(12, encoding, new Separator(), facts);
         left.setPadding(new Insets(10));
         leftScroll = new ScrollPane(left);
@@ -261,7 +261,7 @@ public final class PosEncPanel implements ExperimentPanel {
                 + "it with 0; softmax instead renormalises over the one neighbour left, so attention gives 3·x(1) instead of x(1) and "
                 + "3·x(n−2) instead of 2·x(n−2) — the only two places they differ. Max pooling: b = 0 inside |i−j| ≤ k, −∞ outside, "
                 + "w_V = 1, w_Q = w_K = c; the window is cut at the ends for both, so borders agree. For positive x the error shrinks as c grows.");
-        convFacts.setStyle("-fx-font-weight: bold;");
+        convFacts.getStyleClass().add("posenc-emphasis");
         convFacts.setWrapText(true);
         convFacts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
@@ -316,7 +316,7 @@ public final class PosEncPanel implements ExperimentPanel {
 
     private static VBox group(String title, Node... nodes) {
         Label t = new Label(title);
-        t.setStyle("-fx-font-weight: bold; -fx-font-size: 13;");
+        t.getStyleClass().add("posenc-view-title");
         VBox box = new VBox(10, t);
         box.getChildren().addAll(nodes);
         return box;
@@ -347,7 +347,7 @@ public final class PosEncPanel implements ExperimentPanel {
     private static Label note(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.setStyle("-fx-text-fill: #444; -fx-font-size: 12;");
+        l.getStyleClass().add("posenc-note");
         l.setPadding(new Insets(0, 4, 0, 4));
         // Without this the tab's fit-to-height layout squeezes the note to one truncated line.
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -356,7 +356,7 @@ public final class PosEncPanel implements ExperimentPanel {
 
     private static Label bigSymbol(String s) {
         Label l = new Label(s);
-        l.setStyle("-fx-font-size: 22; -fx-font-weight: bold;");
+        l.getStyleClass().add("posenc-big-number");
         return l;
     }
 
@@ -376,13 +376,13 @@ public final class PosEncPanel implements ExperimentPanel {
         strip.setAlignment(Pos.CENTER_RIGHT);
         VBox box = new VBox(0, strip, view);
         VBox.setVgrow(view, Priority.ALWAYS);
-        box.setStyle("-fx-background-color: white; -fx-border-color: #dde1e6; -fx-padding: 4;");
+        box.getStyleClass().add("posenc-box");
         return box;
     }
 
     private MenuButton exportMenu(Supplier<Figure> figure) {
         MenuButton b = nnlab.app.Exports.menuButton(figure);
-        b.setStyle("-fx-font-size: 11;");
+        b.getStyleClass().add("posenc-small-button");
         return b;
     }
 
@@ -404,7 +404,7 @@ public final class PosEncPanel implements ExperimentPanel {
             Platform.runLater(() -> {
                 signalValues = x;
                 signal.setText(Signals.format(x));
-                signal.setStyle("");
+                markInvalid(signal, false);
                 request();
             });
         });
@@ -413,10 +413,10 @@ public final class PosEncPanel implements ExperimentPanel {
     private void commitSignal() {
         try {
             signalValues = Signals.parse(signal.getText());
-            signal.setStyle("");
+            markInvalid(signal, false);
             request();
         } catch (IllegalArgumentException e) {
-            signal.setStyle("-fx-border-color: #c0392b; -fx-border-width: 1.5;");
+            markInvalid(signal, true);
             refuse("signal: " + e.getMessage());
         }
     }
@@ -434,10 +434,10 @@ public final class PosEncPanel implements ExperimentPanel {
         try {
             long s = Long.parseLong(seed.getText().trim());
             if (s < 0) throw new NumberFormatException();
-            seed.setStyle("");
+            markInvalid(seed, false);
             return s;
         } catch (NumberFormatException e) {
-            seed.setStyle("-fx-border-color: #c0392b; -fx-border-width: 1.5;");
+            markInvalid(seed, true);
             refuse("seed must be a whole number ≥ 0, got '" + seed.getText() + "'");
             return null;
         }
@@ -452,17 +452,17 @@ public final class PosEncPanel implements ExperimentPanel {
         try {
             b = Double.parseDouble(base.getText().trim());
         } catch (NumberFormatException e) {
-            base.setStyle("-fx-border-color: #c0392b; -fx-border-width: 1.5;");
+            markInvalid(base, true);
             refuse("base must be a positive number, got '" + base.getText() + "'");
             return;
         }
         String problem = SinusoidalEncoding.problem(p.intValue(), n.intValue(), b);
         if (problem != null) {
-            if (problem.startsWith("base")) base.setStyle("-fx-border-color: #c0392b; -fx-border-width: 1.5;");
+            if (problem.startsWith("base")) markInvalid(base, true);
             refuse(problem);
             return;
         }
-        base.setStyle("");
+        markInvalid(base, false);
         Long s = parseSeed();
         if (s == null) return;
         Request r = new Request(generation.incrementAndGet(), System.nanoTime(), tabs.getSelectionModel().getSelectedIndex(),
@@ -580,5 +580,11 @@ public final class PosEncPanel implements ExperimentPanel {
     private void setStatus(String text, boolean error) {
         status.setText(text);
         status.setStyle(error ? "-fx-text-fill: #c0392b; -fx-font-weight: bold;" : "-fx-text-fill: #333;");
+    }
+
+    /** Toggles the shared "invalid" look from nnlab.css. */
+    private static void markInvalid(javafx.scene.Node node, boolean invalid) {
+        node.getStyleClass().remove("invalid");
+        if (invalid) node.getStyleClass().add("invalid");
     }
 }

@@ -112,7 +112,7 @@ final class SliderField extends VBox {
 
     private void apply(double v) {
         field.setText(format(v));
-        field.setStyle("");
+        field.getStyleClass().remove("invalid");
         value.set(v);
     }
 
@@ -138,11 +138,11 @@ final class SliderField extends VBox {
             return;
         }
         if (v != value.get()) setValue(v);
-        else field.setStyle("");
+        else field.getStyleClass().remove("invalid");
     }
 
     private void refuse(String message) {
-        field.setStyle("-fx-border-color: #c0392b; -fx-border-width: 1.5;");
+        if (!field.getStyleClass().contains("invalid")) field.getStyleClass().add("invalid");
         onRefused.accept(message);
     }
 
