@@ -579,7 +579,8 @@ public final class PosEncPanel implements ExperimentPanel {
 
     private void setStatus(String text, boolean error) {
         status.setText(text);
-        status.setStyle(error ? "-fx-text-fill: #c0392b; -fx-font-weight: bold;" : "-fx-text-fill: #333;");
+        status.getStyleClass().remove("posenc-status-error");
+        if (error) status.getStyleClass().add("posenc-status-error");
     }
 
     /** Toggles the shared "invalid" look from nnlab.css. */
