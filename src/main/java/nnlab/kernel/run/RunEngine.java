@@ -111,6 +111,11 @@ public final class RunEngine implements AutoCloseable {
             if (finalStatus == RunStatus.FINISHED) {
                 finalStatus = RunStatus.FAILED;
                 message = "could not save the run: " + e.getMessage();
+                try {
+                    recorder.writeRunInfo(finalStatus, message);
+                } catch (Exception ignored) {
+                    // the folder is unwritable; the status in the app and on the command line still says why
+                }
             }
         }
         run.setStatus(finalStatus, message);

@@ -121,7 +121,8 @@ public final class RunRecorder {
         if (first != null) throw first;
     }
 
-    private void writeRunInfo(RunStatus status, String message) throws IOException {
+    /** Records the run's status in run.json (atomically, in every target folder). */
+    public void writeRunInfo(RunStatus status, String message) throws IOException {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("experiment", experimentId);
         info.put("status", status.name().toLowerCase());
