@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nnlab.padding.PaddingExperiment;
 import nnlab.padding.PaddingMode;
 import nnlab.padding.PaddingNets;
@@ -26,30 +29,59 @@ public final class PaddingBenchmark {
     public record Result(String net, String padding, int epochs, double secondsPerEpoch, double trainImagesPerSecond,
                          double gflopPerEpoch, double gflops) { }
 
-    public static List<Result> run(List<String> nets, List<String> paddings, int trainSize, int valSize, int epochs) {
+    /**
+     * Times {@code epochs} epochs after one warm-up epoch. With {@code roundsAtOnce} > 1 that many
+     * rounds train concurrently on one thread each, as the study schedules them, and the
+     * reported seconds per epoch is the wall time divided by the rounds: the study's throughput.
+     */
+    public static List<Result> run(List<String> nets, List<String> paddings, int trainSize, int valSize, int epochs,
+                                   int roundsAtOnce) throws Exception {
         Config c = PaddingSettings.schema().fromText(Map.of("train-size", String.valueOf(trainSize), "val-size", String.valueOf(valSize),
                 "test-size", String.valueOf(valSize), "epochs", String.valueOf(epochs + 1), "patience", "1000"));
         PaddingExperiment.Data data = PaddingExperiment.data(c);
         List<Result> results = new ArrayList<>();
-        for (String net : nets) {
-            for (String padding : paddings) {
-                PaddingNets.Architecture a = PaddingExperiment.architecture(c, net, PaddingMode.fromId(padding));
-                MultiLayerNetwork model = PaddingNets.build(a, 0, DataType.FLOAT);
-                double[] epochSeconds = new double[epochs + 1];
-                new VariantTrainer(epochs + 1, 1000, c.getInt(PaddingSettings.BATCH_SIZE)).train(model, data.train(),
-                        data.validation(), data.test(), "benchmark",
-                        (epoch, trainLoss, valLoss, valAcc, seconds) -> epochSeconds[epoch - 1] = seconds, () -> { });
-                // The first epoch pays for JIT warm-up and workspace allocation; time the rest.
-                double total = 0;
-                for (int e = 1; e <= epochs; e++) total += epochSeconds[e];
-                double perEpoch = total / epochs;
-                double forward = forwardFlopsPerImage(a);
-                // Training costs about 3 forward passes (forward, input gradient, weight gradient).
-                double gflop = (3 * forward * trainSize + forward * valSize) / 1e9;
-                results.add(new Result(net, padding, epochs, perEpoch, trainSize / perEpoch, gflop, gflop / perEpoch));
+        int threadsBefore = Nd4j.getEnvironment().maxThreads();
+        ExecutorService pool = Executors.newFixedThreadPool(roundsAtOnce);
+        try {
+            if (roundsAtOnce > 1) Nd4j.getEnvironment().setMaxThreads(1);
+            for (String net : nets) {
+                for (String padding : paddings) {
+                    PaddingNets.Architecture a = PaddingExperiment.architecture(c, net, PaddingMode.fromId(padding));
+                    List<Future<double[]>> rounds = new ArrayList<>();
+                    for (int r = 0; r < roundsAtOnce; r++) {
+                        long seed = r;
+                        rounds.add(pool.submit(() -> epochEndTimes(a, seed, data, c, epochs)));
+                    }
+                    // Wall time from the slowest round's warm-up end to the slowest round's last epoch end.
+                    double start = 0;
+                    double end = 0;
+                    for (Future<double[]> f : rounds) {
+                        double[] t = f.get();
+                        start = Math.max(start, t[0]);
+                        end = Math.max(end, t[epochs]);
+                    }
+                    double perEpoch = (end - start) / epochs / roundsAtOnce;
+                    double forward = forwardFlopsPerImage(a);
+                    // Training costs about 3 forward passes (forward, input gradient, weight gradient).
+                    double gflop = (3 * forward * trainSize + forward * valSize) / 1e9;
+                    results.add(new Result(net, padding, epochs, perEpoch, trainSize / perEpoch, gflop, gflop / perEpoch));
+                }
             }
+        } finally {
+            Nd4j.getEnvironment().setMaxThreads(threadsBefore);
+            pool.shutdownNow();
         }
         return results;
+    }
+
+    /** Nano-time (as seconds) at the end of each epoch, the warm-up epoch first. */
+    private static double[] epochEndTimes(PaddingNets.Architecture a, long seed, PaddingExperiment.Data data, Config c, int epochs) {
+        MultiLayerNetwork model = PaddingNets.build(a, seed, DataType.FLOAT);
+        double[] ends = new double[epochs + 1];
+        new VariantTrainer(epochs + 1, 1000, c.getInt(PaddingSettings.BATCH_SIZE)).train(model, data.train(),
+                data.validation(), data.test(), "benchmark",
+                (epoch, trainLoss, valLoss, valAcc, seconds) -> ends[epoch - 1] = System.nanoTime() / 1e9, () -> { });
+        return ends;
     }
 
     /** Multiply-adds ×2 of the conv and linear layers for one image. */
