@@ -9,7 +9,7 @@ public final class Experiments {
     private Experiments() { }
 
     public static List<Experiment> all() {
-        return List.of(new nnlab.padding.PaddingExperiment());
+        return List.of(new nnlab.padding.PaddingExperiment(), new nnlab.oversmoothing.OversmoothingExperiment());
     }
 
     public static Optional<Experiment> byId(String id) {
