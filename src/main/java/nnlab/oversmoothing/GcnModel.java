@@ -77,8 +77,8 @@ public final class GcnModel {
         SDVariable target = sd.placeHolder(TARGET, dtype, -1, arch.classes());
         for (int l = 1; l <= arch.depth(); l++) {
             int in = arch.width(l - 1), out = arch.width(l);
-            // The init scheme is asked for the dtype explicitly: sd.var(name, scheme, dtype, shape) ignores it in M2.1.
-            SDVariable w = sd.var("w" + l, new XavierUniformInitScheme('c', in, out).create(dtype, in, out));
+            // Cast explicitly: in M2.1 the init scheme draws in the default float type whatever dtype it is given.
+            SDVariable w = sd.var("w" + l, new XavierUniformInitScheme('c', in, out).create(dtype, in, out).castTo(dtype));
             SDVariable b = sd.var("b" + l, Nd4j.zeros(dtype, 1, out));
             SDVariable z = sd.mmul(a, sd.mmul(h, w)).add(b);
             if (l < arch.depth()) {

@@ -16,7 +16,10 @@ public final class GcnTrainer {
 
     public record Hyper(int hidden, double dropout, double lr, double weightDecay, int epochs, long seed) { }
 
-    /** Epoch 0 is the untrained model. Losses are mean NLL without the L2 term, both with dropout off. */
+    /**
+     * Epoch 0 is the untrained model. Losses are mean NLL without the L2 term, both with dropout off;
+     * seconds cover the training step and this evaluation.
+     */
     public record EpochStats(int epoch, double trainLoss, double valLoss, double trainAccuracy, double valAccuracy,
                              double seconds) { }
 
@@ -67,8 +70,7 @@ public final class GcnTrainer {
         model.configureTraining(h.lr(), h.weightDecay());
         List<EpochStats> epochs = new ArrayList<>();
         String where = "at depth " + depth;
-        long start = System.nanoTime();
-        EpochStats initial = evaluate(model, 0, 0);
+        EpochStats initial = evaluate(model, 0, System.nanoTime());
         epochs.add(initial);
         observer.epochDone(initial);
         double trainSeconds = 0;
@@ -76,7 +78,7 @@ public final class GcnTrainer {
             cancelCheck.run();
             long t0 = System.nanoTime();
             model.trainStep(x, trainTarget);
-            EpochStats s = evaluate(model, epoch, (System.nanoTime() - t0) / 1e9);
+            EpochStats s = evaluate(model, epoch, t0);
             trainSeconds += s.seconds();
             DivergedException.check(s.trainLoss(), where + ", epoch " + epoch);
             DivergedException.check(s.valLoss(), where + ", epoch " + epoch);
@@ -101,11 +103,13 @@ public final class GcnTrainer {
                 accuracy(predicted, split.test()), std, energy, pca, trainSeconds / h.epochs());
     }
 
-    private EpochStats evaluate(GcnModel model, int epoch, double seconds) {
+    /** The epoch's seconds run from {@code startNanos} to the end of this evaluation (training step + evaluation). */
+    private EpochStats evaluate(GcnModel model, int epoch, long startNanos) {
         INDArray logProbs = model.forward(x).logProbs();
         int[] predicted = predictions(logProbs);
         return new EpochStats(epoch, GcnModel.loss(logProbs, trainTarget), GcnModel.loss(logProbs, valTarget),
-                accuracy(predicted, graph.split().train()), accuracy(predicted, graph.split().validation()), seconds);
+                accuracy(predicted, graph.split().train()), accuracy(predicted, graph.split().validation()),
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     private static int[] predictions(INDArray logProbs) {

@@ -2,7 +2,7 @@ package nnlab.oversmoothing;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dimensionalityreduction.PCA;
+import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -43,6 +43,14 @@ public final class GraphMath {
     public static INDArray pca2(INDArray h) {
         INDArray hd = h.castTo(DataType.DOUBLE).dup();
         if (hd.size(1) < 2) return Nd4j.hstack(hd.subRowVector(hd.mean(0)), Nd4j.zeros(DataType.DOUBLE, hd.size(0), 1));
-        return PCA.pca(hd, 2, true);
+        // Not ND4J's PCA class: in M2.1 PCA.pca projects the array that LAPACK's gesvd has just
+        // overwritten, and its pca_factor axes were off by several degrees in a test with a known
+        // answer. The eigenvectors of the small d × d covariance (LAPACK syev) are exact.
+        INDArray centred = hd.subRowVector(hd.mean(0));
+        INDArray cov = centred.transpose().mmul(centred).divi(hd.size(0)).dup('f');
+        Eigen.symmetricGeneralizedEigenvalues(cov, true); // eigenvalues ascending; cov now holds the vectors
+        long d = cov.size(1);
+        INDArray axes = Nd4j.hstack(cov.getColumn(d - 1).reshape(d, 1), cov.getColumn(d - 2).reshape(d, 1));
+        return centred.mmul(axes);
     }
 }

@@ -190,8 +190,8 @@ public final class OversmoothingExperiment implements Experiment {
             }
             groups.add(new ScatterFigure.Group(graph.classNames().get(c), xs, ys));
         }
-        return new ScatterFigure(String.format(Locale.ROOT, "Depth %d: PCA of the last layer's output (feature std %s)",
-                r.depth(), g3(r.featureStd()[r.depth()])), "principal component 1", "principal component 2", groups);
+        return new ScatterFigure(String.format(Locale.ROOT, "PCA of the class scores, depth %d (feature std %s)",
+                r.depth(), g3(r.featureStd()[r.depth()])), "principal component 1 (same units as H)", "principal component 2", groups);
     }
 
     private static Map<String, Object> summary(Graph graph, List<Integer> depths, List<GcnTrainer.Result> results) {
