@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.weightinit.impl.XavierUniformInitScheme;
 
 /**
  * The GCN of Kipf &amp; Welling as a SameDiff graph: layer l computes Z = Â H W_l + b_l; between
@@ -29,7 +28,7 @@ import org.nd4j.weightinit.impl.XavierUniformInitScheme;
  *
  * <p>Dropout is a multiplication by a mask placeholder, not SameDiff's dropout op: that op is a
  * random op with no training/inference switch (it would drop units in {@link #forward} too). The
- * training masks come from ND4J's seeded RNG (inverted dropout: kept units scaled by 1/(1−p));
+ * training masks come from the model's seeded generator (inverted dropout: kept units scaled by 1/(1−p));
  * evaluation feeds masks of ones, i.e. dropout off.
  *
  * <p>Weight decay is {@code TrainingConfig.l2}: ND4J's L2 regularisation adds λ·w to the gradient
@@ -59,26 +58,34 @@ public final class GcnModel {
     private final List<String> layerOutputs = new ArrayList<>();
     private final List<String> masks = new ArrayList<>();
 
-    private GcnModel(SameDiff sd, Architecture arch, DataType dtype, int nodes) {
+    /** Weights and dropout masks come from this generator only, so a seed fixes every number of a run. */
+    private final Random rng;
+
+    private GcnModel(SameDiff sd, Architecture arch, DataType dtype, int nodes, Random rng) {
+        this.rng = rng;
         this.sd = sd;
         this.arch = arch;
         this.dtype = dtype;
         this.nodes = nodes;
     }
 
-    /** Builds the graph; weights are Glorot-uniform and biases zero, drawn from ND4J's RNG seeded with {@code seed}. */
+    /** Builds the graph; weights are Glorot-uniform and biases zero; {@code seed} fixes the weights and every dropout mask. */
     public static GcnModel build(INDArray aHat, Architecture arch, long seed, DataType dtype) {
-        Nd4j.getRandom().setSeed(seed);
         SameDiff sd = SameDiff.create();
         int n = (int) aHat.size(0);
-        GcnModel m = new GcnModel(sd, arch, dtype, n);
+        GcnModel m = new GcnModel(sd, arch, dtype, n, new Random(seed));
         SDVariable a = sd.constant("a_hat", aHat.castTo(dtype));
         SDVariable h = sd.placeHolder(X, dtype, -1, arch.inputDim());
         SDVariable target = sd.placeHolder(TARGET, dtype, -1, arch.classes());
         for (int l = 1; l <= arch.depth(); l++) {
             int in = arch.width(l - 1), out = arch.width(l);
-            // Cast explicitly: in M2.1 the init scheme draws in the default float type whatever dtype it is given.
-            SDVariable w = sd.var("w" + l, new XavierUniformInitScheme('c', in, out).create(dtype, in, out).castTo(dtype));
+            // Glorot uniform, U(−a, a) with a = √(6 / (in + out)), drawn from a seeded java.util.Random:
+            // in M2.1 neither XavierUniformInitScheme nor Nd4j.rand (after Nd4j.getRandom().setSeed, or
+            // with a seeded Random of ND4J's factory) gave the same weights in two JVM runs.
+            double limit = Math.sqrt(6.0 / (in + out));
+            double[] init = new double[in * out];
+            for (int i = 0; i < init.length; i++) init[i] = (2 * m.rng.nextDouble() - 1) * limit;
+            SDVariable w = sd.var("w" + l, Nd4j.create(init, new long[] {in, out}, 'c').castTo(dtype));
             SDVariable b = sd.var("b" + l, Nd4j.zeros(dtype, 1, out));
             SDVariable z = sd.mmul(a, sd.mmul(h, w)).add(b);
             if (l < arch.depth()) {
@@ -121,12 +128,12 @@ public final class GcnModel {
         sd.fit(new MultiDataSet(features, new INDArray[] {target}));
     }
 
+    /** Inverted dropout: each unit kept with probability 1 − p and then scaled by 1/(1 − p). */
     private INDArray dropoutMask() {
         double keep = 1 - arch.dropout();
-        INDArray mask = Nd4j.createUninitialized(dtype, nodes, arch.hidden());
-        if (keep >= 1) return mask.assign(1);
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, keep));
-        return mask.divi(keep);
+        double[] mask = new double[nodes * arch.hidden()];
+        for (int i = 0; i < mask.length; i++) mask[i] = rng.nextDouble() < keep ? 1 / keep : 0;
+        return Nd4j.create(mask, new long[] {nodes, arch.hidden()}, 'c').castTo(dtype);
     }
 
     /** Evaluation pass (dropout off): every layer's output H_1..H_L (H_L = class scores) and the log-probabilities. */
