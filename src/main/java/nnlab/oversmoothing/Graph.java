@@ -33,7 +33,7 @@ public record Graph(String name, int nodes, int[][] edges, int featureDim, float
      *
      * <p>A graph too small for the sizes (the karate club has 17 nodes per faction) is split
      * proportionally instead of failing: at most a quarter of the smallest class trains, and the
-     * rest is shared evenly between validation and test. The sizes used are logged and saved.
+     * rest alternates between validation and test. The sizes used are logged and saved.
      */
     public static Split planetoidSplit(int[] labels, int classes, int trainPerClass, int valSize, int testSize) {
         int[] classSize = new int[classes];
@@ -51,18 +51,20 @@ public record Graph(String name, int nodes, int[][] edges, int featureDim, float
             }
         }
         int remaining = labels.length - train.size();
-        int val = valSize;
-        int test = testSize;
-        if (val + test > remaining) {
-            val = Math.min(valSize, (remaining + 1) / 2);
-            test = Math.min(testSize, remaining - val);
-        }
         List<Integer> v = new ArrayList<>();
         List<Integer> t = new ArrayList<>();
+        // Scaled down, the remaining nodes alternate between validation and test: in the karate
+        // club node order follows the factions, and consecutive blocks would hold one faction each.
+        boolean scaled = valSize + testSize > remaining;
+        int val = scaled ? Math.min(valSize, (remaining + 1) / 2) : valSize;
+        int test = scaled ? Math.min(testSize, remaining - val) : testSize;
+        int k = 0;
         for (int i = 0; i < labels.length; i++) {
             if (used[i]) continue;
-            if (v.size() < val) v.add(i);
+            boolean toVal = scaled ? (k++ % 2 == 0 ? v.size() < val : t.size() >= test) : v.size() < val;
+            if (toVal && v.size() < val) v.add(i);
             else if (t.size() < test) t.add(i);
+            else if (v.size() < val) v.add(i);
         }
         return new Split(toArray(train), toArray(v), toArray(t));
     }
