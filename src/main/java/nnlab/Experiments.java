@@ -3,6 +3,7 @@ package nnlab;
 import java.util.List;
 import java.util.Optional;
 import nnlab.kernel.run.Experiment;
+import nnlab.oversmoothing.OversmoothingExperiment;
 import nnlab.padding.PaddingExperiment;
 import nnlab.posenc.PosEncExperiment;
 
@@ -11,7 +12,7 @@ public final class Experiments {
     private Experiments() { }
 
     public static List<Experiment> all() {
-        return List.of(new PaddingExperiment(), new PosEncExperiment());
+        return List.of(new PaddingExperiment(), new PosEncExperiment(), new OversmoothingExperiment());
     }
 
     public static Optional<Experiment> byId(String id) {

@@ -25,6 +25,10 @@ final class FigureRenderer {
         return TableRenderer.render(f, scale);
     }
 
+    static BufferedImage renderScatter(ScatterFigure f, double scale) {
+        return ScatterRenderer.render(f, scale);
+    }
+
     static BufferedImage renderHeatmap(HeatmapFigure f, double scale) {
         return HeatmapRenderer.render(f, scale);
     }
