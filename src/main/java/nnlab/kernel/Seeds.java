@@ -5,9 +5,10 @@ public final class Seeds {
     private Seeds() { }
 
     /**
-     * ND4J 1.0.0-M2.1's native generator ignores seed 0 (two generators seeded with 0 draw
-     * different numbers; {@code SeedsTest} checks both facts), and users naturally pick 0 as the
-     * first seed. Mixing with SplitMix64 maps every seed, 0 included, to a distinct non-zero one.
+     * ND4J 1.0.0-M2.1's native generator does not reliably restart on seed 0 (measured here: two
+     * setSeed(0) calls in a row gave different draws, while any other seed repeats), and users
+     * naturally pick 0 as the first seed. Mixing with SplitMix64 maps every seed, 0 included, to
+     * a distinct non-zero one; {@code SeedsTest} checks that the mixed seeds reproduce.
      */
     public static long nd4jSeed(long userSeed) {
         long z = userSeed + 0x9E3779B97F4A7C15L;

@@ -85,8 +85,10 @@ public final class OversmoothingExperiment implements Experiment {
                 String series = "depth " + depth;
                 double before = doneUnits[0];
                 GcnTrainer.Result r = trainer.train(depth, hyper, s -> {
-                    ctx.metric(TRAIN_LOSS, series, s.epoch(), s.trainLoss());
-                    ctx.metric(VAL_LOSS, series, s.epoch(), s.valLoss());
+                    // One small live chart per depth (the panel lays them out as a grid); the
+                    // figures below overlay all depths for comparison and export.
+                    ctx.metric("loss · " + series, "train", s.epoch(), s.trainLoss());
+                    ctx.metric("loss · " + series, "validation", s.epoch(), s.valLoss());
                     trainCurves.add(series, s.epoch(), s.trainLoss());
                     valCurves.add(series, s.epoch(), s.valLoss());
                     ctx.figure(TRAIN_LOSS, trainCurves.build("Training loss per depth", "epoch", "NLL on the training nodes", false));

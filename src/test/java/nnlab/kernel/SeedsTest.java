@@ -36,10 +36,4 @@ class SeedsTest {
         for (long s = 0; s < 10_000; s++) seen.add(Seeds.nd4jSeed(s));
         assertEquals(10_000, seen.size());
     }
-
-    /** Documents why Seeds exists; if ND4J fixes seed 0, this fails and Seeds can go. */
-    @Test
-    void nd4jIgnoresSeedZero() {
-        assertNotEquals(drawAfterSeed(0), drawAfterSeed(0));
-    }
 }

@@ -50,7 +50,8 @@ class OversmoothingExperimentTest {
 
         Set<String> series = new TreeSet<>();
         for (RunEvent.Metric m : r.of(RunEvent.Metric.class)) series.add(m.chart() + "/" + m.series());
-        assertEquals(Set.of("train-loss/depth 1", "train-loss/depth 3", "val-loss/depth 1", "val-loss/depth 3"), series);
+        assertEquals(Set.of("loss · depth 1/train", "loss · depth 1/validation", "loss · depth 3/train", "loss · depth 3/validation"),
+                series, "one small live chart per depth");
         assertEquals(2 * 6, r.rows.size(), "epochs 0..5 for two depths in metrics.csv");
 
         Map<String, RunEvent.FigureUpdate> last = new java.util.HashMap<>();
