@@ -15,6 +15,7 @@ public final class PanelRegistry {
     static {
         // One line per experiment with a panel of its own.
         PANELS.put(nnlab.padding.PaddingExperiment.ID, nnlab.padding.PaddingPanel::new);
+        PANELS.put(nnlab.oversmoothing.OversmoothingExperiment.ID, nnlab.oversmoothing.OversmoothingPanel::new);
         PANELS.put(nnlab.posenc.PosEncExperiment.ID, nnlab.posenc.PosEncPanel::new);
     }
 

@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * curves, validation accuracy and how far their node features collapse layer after layer.
  *
  * <p>Events: Metrics on charts "train-loss" and "val-loss" (one series per depth, x = epoch, epoch 0
- * = untrained); the table "accuracy"; figures "train-loss", "val-loss", "val-accuracy" (bars),
+ * = untrained) on charts "loss · depth D"; the table "accuracy"; figures "train-loss", "val-loss", "val-accuracy" (bars),
  * "oversmoothing-std" and "oversmoothing-energy" (log y, x = layer, one series per depth) and
  * "pca-depth-D" per depth. There is one phase for the whole study, so the live charts keep every
  * depth on shared axes.
