@@ -11,7 +11,7 @@ public final class Experiments {
     private Experiments() { }
 
     public static List<Experiment> all() {
-        return List.of(new PaddingExperiment(), new PosEncExperiment());
+        return List.of(new PaddingExperiment(), new PosEncExperiment(), new nnlab.rotation.RotationExperiment());
     }
 
     public static Optional<Experiment> byId(String id) {
