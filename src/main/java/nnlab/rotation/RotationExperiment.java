@@ -125,6 +125,7 @@ public final class RotationExperiment implements Experiment {
             ModelResult r = new ModelResult(series, test.labels());
             results.add(r);
             ctx.emit(new RunEvent.Phase("training " + tag + (augment ? " (random rotations)" : " (upright images)")));
+            int[] trained = {0};
             MultiLayerNetwork net = RotationNet.build(train.channels(), train.height(), train.width(), train.classes(), c.getDouble(LR), seed);
             RotationStudy.train(net, train, epochs, batch, augment, seed, "at " + tag,
                     (x, loss, images) -> {
@@ -133,7 +134,9 @@ public final class RotationExperiment implements Experiment {
                             ctx.metric("loss", series, x, loss);
                             lossCurves.add(series, x, loss);
                         }
-                        ctx.progress(done[0] / total, String.format(Locale.ROOT, "%s: epoch %.2f of %d", tag, Math.min(x, epochs), epochs));
+                        trained[0] += images;
+                        ctx.progress(done[0] / total, String.format(Locale.ROOT, "training %s: epoch %d of %d",
+                                tag, Math.min(epochs, trained[0] / train.size() + 1), epochs));
                     },
                     (epoch, loss, seconds) -> {
                         r.epochLoss.add(loss);
@@ -146,7 +149,9 @@ public final class RotationExperiment implements Experiment {
 
             ctx.emit(new RunEvent.Phase("testing " + tag + " at " + evalAngles.size() + " angles"));
             for (int angle : evalAngles) {
-                int[] pred = RotationStudy.predict(net, test, angle, ctx::checkCancelled);
+                // A full turn is exactly the identity (Rotation uses exact cos/sin there): reuse 0°.
+                int[] pred = angle % 360 == 0 && r.predictions.containsKey(0) ? r.predictions.get(0)
+                        : RotationStudy.predict(net, test, angle, ctx::checkCancelled);
                 r.predictions.put(angle, pred);
                 double acc = RotationStudy.accuracy(pred, test.labels());
                 done[0] += test.size() / 3.0;
