@@ -16,6 +16,7 @@ public final class PanelRegistry {
         // One line per experiment with a panel of its own.
         PANELS.put(nnlab.padding.PaddingExperiment.ID, nnlab.padding.PaddingPanel::new);
         PANELS.put(nnlab.posenc.PosEncExperiment.ID, nnlab.posenc.PosEncPanel::new);
+        PANELS.put(nnlab.rotation.RotationExperiment.ID, nnlab.rotation.RotationPanel::new);
     }
 
     private PanelRegistry() { }

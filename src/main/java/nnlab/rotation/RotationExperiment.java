@@ -13,7 +13,6 @@ import nnlab.kernel.figure.ImageGridFigure;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
-import nnlab.kernel.run.RunEvent;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The rotation study (spec §2): model A trains on upright images, model B on images turned by a
  * fresh random angle each time; both are tested on the test set turned by 0°, step, …, 360°.
  *
- * <p>Events: Metrics on chart "loss" (training loss of A and B vs epoch) and "accuracy" (test
+ * <p>Events (no Phases, so the live charts keep both models): Metrics on chart "loss" (training loss of A and B vs epoch) and "accuracy" (test
  * accuracy vs angle, filled in as each model is evaluated); figures "samples", "accuracy-vs-angle",
  * "rotation-strip", "loss-curves"; table "per-class".
  */
@@ -124,7 +123,8 @@ public final class RotationExperiment implements Experiment {
             String tag = augment ? "model B" : "model A";
             ModelResult r = new ModelResult(series, test.labels());
             results.add(r);
-            ctx.emit(new RunEvent.Phase("training " + tag + (augment ? " (random rotations)" : " (upright images)")));
+            // Logs, not Phases: a Phase would clear the live charts, which show both models together.
+            ctx.log("training " + tag + (augment ? " (random rotations)" : " (upright images)"));
             int[] trained = {0};
             MultiLayerNetwork net = RotationNet.build(train.channels(), train.height(), train.width(), train.classes(), c.getDouble(LR), seed);
             RotationStudy.train(net, train, epochs, batch, augment, seed, "at " + tag,
@@ -147,7 +147,7 @@ public final class RotationExperiment implements Experiment {
                     },
                     ctx::checkCancelled);
 
-            ctx.emit(new RunEvent.Phase("testing " + tag + " at " + evalAngles.size() + " angles"));
+            ctx.log("testing " + tag + " at " + evalAngles.size() + " angles");
             for (int angle : evalAngles) {
                 // A full turn is exactly the identity (Rotation uses exact cos/sin there): reuse 0°.
                 int[] pred = angle % 360 == 0 && r.predictions.containsKey(0) ? r.predictions.get(0)
