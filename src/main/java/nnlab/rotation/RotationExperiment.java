@@ -161,6 +161,9 @@ public final class RotationExperiment implements Experiment {
                     ctx.recordMetrics(metricsRow(tag, Double.NaN, angle, Double.NaN, acc, Double.NaN));
                 }
             }
+            StringBuilder line = new StringBuilder(tag + " test accuracy (%) by angle:");
+            for (int angle : angles) line.append(String.format(Locale.ROOT, " %d°=%.1f", angle, r.curveValue(angle)));
+            ctx.log(line.toString());
             ctx.figure(ACCURACY_FIGURE, accuracyFigure(results, angles, data.source()));
             ctx.figure(STRIP_FIGURE, strip(test, c.getInt(STRIP_IMAGE), angles, results));
             publishClassTable(ctx, test, classAngle, results);
