@@ -17,6 +17,7 @@ public final class PanelRegistry {
         PANELS.put(nnlab.padding.PaddingExperiment.ID, nnlab.padding.PaddingPanel::new);
         PANELS.put(nnlab.oversmoothing.OversmoothingExperiment.ID, nnlab.oversmoothing.OversmoothingPanel::new);
         PANELS.put(nnlab.posenc.PosEncExperiment.ID, nnlab.posenc.PosEncPanel::new);
+        PANELS.put(nnlab.rotation.RotationExperiment.ID, nnlab.rotation.RotationPanel::new);
     }
 
     private PanelRegistry() { }

@@ -1,0 +1,273 @@
+package nnlab.rotation;
+
+import static nnlab.rotation.RotationSettings.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigSchema;
+import nnlab.kernel.figure.ImageGridFigure;
+import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.RunContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The rotation study (spec §2): model A trains on upright images, model B on images turned by a
+ * fresh random angle each time; both are tested on the test set turned by 0°, step, …, 360°.
+ *
+ * <p>Events (no Phases, so the live charts keep both models): Metrics on chart "loss" (training loss of A and B vs epoch) and "accuracy" (test
+ * accuracy vs angle, filled in as each model is evaluated); figures "samples", "accuracy-vs-angle",
+ * "rotation-strip", "loss-curves"; table "per-class".
+ */
+public final class RotationExperiment implements Experiment {
+    public static final String ID = "rotation";
+    public static final String SAMPLES_FIGURE = "samples";
+    public static final String ACCURACY_FIGURE = "accuracy-vs-angle";
+    public static final String STRIP_FIGURE = "rotation-strip";
+    public static final String LOSS_FIGURE = "loss-curves";
+    public static final String CLASS_TABLE = "per-class";
+    public static final String SERIES_A = "A: plain";
+    public static final String SERIES_B = "B: rotation-augmented";
+
+    private final ConfigSchema schema = RotationSettings.schema();
+
+    @Override public String id() { return ID; }
+    @Override public String title() { return "Rotation robustness"; }
+
+    @Override
+    public String description() {
+        return "CNNs are not rotation invariant: accuracy vs test-image rotation for a plain model and one trained with random rotations.";
+    }
+
+    @Override public ConfigSchema schema() { return schema; }
+
+    public static DataSources.Loaded load(Config c) throws java.io.IOException {
+        return DataSources.load(c.getString(DATA), c.getString(DATA_DIR), c.getInt(TRAIN_SIZE), c.getInt(TEST_SIZE), c.getInt(SEED));
+    }
+
+    /** A few training images of every class, so the user sees what the data source holds. */
+    public static ImageGridFigure samples(ImageSet set, int perClass) {
+        List<ImageGridFigure.Tile> tiles = new ArrayList<>();
+        for (int cls = 0; cls < set.classes(); cls++) {
+            int shown = 0;
+            for (int i = 0; i < set.size() && shown < perClass; i++) {
+                if (set.labels()[i] != cls) continue;
+                tiles.add(new ImageGridFigure.Tile(set.classNames().get(cls), set.width(), set.height(), set.argb(i)));
+                shown++;
+            }
+        }
+        return new ImageGridFigure("Samples: " + set.name(), perClass * ((set.classes() + 1) / 2), tiles);
+    }
+
+    /** What one model produced. */
+    static final class ModelResult {
+        final String label;
+        final List<Double> epochLoss = new ArrayList<>();
+        final List<Double> epochSeconds = new ArrayList<>();
+        final Map<Integer, int[]> predictions = new LinkedHashMap<>();
+        private final int[] labels;
+
+        ModelResult(String label, int[] labels) {
+            this.label = label;
+            this.labels = labels;
+        }
+
+        double curveValue(int angle) {
+            return RotationStudy.accuracy(predictions.get(angle), labels);
+        }
+
+        double secondsPerEpoch() {
+            return epochSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+    }
+
+    @Override
+    public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        ctx.progress(0, "loading data");
+        DataSources.Loaded data = load(c);
+        ImageSet train = data.train();
+        ImageSet test = data.test();
+        if (c.getInt(STRIP_IMAGE) >= test.size()) {
+            throw new nnlab.kernel.config.SettingException(STRIP_IMAGE, "Strip test image # (strip-image) must be below the "
+                    + test.size() + " test images, got " + c.getInt(STRIP_IMAGE));
+        }
+        String usedMessage = String.format(Locale.ROOT, "data: %s (%s), %d training and %d test images of %d×%d×%d, %d classes",
+                data.source(), data.location(), train.size(), test.size(), train.channels(), train.height(), train.width(), train.classes());
+        ctx.log(usedMessage);
+        ctx.figure(SAMPLES_FIGURE, samples(train, 2));
+
+        int epochs = c.getInt(EPOCHS);
+        int batch = c.getInt(BATCH_SIZE);
+        int[] angles = RotationSettings.angles(c.getInt(ANGLE_STEP));
+        int classAngle = c.getInt(CLASS_ANGLE);
+        List<Integer> evalAngles = new ArrayList<>();
+        for (int a : angles) evalAngles.add(a);
+        if (!evalAngles.contains(classAngle)) evalAngles.add(classAngle);
+
+        // Work in "image passes": an evaluated image costs about a third of a trained one (forward only).
+        double total = 2.0 * epochs * train.size() + 2.0 * evalAngles.size() * test.size() / 3.0;
+        double[] done = {0};
+        LineFigure.Builder lossCurves = new LineFigure.Builder();
+        List<ModelResult> results = new ArrayList<>();
+        long seed = c.getInt(SEED);
+
+        for (boolean augment : new boolean[] {false, true}) {
+            String series = augment ? SERIES_B : SERIES_A;
+            String tag = augment ? "model B" : "model A";
+            ModelResult r = new ModelResult(series, test.labels());
+            results.add(r);
+            // Logs, not Phases: a Phase would clear the live charts, which show both models together.
+            ctx.log("training " + tag + (augment ? " (random rotations)" : " (upright images)"));
+            int[] trained = {0};
+            MultiLayerNetwork net = RotationNet.build(train.channels(), train.height(), train.width(), train.classes(), c.getDouble(LR), seed);
+            RotationStudy.train(net, train, epochs, batch, augment, seed, "at " + tag,
+                    (x, loss, images) -> {
+                        done[0] += images;
+                        if (!Double.isNaN(x)) {
+                            ctx.metric("loss", series, x, loss);
+                            lossCurves.add(series, x, loss);
+                        }
+                        trained[0] += images;
+                        ctx.progress(done[0] / total, String.format(Locale.ROOT, "training %s: epoch %d of %d",
+                                tag, Math.min(epochs, trained[0] / train.size() + 1), epochs));
+                    },
+                    (epoch, loss, seconds) -> {
+                        r.epochLoss.add(loss);
+                        r.epochSeconds.add(seconds);
+                        ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f (%.1f s/epoch)", tag, epoch, loss, seconds));
+                        ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false));
+                        ctx.recordMetrics(metricsRow(tag, epoch, Double.NaN, loss, Double.NaN, seconds));
+                    },
+                    ctx::checkCancelled);
+
+            ctx.log("testing " + tag + " at " + evalAngles.size() + " angles");
+            for (int angle : evalAngles) {
+                // A full turn is exactly the identity (Rotation uses exact cos/sin there): reuse 0°.
+                int[] pred = angle % 360 == 0 && r.predictions.containsKey(0) ? r.predictions.get(0)
+                        : RotationStudy.predict(net, test, angle, ctx::checkCancelled);
+                r.predictions.put(angle, pred);
+                double acc = RotationStudy.accuracy(pred, test.labels());
+                done[0] += test.size() / 3.0;
+                ctx.progress(done[0] / total, String.format(Locale.ROOT, "%s at %d°: %.1f %%", tag, angle, acc));
+                if (angle <= 360 && contains(angles, angle)) {
+                    ctx.metric("accuracy", series, angle, acc);
+                    ctx.recordMetrics(metricsRow(tag, Double.NaN, angle, Double.NaN, acc, Double.NaN));
+                }
+            }
+            StringBuilder line = new StringBuilder(tag + " test accuracy (%) by angle:");
+            for (int angle : angles) line.append(String.format(Locale.ROOT, " %d°=%.1f", angle, r.curveValue(angle)));
+            ctx.log(line.toString());
+            ctx.figure(ACCURACY_FIGURE, accuracyFigure(results, angles, data.source()));
+            ctx.figure(STRIP_FIGURE, strip(test, c.getInt(STRIP_IMAGE), angles, results));
+            publishClassTable(ctx, test, classAngle, results);
+        }
+        ctx.progress(1, "done");
+        return summary(c, data, angles, classAngle, results);
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) if (x == v) return true;
+        return false;
+    }
+
+    private static Map<String, Object> metricsRow(String model, double epoch, double angle, double loss, double acc, double seconds) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", model);
+        row.put("epoch", Double.isNaN(epoch) ? "" : (int) epoch);
+        row.put("angle", Double.isNaN(angle) ? "" : (int) angle);
+        row.put("train_loss", Double.isNaN(loss) ? "" : loss);
+        row.put("test_acc", Double.isNaN(acc) ? "" : acc);
+        row.put("seconds", Double.isNaN(seconds) ? "" : seconds);
+        return row;
+    }
+
+    private static LineFigure accuracyFigure(List<ModelResult> results, int[] angles, String source) {
+        List<LineFigure.Series> series = new ArrayList<>();
+        double[] x = new double[angles.length];
+        for (int i = 0; i < angles.length; i++) x[i] = angles[i];
+        for (ModelResult r : results) {
+            double[] y = new double[angles.length];
+            for (int i = 0; i < angles.length; i++) y[i] = r.curveValue(angles[i]);
+            series.add(new LineFigure.Series(r.label, x, y));
+        }
+        return new LineFigure("Test accuracy vs rotation angle (" + source + ")", "rotation angle (°, counter-clockwise)",
+                "test accuracy (%)", series, false);
+    }
+
+    /** The chosen test image at every angle; one row of captions per model. */
+    private static ImageGridFigure strip(ImageSet test, int index, int[] angles, List<ModelResult> results) {
+        List<ImageGridFigure.Tile> tiles = new ArrayList<>();
+        var image = test.features(new int[] {index});
+        int truth = test.labels()[index];
+        for (ModelResult r : results) {
+            String model = r.label.substring(0, 1);
+            for (int angle : angles) {
+                int p = r.predictions.get(angle)[index];
+                String caption = angle + "° " + model + ": " + test.classNames().get(p) + (p == truth ? "" : " ✗");
+                int[] argb = ImageSet.argb(Rotation.rotate(image, angle).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)));
+                tiles.add(new ImageGridFigure.Tile(caption, test.width(), test.height(), argb));
+            }
+        }
+        return new ImageGridFigure("Test image #" + index + " (true class: " + test.classNames().get(truth)
+                + ") turned by each angle; row per model, ✗ = wrong", angles.length, tiles);
+    }
+
+    private static void publishClassTable(RunContext ctx, ImageSet test, int angle, List<ModelResult> results) {
+        List<String> columns = new ArrayList<>(List.of("Class", "Test images"));
+        List<double[]> perModel = new ArrayList<>();
+        for (ModelResult r : results) {
+            columns.add(r.label + " — acc % at " + angle + "°");
+            perModel.add(RotationStudy.perClassAccuracy(r.predictions.get(angle), test.labels(), test.classes()));
+        }
+        int[] counts = new int[test.classes()];
+        for (int l : test.labels()) counts[l]++;
+        List<List<String>> rows = new ArrayList<>();
+        for (int cls = 0; cls < test.classes(); cls++) {
+            List<String> row = new ArrayList<>(List.of(test.classNames().get(cls), String.valueOf(counts[cls])));
+            for (double[] acc : perModel) row.add(Double.isNaN(acc[cls]) ? "–" : String.format(Locale.ROOT, "%.1f", acc[cls]));
+            rows.add(row);
+        }
+        ctx.table(CLASS_TABLE, "Per-class test accuracy at " + angle + "°", columns, rows, Map.of());
+    }
+
+    private static Map<String, Object> summary(Config c, DataSources.Loaded data, int[] angles, int classAngle, List<ModelResult> results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("experiment", ID);
+        out.put("data", data.source());
+        out.put("data_location", data.location());
+        out.put("train_images", data.train().size());
+        out.put("test_images", data.test().size());
+        out.put("epochs", c.getInt(EPOCHS));
+        List<Integer> a = new ArrayList<>();
+        for (int v : angles) a.add(v);
+        out.put("angles", a);
+        Map<String, Object> models = new LinkedHashMap<>();
+        for (ModelResult r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<Double> acc = new ArrayList<>();
+            for (int v : angles) acc.add(r.curveValue(v));
+            m.put("accuracy_per_angle", acc);
+            double max = acc.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            double min = acc.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            m.put("accuracy_range", max - min);
+            m.put("train_loss_per_epoch", r.epochLoss);
+            m.put("seconds_per_epoch", r.secondsPerEpoch());
+            double[] perClass = RotationStudy.perClassAccuracy(r.predictions.get(classAngle), data.test().labels(), data.test().classes());
+            Map<String, Object> pc = new LinkedHashMap<>();
+            for (int cls = 0; cls < perClass.length; cls++) pc.put(data.test().classNames().get(cls), Double.isNaN(perClass[cls]) ? null : perClass[cls]);
+            m.put("per_class_accuracy_at_class_angle", pc);
+            models.put(r.label.startsWith("A") ? "A" : "B", m);
+        }
+        out.put("class_angle", classAngle);
+        out.put("class_names", data.test().classNames());
+        out.put("models", models);
+        return out;
+    }
+}
