@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +25,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
+import nnlab.kernel.figure.Figure;
+import nnlab.kernel.figure.TableFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEvent;
@@ -53,6 +59,16 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private final Map<Node, String> viewIds = new HashMap<>();
     private List<String> viewOrder = List.of();
     private final SplitPane root;
+    /** Previews are small; one daemon thread serves every panel. */
+    private static final ExecutorService PREVIEW_WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nnlab-preview");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong previewRequest = new AtomicLong();
+    private volatile boolean backendReady;
+    private Preview previewFunction;
+    private FigureView previewView;
     private int logLines;
     private String currentPhase;
     private EventPump pump;
@@ -169,6 +185,53 @@ public class GenericExperimentPanel implements ExperimentPanel {
             addView(id, v, true);
         }
         return v;
+    }
+
+    /** Computes a preview figure from settings; may fail (e.g. on an unreadable data file). */
+    @FunctionalInterface
+    public interface Preview {
+        Figure compute(Config config) throws Exception;
+    }
+
+    /**
+     * A figure computed from the current settings (e.g. samples of the data), shown before any
+     * run and redrawn whenever the settings change to valid values. It is computed off the
+     * JavaFX thread, once ND4J is ready; only the newest request is drawn, and a failure (say, an
+     * unreadable data file) is shown in place of the figure with its message.
+     */
+    protected final void setSettingsPreview(String figureId, String title, Preview preview) {
+        previewView = addFigureView(figureId, title);
+        previewFunction = preview;
+        form.addConfigListener(this::refreshPreview);
+    }
+
+    @Override
+    public void onBackendReady() {
+        backendReady = true;
+        if (previewFunction == null) return;
+        try {
+            refreshPreview(form.currentConfig());
+        } catch (ConfigException e) {
+            // the form already shows what is wrong; the preview waits for valid settings
+        }
+    }
+
+    private void refreshPreview(Config config) {
+        if (!backendReady || previewFunction == null) return;
+        long request = previewRequest.incrementAndGet();
+        PREVIEW_WORKER.execute(() -> {
+            if (request != previewRequest.get()) return;
+            Figure figure;
+            try {
+                figure = previewFunction.compute(config);
+            } catch (Exception e) {
+                figure = new TableFigure("Cannot show a preview", List.of("Problem"), List.of(List.of(String.valueOf(e.getMessage()))));
+            }
+            Figure shown = figure;
+            Platform.runLater(() -> {
+                if (request == previewRequest.get()) previewView.setFigure(shown);
+            });
+        });
     }
 
     /** Ids (chart, table or figure) to show first, in this order; others follow as they arrive. */
