@@ -49,15 +49,11 @@ final class ScatterRenderer {
         Gfx.Legend legend = f.groups().size() > 1
                 ? new Gfx.Legend(f.groups().stream().map(g -> Gfx.str(g.name())).toList(), 12, WIDTH - 2 * Gfx.PAD)
                 : null;
-        double top = Gfx.PAD + Gfx.titleHeight(f.title()) + 10;
-        double legendTop = top;
-        if (legend != null) top += legend.height() + 10;
-        double height = HEIGHT + (legend == null ? 0 : legend.height() + 10);
-
-        double yTickW = 0;
-        for (String l : yAxis.labels) yTickW = Math.max(yTickW, Gfx.width(Gfx.TICK, l));
-        double yLabelW = Gfx.str(f.yLabel()).isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 8;
-        double left = Gfx.PAD + yLabelW + yTickW + Gfx.TICK_LEN + 5;
+        Gfx.Frame frame = Gfx.Frame.of(f.title(), legend, HEIGHT, java.util.List.of(yAxis.labels), f.yLabel());
+        double top = frame.top();
+        double legendTop = frame.legendTop();
+        double height = frame.height();
+        double left = frame.left();
         double xLabelH = Gfx.str(f.xLabel()).isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 6;
         double bottom = Gfx.TICK_LEN + 4 + Gfx.height(Gfx.TICK) + xLabelH + Gfx.PAD;
         double right = Gfx.PAD + 12;
