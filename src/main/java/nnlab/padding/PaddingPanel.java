@@ -16,8 +16,8 @@ public final class PaddingPanel extends GenericExperimentPanel {
         super(context, new PaddingExperiment());
         setSettingsPreview(PaddingExperiment.PREVIEW_FIGURE, "Dataset: train vs switched test",
                 config -> PaddingExperiment.preview(PaddingExperiment.previewData(config), 4));
-        describeChart("loss", "Loss — current round", "epoch", "cross-entropy");
-        describeChart("accuracy", "Validation accuracy — current round", "epoch", "accuracy (%)");
+        describeChart("loss", "Loss", "epoch", "cross-entropy");
+        describeChart("accuracy", "Validation accuracy", "epoch", "accuracy (%)");
         setViewOrder(List.of(PaddingExperiment.PREVIEW_FIGURE, "loss", "accuracy", PaddingExperiment.RESULTS_TABLE,
                 PaddingExperiment.BARS_FIGURE));
     }

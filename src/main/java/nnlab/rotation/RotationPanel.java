@@ -19,7 +19,7 @@ public final class RotationPanel extends GenericExperimentPanel {
                 RotationExperiment.load(config.with(RotationSettings.TRAIN_SIZE, 300).with(RotationSettings.TEST_SIZE, 1)
                         .with(RotationSettings.STRIP_IMAGE, 0)).train(), 2));
         describeChart("loss", "Training loss", "epoch", "cross-entropy");
-        describeChart("accuracy", "Accuracy vs angle", "rotation angle (°, counter-clockwise)", "test accuracy (%)");
+        describeChart("accuracy", "Accuracy vs angle", "angle (°, counter-clockwise)", "test accuracy (%)");
         setViewOrder(List.of(RotationExperiment.SAMPLES_FIGURE, "loss", "accuracy", RotationExperiment.STRIP_FIGURE,
                 RotationExperiment.CLASS_TABLE));
     }
