@@ -224,4 +224,18 @@ final class Axis {
     private static String cleanExp(String s) {
         return s.replaceAll("e\\+?(-?)0*(\\d)", "e$1$2");
     }
+
+    /** A linear x axis with as many ticks (up to maxTicks) as fit a plot this wide without labels crowding. */
+    static Axis uncrowdedLinear(double lo, double hi, double margin, int maxTicks, double plotWidth) {
+        Axis axis = null;
+        for (int n = maxTicks; n >= 2; n--) {
+            axis = linear(lo, hi, margin, n);
+            double widest = 0;
+            for (String l : axis.labels) widest = Math.max(widest, Gfx.width(Gfx.TICK, l));
+            if (axis.ticks.length <= 1) break;
+            double spacing = plotWidth * (axis.ticks[1] - axis.ticks[0]) / (axis.hi - axis.lo);
+            if (spacing >= widest + 12) break;
+        }
+        return axis;
+    }
 }

@@ -289,6 +289,14 @@ final class Gfx {
             double yLabelW = str(yLabel).isEmpty() ? 0 : Gfx.height(LABEL) + 8;
             return new Frame(top, legendTop, height, PAD + yLabelW + yTickW + TICK_LEN + 5);
         }
+
+        /** The plot area of an x–y chart of the given width, leaving room for x tick labels and the x label. */
+        java.awt.geom.Rectangle2D.Double xyPlot(String xLabel, double width) {
+            double xLabelH = str(xLabel).isEmpty() ? 0 : Gfx.height(LABEL) + 6;
+            double bottom = TICK_LEN + 4 + Gfx.height(TICK) + xLabelH + PAD;
+            double right = PAD + 12;
+            return new java.awt.geom.Rectangle2D.Double(left, top, width - left - right, height - top - bottom);
+        }
     }
 
     /** Draws img stretched into r (nearest-neighbour unless the caller set interpolation hints). */

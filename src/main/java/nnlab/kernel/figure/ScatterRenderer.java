@@ -54,21 +54,9 @@ final class ScatterRenderer {
         double legendTop = frame.legendTop();
         double height = frame.height();
         double left = frame.left();
-        double xLabelH = Gfx.str(f.xLabel()).isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 6;
-        double bottom = Gfx.TICK_LEN + 4 + Gfx.height(Gfx.TICK) + xLabelH + Gfx.PAD;
-        double right = Gfx.PAD + 12;
-        Rectangle2D.Double plot = new Rectangle2D.Double(left, top, WIDTH - left - right, height - top - bottom);
-
-        // Fewer x ticks until their labels (which can be long for tiny spreads) no longer crowd.
-        Axis xAxis = null;
-        for (int maxTicks = 8; maxTicks >= 2; maxTicks--) {
-            xAxis = Axis.linear(xMin, xMax, 0.05, maxTicks);
-            double widest = 0;
-            for (String l : xAxis.labels) widest = Math.max(widest, Gfx.width(Gfx.TICK, l));
-            if (xAxis.ticks.length <= 1) break;
-            double spacing = plot.width * (xAxis.ticks[1] - xAxis.ticks[0]) / (xAxis.hi - xAxis.lo);
-            if (spacing >= widest + 12) break;
-        }
+        Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), WIDTH);
+        // Fewer x ticks until their labels no longer crowd each other.
+        Axis xAxis = Axis.uncrowdedLinear(xMin, xMax, 0.05, 8, plot.width);
         return new Layout(WIDTH, height, plot, xAxis, yAxis, legend, legendTop, hasData);
     }
 
