@@ -45,83 +45,84 @@ public final class CoraLoader {
         Map<String, Integer> index = new HashMap<>();
         List<float[]> rows = new ArrayList<>();
         List<String> labelNames = new ArrayList<>();
-        int dim = -1;
-        int firstRowLine = 0;
-        try (BufferedReader r = Files.newBufferedReader(content, StandardCharsets.UTF_8)) {
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank()) continue;
-                String[] parts = line.trim().split("\\s+");
-                if (parts.length < 3) {
-                    throw new GraphFormatException(content, no, "expected an id, at least one feature and a label, found "
-                            + parts.length + " field" + (parts.length == 1 ? "" : "s"));
-                }
-                int d = parts.length - 2;
-                if (dim < 0) {
-                    dim = d;
-                    firstRowLine = no;
-                } else if (d != dim) {
-                    throw new GraphFormatException(content, no, "has " + d + " features but line " + firstRowLine + " has " + dim);
-                }
-                String id = parts[0];
-                if (index.containsKey(id)) {
-                    throw new GraphFormatException(content, no, "paper id '" + id + "' appears twice (first on an earlier line)");
-                }
-                float[] f = new float[d];
-                for (int k = 0; k < d; k++) {
-                    String v = parts[k + 1];
-                    if (v.equals("0")) f[k] = 0;
-                    else if (v.equals("1")) f[k] = 1;
-                    else throw new GraphFormatException(content, no, "feature " + (k + 1) + " is '" + v + "', expected 0 or 1");
-                }
-                index.put(id, ids.size());
-                ids.add(id);
-                rows.add(f);
-                labelNames.add(parts[parts.length - 1]);
+        // dim[0]: features per paper, fixed by the first row (dim[1] is that row's line number).
+        int[] dim = {-1, 0};
+        forEachRecord(content, (no, parts) -> {
+            if (parts.length < 3) {
+                throw new GraphFormatException(content, no, "expected an id, at least one feature and a label, found "
+                        + parts.length + " field" + (parts.length == 1 ? "" : "s"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + content + ": " + e.getMessage(), e);
-        }
+            int d = parts.length - 2;
+            if (dim[0] < 0) {
+                dim[0] = d;
+                dim[1] = no;
+            } else if (d != dim[0]) {
+                throw new GraphFormatException(content, no, "has " + d + " features but line " + dim[1] + " has " + dim[0]);
+            }
+            String id = parts[0];
+            if (index.containsKey(id)) {
+                throw new GraphFormatException(content, no, "paper id '" + id + "' appears twice (first on an earlier line)");
+            }
+            float[] f = new float[d];
+            for (int k = 0; k < d; k++) {
+                String v = parts[k + 1];
+                if (v.equals("0")) f[k] = 0;
+                else if (v.equals("1")) f[k] = 1;
+                else throw new GraphFormatException(content, no, "feature " + (k + 1) + " is '" + v + "', expected 0 or 1");
+            }
+            index.put(id, ids.size());
+            ids.add(id);
+            rows.add(f);
+            labelNames.add(parts[parts.length - 1]);
+        });
         if (ids.isEmpty()) throw new GraphFormatException(content, 0, "no papers (the file is empty)");
         List<String> classes = new ArrayList<>(new TreeSet<>(labelNames));
         if (classes.size() < 2) throw new GraphFormatException(content, 0, "only one class label ('" + classes.get(0) + "')");
 
         Set<Long> seen = new LinkedHashSet<>();
         List<int[]> edges = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(cites, StandardCharsets.UTF_8)) {
+        forEachRecord(cites, (no, parts) -> {
+            if (parts.length != 2) {
+                throw new GraphFormatException(cites, no, "expected 'cited-id citing-id', found " + parts.length + " field"
+                        + (parts.length == 1 ? "" : "s"));
+            }
+            Integer a = index.get(parts[0]);
+            Integer b = index.get(parts[1]);
+            if (a == null || b == null) {
+                throw new GraphFormatException(cites, no, "paper id '" + (a == null ? parts[0] : parts[1]) + "' is not in " + CONTENT);
+            }
+            if (a.equals(b)) return;
+            int lo = Math.min(a, b), hi = Math.max(a, b);
+            if (seen.add((long) lo * ids.size() + hi)) edges.add(new int[] {lo, hi});
+        });
+
+        int n = ids.size();
+        int featureDim = dim[0];
+        float[] features = new float[n * featureDim];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows.get(i), 0, features, i * featureDim, featureDim);
+            labels[i] = classes.indexOf(labelNames.get(i));
+        }
+        return new Graph("Cora (" + dir.getFileName() + ")", n, edges.toArray(new int[0][]), featureDim, features, labels, classes,
+                Graph.planetoidSplit(labels, classes.size(), trainPerClass, valSize, testSize));
+    }
+
+    private interface RecordHandler {
+        void accept(int lineNumber, String[] fields);
+    }
+
+    /** Calls the handler with the whitespace-separated fields of every non-blank line, numbered from 1. */
+    private static void forEachRecord(Path file, RecordHandler handler) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int no = 0;
             while ((line = r.readLine()) != null) {
                 no++;
-                if (line.isBlank()) continue;
-                String[] parts = line.trim().split("\\s+");
-                if (parts.length != 2) {
-                    throw new GraphFormatException(cites, no, "expected 'cited-id citing-id', found " + parts.length + " field"
-                            + (parts.length == 1 ? "" : "s"));
-                }
-                Integer a = index.get(parts[0]);
-                Integer b = index.get(parts[1]);
-                if (a == null || b == null) {
-                    throw new GraphFormatException(cites, no, "paper id '" + (a == null ? parts[0] : parts[1]) + "' is not in " + CONTENT);
-                }
-                if (a.equals(b)) continue;
-                int lo = Math.min(a, b), hi = Math.max(a, b);
-                if (seen.add((long) lo * ids.size() + hi)) edges.add(new int[] {lo, hi});
+                if (!line.isBlank()) handler.accept(no, line.trim().split("\\s+"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + cites + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-
-        int n = ids.size();
-        float[] features = new float[n * dim];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(rows.get(i), 0, features, i * dim, dim);
-            labels[i] = classes.indexOf(labelNames.get(i));
-        }
-        return new Graph("Cora (" + dir.getFileName() + ")", n, edges.toArray(new int[0][]), dim, features, labels, classes,
-                Graph.planetoidSplit(labels, classes.size(), trainPerClass, valSize, testSize));
     }
 }
