@@ -95,13 +95,7 @@ final class LineRenderer {
             Gfx.message(g, "no data", plot);
         }
 
-        g.setColor(Gfx.FRAME);
-        g.setStroke(Gfx.stroke(1));
-        g.draw(plot);
-        Ticks.yTicks(g, l.y, plot, l::py);
-        Ticks.xTicks(g, l.x, plot, l::px);
-        g.setColor(Gfx.TEXT);
-        Ticks.axisLabels(g, plot, f.xLabel(), f.yLabel(), l.height);
+        Ticks.xyAxes(g, plot, l.x, l.y, l::px, l::py, f.xLabel(), f.yLabel(), l.height);
 
         Gfx.drawTitle(g, f.title(), l.width);
         if (l.legend != null) {

@@ -91,12 +91,7 @@ final class ScatterRenderer {
             Gfx.message(g, "no data", plot);
         }
 
-        g.setColor(Gfx.FRAME);
-        g.setStroke(Gfx.stroke(1));
-        g.draw(plot);
-        Ticks.yTicks(g, l.y, plot, l::py);
-        Ticks.xTicks(g, l.x, plot, l::px);
-        Ticks.axisLabels(g, plot, f.xLabel(), f.yLabel(), l.height);
+        Ticks.xyAxes(g, plot, l.x, l.y, l::px, l::py, f.xLabel(), f.yLabel(), l.height);
         Gfx.drawTitle(g, f.title(), l.width);
         if (l.legend != null) {
             l.legend.draw(g, l.width / 2, l.legendTop, (gg, i, x, y, w, h) -> {

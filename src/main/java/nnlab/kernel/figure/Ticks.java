@@ -44,4 +44,16 @@ final class Ticks {
                     plot.getCenterY());
         }
     }
+
+    /** The frame, ticks and axis labels of an x–y chart, drawn over its data. */
+    static void xyAxes(Graphics2D g, Rectangle2D.Double plot, Axis x, Axis y, DoubleUnaryOperator toX, DoubleUnaryOperator toY,
+                       String xLabel, String yLabel, double canvasHeight) {
+        g.setColor(Gfx.FRAME);
+        g.setStroke(Gfx.stroke(1));
+        g.draw(plot);
+        yTicks(g, y, plot, toY);
+        xTicks(g, x, plot, toX);
+        g.setColor(Gfx.TEXT);
+        axisLabels(g, plot, xLabel, yLabel, canvasHeight);
+    }
 }
