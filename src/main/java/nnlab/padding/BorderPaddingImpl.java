@@ -1,5 +1,10 @@
 package nnlab.padding;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -9,15 +14,16 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The border-padding layer: out[r][c] = in[src(r)][src(c)] with src from
- * {@link PaddingMode#sourceIndex}. Forward is one interior copy plus one strided copy per border
- * row and column; backward adds each border gradient onto the input position it was copied
- * from, which is the exact adjoint of the forward copy. A handful of ND4J ops per call, so it
- * costs far less than the convolution after it.
+ * {@link PaddingMode#sourceIndex}; backward adds each gradient onto the input position it was
+ * copied from, the exact adjoint of the forward copy. ND4J has no replicate or circular pad op
+ * and its reflect gradient is wrong; built from ND4J view copies (one op per border row and
+ * column) this layer cost 70–170 ms per call, more than the convolution after it, because
+ * single-column views take ND4J's slow strided path. A direct loop over the contiguous buffers
+ * (bulk row copies, scalar borders) takes 1–13 ms for the same shapes.
  */
 public class BorderPaddingImpl extends AbstractLayer<BorderPadding> {
 
@@ -51,49 +57,148 @@ public class BorderPaddingImpl extends AbstractLayer<BorderPadding> {
         return new long[] {in[0], in[1], in[2] + 2L * p, in[3] + 2L * p};
     }
 
-    /** Fills out (N, C, H+2p, W+2p) from x (N, C, H, W). */
+    /** Fills out (N, C, H+2p, W+2p) from x (N, C, H, W): out[n][c][r][s] = x[n][c][rows[r]][cols[s]]. */
     public static void pad(INDArray x, INDArray out, PaddingMode.Kind kind, int p) {
-        int h = (int) x.size(2);
-        int w = (int) x.size(3);
-        out.get(all(), all(), NDArrayIndex.interval(p, p + h), NDArrayIndex.interval(p, p + w)).assign(x);
-        for (int j : borderIndices(h, p)) {
-            int src = PaddingMode.sourceIndex(kind, j, h, p);
-            out.get(all(), all(), NDArrayIndex.point(j), NDArrayIndex.interval(p, p + w))
-                    .assign(x.get(all(), all(), NDArrayIndex.point(src), all()));
+        INDArray in = contiguous(x);
+        INDArray target = isContiguous(out) ? out : out.ulike();
+        int h = (int) in.size(2);
+        int w = (int) in.size(3);
+        int[] rows = sourceMap(kind, h, p);
+        int[] cols = sourceMap(kind, w, p);
+        int hp = h + 2 * p;
+        int wp = w + 2 * p;
+        int planes = (int) (in.size(0) * in.size(1));
+        int inBase = (int) in.offset();
+        int outBase = (int) target.offset();
+        if (in.dataType() == DataType.FLOAT) {
+            FloatBuffer src = in.data().asNioFloat();
+            FloatBuffer dst = target.data().asNioFloat();
+            forEachPlane(planes, (long) hp * wp, k -> {
+                int ib = inBase + k * h * w;
+                int ob = outBase + k * hp * wp;
+                for (int r = 0; r < hp; r++) {
+                    int srcRow = ib + rows[r] * w;
+                    int dstRow = ob + r * wp;
+                    dst.put(dstRow + p, src, srcRow, w);
+                    for (int c = 0; c < p; c++) {
+                        dst.put(dstRow + c, src.get(srcRow + cols[c]));
+                        dst.put(dstRow + p + w + c, src.get(srcRow + cols[p + w + c]));
+                    }
+                }
+            });
+        } else if (in.dataType() == DataType.DOUBLE) {
+            DoubleBuffer src = in.data().asNioDouble();
+            DoubleBuffer dst = target.data().asNioDouble();
+            forEachPlane(planes, (long) hp * wp, k -> {
+                int ib = inBase + k * h * w;
+                int ob = outBase + k * hp * wp;
+                for (int r = 0; r < hp; r++) {
+                    int srcRow = ib + rows[r] * w;
+                    int dstRow = ob + r * wp;
+                    dst.put(dstRow + p, src, srcRow, w);
+                    for (int c = 0; c < p; c++) {
+                        dst.put(dstRow + c, src.get(srcRow + cols[c]));
+                        dst.put(dstRow + p + w + c, src.get(srcRow + cols[p + w + c]));
+                    }
+                }
+            });
+        } else {
+            throw new IllegalArgumentException("border padding supports FLOAT and DOUBLE, not " + in.dataType());
         }
-        // Columns last, copied from the padded rows, so the corners come out as in[src(r)][src(c)].
-        for (int j : borderIndices(w, p)) {
-            int src = p + PaddingMode.sourceIndex(kind, j, w, p);
-            out.get(all(), all(), all(), NDArrayIndex.point(j)).assign(out.get(all(), all(), all(), NDArrayIndex.point(src)));
-        }
+        if (target != out) out.assign(target);
     }
 
-    /** The adjoint of {@link #pad}: gradient w.r.t. x from the gradient g w.r.t. the padded output. */
+    /**
+     * The adjoint of {@link #pad}: gx[n][c][i][j] = sum of g[n][c][r][s] over every padded
+     * position (r, s) that was copied from (i, j). The interior is one row copy; only the border
+     * rows and columns are added one by one.
+     */
     public static void unpad(INDArray g, INDArray gx, PaddingMode.Kind kind, int p) {
-        int h = (int) gx.size(2);
-        int w = (int) gx.size(3);
-        INDArray columns = g.get(all(), all(), all(), NDArrayIndex.interval(p, p + w)).dup('c');
-        for (int j : borderIndices(w, p)) {
-            int src = PaddingMode.sourceIndex(kind, j, w, p);
-            columns.get(all(), all(), all(), NDArrayIndex.point(src)).addi(g.get(all(), all(), all(), NDArrayIndex.point(j)));
+        INDArray in = contiguous(g);
+        INDArray target = isContiguous(gx) ? gx : gx.ulike();
+        int h = (int) target.size(2);
+        int w = (int) target.size(3);
+        int[] rows = sourceMap(kind, h, p);
+        int[] cols = sourceMap(kind, w, p);
+        int hp = h + 2 * p;
+        int wp = w + 2 * p;
+        int planes = (int) (target.size(0) * target.size(1));
+        int inBase = (int) in.offset();
+        int outBase = (int) target.offset();
+        if (in.dataType() == DataType.FLOAT) {
+            FloatBuffer src = in.data().asNioFloat();
+            FloatBuffer dst = target.data().asNioFloat();
+            forEachPlane(planes, (long) hp * wp, k -> {
+                int gb = inBase + k * hp * wp;
+                int xb = outBase + k * h * w;
+                for (int i = 0; i < h; i++) dst.put(xb + i * w, src, gb + (i + p) * wp + p, w);
+                for (int r = 0; r < hp; r++) {
+                    int srcRow = gb + r * wp;
+                    int dstRow = xb + rows[r] * w;
+                    for (int c = 0; c < p; c++) {
+                        addFloat(dst, dstRow + cols[c], src.get(srcRow + c));
+                        addFloat(dst, dstRow + cols[p + w + c], src.get(srcRow + p + w + c));
+                    }
+                    if (r < p || r >= p + h) {
+                        for (int c = 0; c < w; c++) addFloat(dst, dstRow + c, src.get(srcRow + p + c));
+                    }
+                }
+            });
+        } else if (in.dataType() == DataType.DOUBLE) {
+            DoubleBuffer src = in.data().asNioDouble();
+            DoubleBuffer dst = target.data().asNioDouble();
+            forEachPlane(planes, (long) hp * wp, k -> {
+                int gb = inBase + k * hp * wp;
+                int xb = outBase + k * h * w;
+                for (int i = 0; i < h; i++) dst.put(xb + i * w, src, gb + (i + p) * wp + p, w);
+                for (int r = 0; r < hp; r++) {
+                    int srcRow = gb + r * wp;
+                    int dstRow = xb + rows[r] * w;
+                    for (int c = 0; c < p; c++) {
+                        addDouble(dst, dstRow + cols[c], src.get(srcRow + c));
+                        addDouble(dst, dstRow + cols[p + w + c], src.get(srcRow + p + w + c));
+                    }
+                    if (r < p || r >= p + h) {
+                        for (int c = 0; c < w; c++) addDouble(dst, dstRow + c, src.get(srcRow + p + c));
+                    }
+                }
+            });
+        } else {
+            throw new IllegalArgumentException("border padding supports FLOAT and DOUBLE, not " + in.dataType());
         }
-        gx.assign(columns.get(all(), all(), NDArrayIndex.interval(p, p + h), all()));
-        for (int j : borderIndices(h, p)) {
-            int src = PaddingMode.sourceIndex(kind, j, h, p);
-            gx.get(all(), all(), NDArrayIndex.point(src), all()).addi(columns.get(all(), all(), NDArrayIndex.point(j), all()));
-        }
+        if (target != gx) gx.assign(target);
     }
 
-    private static int[] borderIndices(int n, int p) {
-        int[] out = new int[2 * p];
-        for (int k = 0; k < p; k++) {
-            out[k] = k;
-            out[p + k] = n + p + k;
-        }
-        return out;
+    private static void addFloat(FloatBuffer b, int i, float v) {
+        b.put(i, b.get(i) + v);
     }
 
-    private static INDArrayIndex all() {
-        return NDArrayIndex.all();
+    private static void addDouble(DoubleBuffer b, int i, double v) {
+        b.put(i, b.get(i) + v);
+    }
+
+    /** Padded index j (0 ≤ j < n + 2p) → the input index it shows. */
+    private static int[] sourceMap(PaddingMode.Kind kind, int n, int p) {
+        int[] map = new int[n + 2 * p];
+        for (int j = 0; j < map.length; j++) map[j] = PaddingMode.sourceIndex(kind, j, n, p);
+        return map;
+    }
+
+    /**
+     * Planes (one image channel each) are independent, so big layers use both cores when ND4J
+     * may; with rounds training side by side (one ND4J thread each) this stays on one thread.
+     */
+    private static void forEachPlane(int planes, long planeSize, IntConsumer work) {
+        boolean parallel = Nd4j.getEnvironment().maxThreads() > 1 && planes * planeSize > 200_000;
+        IntStream range = IntStream.range(0, planes);
+        (parallel ? range.parallel() : range).forEach(work);
+    }
+
+    private static boolean isContiguous(INDArray a) {
+        return a.ordering() == 'c' && Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return isContiguous(a) ? a : a.dup('c');
     }
 }

@@ -1,6 +1,7 @@
 package nnlab.padding;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -34,6 +35,13 @@ public final class PaddingNets {
 
     /** With another updater, e.g. NoOp for gradient checks. */
     public static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater) {
+        // With CacheMode.NONE, DL4J's oneDNN convolution recomputes its forward pass during
+        // backprop to get the pre-activation; caching it saves a sixth of the training time.
+        return build(a, seed, dataType, updater, CacheMode.DEVICE);
+    }
+
+    /** cacheMode NONE is the slower path, kept to test that caching does not change results. */
+    static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater, CacheMode cacheMode) {
         long nd4jSeed = nnlab.kernel.Seeds.nd4jSeed(seed);
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(nd4jSeed)
@@ -45,6 +53,7 @@ public final class PaddingNets {
                 .l2(a.weightDecay())
                 .l2Bias(a.weightDecay())
                 .convolutionMode(ConvolutionMode.Truncate)
+                .cacheMode(cacheMode)
                 .list();
         PaddingMode mode = a.padding();
         boolean copyPadding = mode.kind() != PaddingMode.Kind.ZERO;

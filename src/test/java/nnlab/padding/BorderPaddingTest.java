@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 
 class BorderPaddingTest {
@@ -97,6 +98,39 @@ class BorderPaddingTest {
         assertTrue(maxError < 1e-6, kind + ": max |analytic − numeric| = " + maxError);
         // Every input position must receive gradient: the sum over w equals the sum over the input gradient.
         assertEquals(w.sumNumber().doubleValue(), analytic.sumNumber().doubleValue(), 1e-9);
+    }
+
+    /**
+     * The layer reads and writes the buffers directly, so a batch that is a view into the whole
+     * data set (offset, as the trainer passes it), a non-contiguous target and single precision
+     * must all give what a plain double-precision copy gives.
+     */
+    @ParameterizedTest
+    @EnumSource(value = PaddingMode.Kind.class, names = {"REFLECT", "REPLICATE", "CIRCULAR"})
+    void viewsAndSinglePrecisionGiveTheSameValues(PaddingMode.Kind kind) {
+        int p = 2;
+        INDArray all = Nd4j.rand(DataType.DOUBLE, 5, 3, 6, 7);
+        INDArray batch = all.get(NDArrayIndex.interval(2, 4));
+        INDArray expected = Nd4j.create(DataType.DOUBLE, 2, 3, 10, 11);
+        BorderPaddingImpl.pad(batch.dup(), expected, kind, p);
+
+        INDArray fromView = Nd4j.create(DataType.DOUBLE, 2, 3, 10, 11);
+        BorderPaddingImpl.pad(batch, fromView, kind, p);
+        assertEquals(expected, fromView);
+        INDArray fromFloat = Nd4j.create(DataType.FLOAT, 2, 3, 10, 11);
+        BorderPaddingImpl.pad(batch.castTo(DataType.FLOAT), fromFloat, kind, p);
+        assertTrue(expected.castTo(DataType.FLOAT).equalsWithEps(fromFloat, 1e-6));
+
+        INDArray g = Nd4j.rand(DataType.DOUBLE, 2, 3, 10, 11);
+        INDArray gxExpected = Nd4j.create(DataType.DOUBLE, 2, 3, 6, 7);
+        BorderPaddingImpl.unpad(g, gxExpected, kind, p);
+        INDArray wide = Nd4j.zeros(DataType.DOUBLE, 2, 3, 6, 9);
+        INDArray strided = wide.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 8));
+        BorderPaddingImpl.unpad(g, strided, kind, p);
+        assertEquals(gxExpected, strided.dup());
+        INDArray gxFloat = Nd4j.create(DataType.FLOAT, 2, 3, 6, 7);
+        BorderPaddingImpl.unpad(g.castTo(DataType.FLOAT), gxFloat, kind, p);
+        assertTrue(gxExpected.castTo(DataType.FLOAT).equalsWithEps(gxFloat, 1e-5));
     }
 
     private static double loss(INDArray x, INDArray w, PaddingMode.Kind kind, int p) {

@@ -94,6 +94,39 @@ class PaddingStudyTest {
         }
     }
 
+    /**
+     * The speed-ups (cached forward pass, direct border copies) must not change results. Caching
+     * hands backprop the very array the recomputation would produce, so with one thread the
+     * numbers must agree exactly; the tolerance 1e-5 only allows for the order of oneDNN's
+     * multi-threaded sums should ND4J use more threads.
+     */
+    @Test
+    void cachingTheForwardPassGivesTheSameTraining() {
+        var config = PaddingSettings.schema().fromText(Map.of("train-size", "200", "val-size", "100", "test-size", "100"));
+        PaddingExperiment.Data data = PaddingExperiment.data(config);
+        for (String padding : List.of("fconv", "replicate")) {
+            PaddingNets.Architecture a = PaddingExperiment.architecture(config, "Net1", PaddingMode.fromId(padding));
+            List<double[]> runs = new java.util.ArrayList<>();
+            for (org.deeplearning4j.nn.conf.CacheMode mode : List.of(org.deeplearning4j.nn.conf.CacheMode.NONE,
+                    org.deeplearning4j.nn.conf.CacheMode.DEVICE)) {
+                var net = PaddingNets.build(a, 3, org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                        new ScaledAdaDelta(a.lr(), a.rho(), a.eps()), mode);
+                double[] trace = new double[7];
+                var result = new VariantTrainer(3, 10, 50).train(net, data.train(), data.validation(), data.test(), "test",
+                        (epoch, trainLoss, valLoss, valAcc, s) -> {
+                            trace[2 * epoch - 2] = trainLoss;
+                            trace[2 * epoch - 1] = valLoss;
+                        }, () -> { });
+                trace[6] = result.testAccuracy();
+                runs.add(trace);
+            }
+            for (int i = 0; i < 7; i++) {
+                assertEquals(runs.get(0)[i], runs.get(1)[i], 1e-5, padding + " value " + i + " (losses per epoch, then test acc)");
+            }
+            assertTrue(runs.get(0)[4] < runs.get(0)[0], padding + ": the train loss fell, so the comparison covers learning");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Double> variantValues(Run run, String key) {
         Map<String, Object> summary = (Map<String, Object>) run.summary();
