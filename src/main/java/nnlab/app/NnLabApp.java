@@ -55,6 +55,7 @@ public final class NnLabApp extends Application {
     private ListView<Experiment> navigation;
     private AppContext context;
     private volatile boolean backendReady;
+    private UiProbe probe;
 
     public static void launchApp(String[] args) {
         Application.launch(NnLabApp.class, args);
@@ -115,6 +116,8 @@ public final class NnLabApp extends Application {
         engine.addEngineListener(run -> scheduleQueueUpdate());
         updateQueue();
         stage.show();
+        probe = UiProbe.fromSystemProperties(engine, this::showExperiment);
+        if (probe != null) probe.windowShown();
         if (Boolean.getBoolean(TIMING_PROPERTY)) {
             System.err.println("nnlab: window shown " + sinceJvmStart() + " ms after JVM start");
         }
@@ -172,6 +175,7 @@ public final class NnLabApp extends Application {
     }
 
     private void backendLoaded(Throwable error) {
+        if (probe != null) Platform.runLater(() -> probe.backendReady(error));
         backendLabel.getStyleClass().removeAll("backend-loading", "backend-ready", "backend-failed");
         if (error != null) {
             Throwable cause = error.getCause() != null ? error.getCause() : error;
@@ -230,6 +234,14 @@ public final class NnLabApp extends Application {
             }
         }
         return all;
+    }
+
+    /** Selects an experiment in the navigation and returns its panel (null if it is not listed). */
+    private ExperimentPanel showExperiment(String id) {
+        Experiment experiment = navigation.getItems().stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+        if (experiment == null) return null;
+        navigation.getSelectionModel().select(experiment);
+        return panel(experiment);
     }
 
     private void autostart() {

@@ -13,8 +13,11 @@ import nnlab.kernel.NativeSetup;
 import nnlab.kernel.store.Json;
 
 /**
- * {@code nnlab bench [--quick] [--out DIR]}: measures, prints a table and writes bench.json.
- * Benchmarks are not tests: they report numbers and never fail on a slow machine.
+ * {@code nnlab bench [--quick] [--out DIR] [--no-ui] [--torch SCRIPT [--python EXE]]}: measures
+ * the padding study's training speed, the window (first frame, ND4J ready, worst UI freeze
+ * during a run, EᵀE redraw) and memory over 20 runs; prints a table and writes bench.json. With
+ * --torch it also times the PyTorch reference on the same variants in the same session, for
+ * ratios. Benchmarks are not tests: they report numbers and never fail on a slow machine.
  */
 public final class BenchCommand {
     private BenchCommand() { }
@@ -30,18 +33,33 @@ public final class BenchCommand {
 
     private static int measure(List<String> args, PrintStream out, PrintStream err) throws Exception {
         boolean quick = false;
+        boolean ui = true;
+        Path torchScript = null;
+        String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         Path outDir = Paths.get("bench-results");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("--no-ui")) {
+                ui = false;
             } else if (a.equals("--out") && i + 1 < args.size()) {
                 outDir = Paths.get(args.get(++i));
+            } else if (a.equals("--torch") && i + 1 < args.size()) {
+                torchScript = Paths.get(args.get(++i));
+                if (!Files.isRegularFile(torchScript)) {
+                    err.println("nnlab bench: --torch: no such file " + torchScript);
+                    return 2;
+                }
+            } else if (a.equals("--python") && i + 1 < args.size()) {
+                python = args.get(++i);
             } else {
-                err.println("nnlab bench: unknown option '" + a + "' (usage: bench [--quick] [--out DIR])");
+                err.println("nnlab bench: unknown option '" + a + "' (usage: bench [--quick] [--out DIR] [--no-ui] "
+                        + "[--torch SCRIPT [--python EXE]])");
                 return 2;
             }
         }
+        Files.createDirectories(outDir);
         long t0 = System.nanoTime();
         NativeSetup.initNow();
         double nd4jReadySeconds = (System.nanoTime() - t0) / 1e9;
@@ -63,16 +81,53 @@ public final class BenchCommand {
             }
         }
 
+        Map<String, Double> torch = new LinkedHashMap<>();
+        if (torchScript != null) {
+            for (PaddingBenchmark.Result r : single) {
+                err.println("measuring PyTorch " + r.net() + " " + r.padding() + " (" + (epochs + 1) + " epochs)…");
+                torch.put(r.net() + " " + r.padding(), TorchReference.secondsPerEpoch(python, torchScript, r.net(), r.padding(), epochs + 1));
+            }
+        }
+
+        Map<String, Object> uiResults = null;
+        if (ui) {
+            String reason = UiBenchmark.unavailableReason();
+            if (reason != null) {
+                uiResults = Map.of("skipped", reason);
+            } else {
+                err.println("measuring the window: first frame, ND4J ready, pulses during a padding run, EᵀE redraw…");
+                uiResults = UiBenchmark.run(outDir, quick
+                        ? "--net Net1 --padding fconv --rounds 1 --epochs 2 --train-size 300 --val-size 150 --test-size 150"
+                        : "--net Net1 --padding fconv,replicate --rounds 2 --epochs 3 --train-size 1000 --val-size 500 --test-size 500",
+                        quick ? 300 : 900);
+            }
+        }
+
+        int memoryRuns = 20;
+        err.println("measuring resident memory over " + memoryRuns + " short runs…");
+        Map<String, Object> memory = MemoryBenchmark.run(outDir, nnlab.padding.PaddingSettings.schema().fromText(Map.of(
+                "net", "Net1", "padding", "fconv", "rounds", "1", "epochs", quick ? "1" : "2",
+                "train-size", quick ? "100" : "400", "val-size", quick ? "50" : "200", "test-size", quick ? "50" : "200")), memoryRuns);
+
         out.printf(Locale.ROOT, "NN Lab benchmark (%s): %d train + %d validation images per epoch, batch 200, %d cores%n",
                 quick ? "quick" : "full", trainSize, valSize, cores);
         out.printf(Locale.ROOT, "ND4J ready after %.2f s; matrix-multiply peak %.1f GFLOP/s%n%n", nd4jReadySeconds, peak);
-        out.printf(Locale.ROOT, "%-5s %-10s %-14s %10s %12s %10s %8s%n", "net", "padding", "schedule", "s/epoch", "train img/s",
-                "GFLOP/s", "of peak");
+        out.printf(Locale.ROOT, "%-5s %-10s %-14s %10s %12s %10s %8s %9s%n", "net", "padding", "schedule", "s/epoch", "train img/s",
+                "GFLOP/s", "of peak", "÷ PyTorch");
         List<Object> rows = new ArrayList<>();
         for (int i = 0; i < single.size(); i++) {
-            rows.add(row(out, single.get(i), "1 round", peak));
-            if (!study.isEmpty()) rows.add(row(out, study.get(i), cores + " rounds/once", peak));
+            Double reference = torch.get(single.get(i).net() + " " + single.get(i).padding());
+            rows.add(row(out, single.get(i), "1 round", peak, reference));
+            if (!study.isEmpty()) rows.add(row(out, study.get(i), cores + " rounds/once", peak, reference));
+            if (reference != null) {
+                out.printf(Locale.ROOT, "%-5s %-10s %-14s %10.3f%n", single.get(i).net(), single.get(i).padding(), "PyTorch", reference);
+            }
         }
+        out.println();
+        printUi(out, uiResults);
+        out.printf(Locale.ROOT, "Resident memory after run 1: %.0f MB, after run %d: %.0f MB (growth %+.1f %%)%n",
+                (Double) memory.get("rss_after_first_run_mb"), memoryRuns, (Double) memory.get("rss_after_last_run_mb"),
+                100 * (Double) memory.get("rss_growth_fraction"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", quick ? "quick" : "full");
         json.put("cores", cores);
@@ -81,6 +136,9 @@ public final class BenchCommand {
         json.put("nd4j_ready_seconds", nd4jReadySeconds);
         json.put("matmul_peak_gflops", peak);
         json.put("padding_study", rows);
+        if (!torch.isEmpty()) json.put("pytorch_seconds_per_epoch", torch);
+        if (uiResults != null) json.put("ui", uiResults);
+        json.put("memory", memory);
         try {
             Files.createDirectories(outDir);
             Json.writeFile(outDir.resolve("bench.json"), json);
@@ -92,12 +150,35 @@ public final class BenchCommand {
         return 0;
     }
 
-    private static Map<String, Object> row(PrintStream out, PaddingBenchmark.Result r, String schedule, double peak) {
-        out.printf(Locale.ROOT, "%-5s %-10s %-14s %10.3f %12.0f %10.1f %7.0f%%%n", r.net(), r.padding(), schedule, r.secondsPerEpoch(),
-                r.trainImagesPerSecond(), r.gflops(), 100 * r.gflops() / peak);
+    private static Map<String, Object> row(PrintStream out, PaddingBenchmark.Result r, String schedule, double peak, Double torch) {
+        out.printf(Locale.ROOT, "%-5s %-10s %-14s %10.3f %12.0f %10.1f %7.0f%% %9s%n", r.net(), r.padding(), schedule, r.secondsPerEpoch(),
+                r.trainImagesPerSecond(), r.gflops(), 100 * r.gflops() / peak,
+                torch == null ? "" : String.format(Locale.ROOT, "%.2f", r.secondsPerEpoch() / torch));
         Map<String, Object> m = PaddingBenchmark.toJson(r);
         m.put("schedule", schedule);
         m.put("fraction_of_matmul_peak", r.gflops() / peak);
+        if (torch != null) m.put("ratio_to_pytorch", r.secondsPerEpoch() / torch);
         return m;
+    }
+
+    private static void printUi(PrintStream out, Map<String, Object> ui) {
+        if (ui == null) return;
+        if (ui.containsKey("skipped") || ui.containsKey("error")) {
+            out.println("Window: not measured (" + ui.getOrDefault("skipped", ui.get("error")) + ")");
+            return;
+        }
+        out.printf(Locale.ROOT, "Window shown %.2f s after JVM start; ND4J ready after %.2f s%n",
+                num(ui.get("first_window_seconds")), num(ui.get("nd4j_ready_seconds")));
+        out.printf(Locale.ROOT, "During a %.0f s padding run: longest JavaFX pulse gap %.0f ms (99th percentile %.0f ms, %d gaps over 50 ms)%n",
+                num(ui.get("run_seconds")), num(ui.get("longest_pulse_gap_ms")), num(ui.get("pulse_gap_p99_ms")),
+                (long) num(ui.get("pulse_gaps_over_50ms")));
+        if (ui.containsKey("ete_redraw_median_ms")) {
+            out.printf(Locale.ROOT, "EᵀE at p = N = 512: recompute + redraw %.0f ms median (computation %.0f ms)%n",
+                    num(ui.get("ete_redraw_median_ms")), num(ui.get("ete_compute_median_ms")));
+        }
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

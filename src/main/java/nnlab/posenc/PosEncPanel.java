@@ -102,6 +102,8 @@ public final class PosEncPanel implements ExperimentPanel {
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicLong generation = new AtomicLong();
     private long shownGeneration;
+    private int shownP;
+    private int shownN;
     private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper();
     private volatile double lastRedrawMillis = Double.NaN;
     private volatile double lastComputeMillis = Double.NaN;
@@ -159,13 +161,21 @@ public final class PosEncPanel implements ExperimentPanel {
         request();
     }
 
-    /** Redraws completed so far; tests wait on it. */
-    ReadOnlyLongProperty redrawsProperty() { return redraws.getReadOnlyProperty(); }
+    /** Redraws completed so far; tests and the benchmark's UI probe wait on it. */
+    public ReadOnlyLongProperty redrawsProperty() { return redraws.getReadOnlyProperty(); }
 
     /** Time from the last control change to its pixels being written, in ms. */
-    double lastRedrawMillis() { return lastRedrawMillis; }
+    public double lastRedrawMillis() { return lastRedrawMillis; }
 
-    double lastComputeMillis() { return lastComputeMillis; }
+    /** Of that, the time spent computing (ND4J and figure data) off the JavaFX thread, in ms. */
+    public double lastComputeMillis() { return lastComputeMillis; }
+
+    /** p and N of the views on screen now. */
+    public int shownP() { return shownP; }
+    public int shownN() { return shownN; }
+
+    /** Moves the positions slider, as a user would. */
+    public void setPositions(int positions) { n.setValue(positions); }
 
     HeatmapView gramView() { return gramView; }
     HeatmapView concatView() { return concatView; }
@@ -540,6 +550,8 @@ public final class PosEncPanel implements ExperimentPanel {
         // Results arrive in order from one thread; never let an older one overwrite a newer one.
         if (r.generation() < shownGeneration) return;
         shownGeneration = r.generation();
+        shownP = r.p();
+        shownN = r.n();
         switch (r.tab()) {
             case TAB_GRAM -> {
                 gramView.show(result.heatmaps()[0]);

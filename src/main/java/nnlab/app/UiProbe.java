@@ -1,0 +1,181 @@
+package nnlab.app;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.store.Json;
+import nnlab.posenc.PosEncExperiment;
+import nnlab.posenc.PosEncPanel;
+
+/**
+ * Measures the window the way a user meets it, for {@code nnlab bench}: started with
+ * {@code -Dnnlab.probe=FILE}, the app records when its window was shown and ND4J was ready,
+ * runs a short padding study while timing every JavaFX pulse (the longest gap is the UI's worst
+ * freeze), times EᵀE recompute and redraw at p = N = 512, writes FILE as JSON and exits.
+ */
+final class UiProbe {
+    static final String PROPERTY = "nnlab.probe";
+    /** Settings of the padding run streamed into the charts while pulses are timed. */
+    static final String RUN_ARGS_PROPERTY = "nnlab.probe.args";
+    private static final String DEFAULT_RUN_ARGS =
+            "--net Net1 --padding fconv,replicate --rounds 2 --epochs 3 --train-size 1000 --val-size 500 --test-size 500";
+    private static final int EET_SIZE = 512;
+    private static final int EET_REPEATS = 6;
+
+    private final Path output;
+    private final RunEngine engine;
+    private final Function<String, ExperimentPanel> showExperiment;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<Long> pulses = new ArrayList<>();
+    private final List<Double> redrawMillis = new ArrayList<>();
+    private final List<Double> computeMillis = new ArrayList<>();
+    private AnimationTimer pulseTimer;
+    private boolean settled;
+
+    private UiProbe(Path output, RunEngine engine, Function<String, ExperimentPanel> showExperiment) {
+        this.output = output;
+        this.engine = engine;
+        this.showExperiment = showExperiment;
+    }
+
+    /** Returns a probe when -Dnnlab.probe is set, else null. */
+    static UiProbe fromSystemProperties(RunEngine engine, Function<String, ExperimentPanel> showExperiment) {
+        String file = System.getProperty(PROPERTY);
+        return file == null || file.isBlank() ? null : new UiProbe(Paths.get(file), engine, showExperiment);
+    }
+
+    static double secondsSinceJvmStart() {
+        return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    }
+
+    void windowShown() {
+        results.put("first_window_seconds", secondsSinceJvmStart());
+    }
+
+    /** Called on the JavaFX thread once ND4J is loaded: starts the measured padding run. */
+    void backendReady(Throwable error) {
+        results.put("nd4j_ready_seconds", secondsSinceJvmStart());
+        if (error != null) {
+            finish("ND4J failed to load: " + error);
+            return;
+        }
+        try {
+            ExperimentPanel panel = showExperiment.apply("padding");
+            Config config = nnlab.padding.PaddingSettings.schema().fromText(
+                    NnLabApp.parseOptions(System.getProperty(RUN_ARGS_PROPERTY, DEFAULT_RUN_ARGS)));
+            results.put("padding_run_settings", config.values());
+            startPulseTimer();
+            long before = engine.runs().size();
+            if (!panel.startRun(config)) {
+                finish("the padding panel did not start the run");
+                return;
+            }
+            Run run = engine.runs().get((int) before);
+            Thread waiter = new Thread(() -> {
+                try {
+                    run.await(30, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                // Let the last batched chart updates land before the pulse timing stops.
+                sleep(300);
+                Platform.runLater(() -> paddingRunDone(run));
+            }, "nnlab-probe");
+            waiter.setDaemon(true);
+            waiter.start();
+        } catch (RuntimeException e) {
+            finish("could not start the padding run: " + e);
+        }
+    }
+
+    private void startPulseTimer() {
+        pulseTimer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.add(now);
+            }
+        };
+        pulseTimer.start();
+    }
+
+    private void paddingRunDone(Run run) {
+        pulseTimer.stop();
+        results.put("padding_run_status", run.status().name().toLowerCase());
+        long[] gaps = new long[Math.max(0, pulses.size() - 1)];
+        for (int i = 1; i < pulses.size(); i++) gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
+        Arrays.sort(gaps);
+        results.put("pulses", pulses.size());
+        results.put("run_seconds", pulses.size() < 2 ? 0 : (pulses.get(pulses.size() - 1) - pulses.get(0)) / 1e9);
+        results.put("longest_pulse_gap_ms", gaps.length == 0 ? Double.NaN : gaps[gaps.length - 1] / 1e6);
+        results.put("pulse_gap_p99_ms", gaps.length == 0 ? Double.NaN : gaps[(int) Math.floor(0.99 * (gaps.length - 1))] / 1e6);
+        long over = Arrays.stream(gaps).filter(g -> g > 50_000_000L).count();
+        results.put("pulse_gaps_over_50ms", over);
+        measureEtE();
+    }
+
+    /** EᵀE at p = N = 512: set once, then alternate N 511/512 so each change is one full recompute and redraw. */
+    private void measureEtE() {
+        ExperimentPanel panel = showExperiment.apply(PosEncExperiment.ID);
+        if (!(panel instanceof PosEncPanel posenc)) {
+            finish(null);
+            return;
+        }
+        Config config = new PosEncExperiment().schema().defaults().with("p", EET_SIZE).with("n", EET_SIZE);
+        posenc.redrawsProperty().addListener((o, a, b) -> {
+            boolean atSize = posenc.shownP() == EET_SIZE && posenc.shownN() >= EET_SIZE - 1;
+            if (!atSize) return;
+            // The first redraw at this size settles the panel; each later one answers one slider change.
+            if (settled) {
+                redrawMillis.add(posenc.lastRedrawMillis());
+                computeMillis.add(posenc.lastComputeMillis());
+            }
+            settled = true;
+            if (redrawMillis.size() >= EET_REPEATS) {
+                results.put("ete_p_and_n", EET_SIZE);
+                results.put("ete_redraw_ms", redrawMillis);
+                results.put("ete_compute_ms", computeMillis);
+                results.put("ete_redraw_median_ms", median(redrawMillis));
+                results.put("ete_compute_median_ms", median(computeMillis));
+                finish(null);
+            } else {
+                // The next change on a later pulse, so the previous image has really been drawn.
+                Platform.runLater(() -> posenc.setPositions(posenc.shownN() == EET_SIZE ? EET_SIZE - 1 : EET_SIZE));
+            }
+        });
+        posenc.startRun(config);
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private void finish(String error) {
+        if (error != null) results.put("error", error);
+        try {
+            Json.writeFile(output, results);
+        } catch (Exception e) {
+            System.err.println("nnlab probe: cannot write " + output + ": " + e.getMessage());
+        }
+        Platform.exit();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

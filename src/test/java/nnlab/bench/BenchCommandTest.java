@@ -1,0 +1,63 @@
+package nnlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nnlab.kernel.store.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI's smoke test of {@code bench --quick}: it completes and writes valid JSON with every
+ * measurement present, including the window probe (a child JVM on headless Monocle here). It
+ * checks no speed: benchmarks report, they do not fail on a slow machine.
+ */
+class BenchCommandTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void quickBenchCompletesAndWritesValidJson(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int code = BenchCommand.run(List.of("--quick", "--out", dir.toString()), new PrintStream(table, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, log.toString(StandardCharsets.UTF_8));
+
+        Map<String, Object> json = Json.readMap(dir.resolve("bench.json"));
+        assertEquals("quick", json.get("mode"));
+        assertTrue(((Number) json.get("matmul_peak_gflops")).doubleValue() > 0);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) json.get("padding_study");
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores > 1 ? 8 : 4, rows.size(), "Net1/Net2 × fconv/replicate, one round and the study's schedule");
+        for (Map<String, Object> row : rows) {
+            double s = ((Number) row.get("seconds_per_epoch")).doubleValue();
+            assertTrue(s > 0 && Double.isFinite(s), row.toString());
+        }
+
+        Map<String, Object> ui = (Map<String, Object>) json.get("ui");
+        assertFalse(ui.containsKey("error"), "window probe: " + ui.get("error"));
+        assertFalse(ui.containsKey("skipped"), "the tests run on headless Monocle, so the window can be measured");
+        assertEquals("finished", ui.get("padding_run_status"));
+        assertTrue(((Number) ui.get("first_window_seconds")).doubleValue() > 0);
+        assertTrue(((Number) ui.get("nd4j_ready_seconds")).doubleValue() > 0);
+        assertTrue(((Number) ui.get("pulses")).intValue() > 10, "pulses were timed during the run");
+        assertTrue(((Number) ui.get("longest_pulse_gap_ms")).doubleValue() > 0);
+        assertEquals(6, ((List<?>) ui.get("ete_redraw_ms")).size());
+
+        Map<String, Object> memory = (Map<String, Object>) json.get("memory");
+        assertEquals(20, ((List<?>) memory.get("rss_mb_after_each_run")).size());
+        assertTrue(((Number) memory.get("rss_after_first_run_mb")).doubleValue() > 0);
+
+        String printed = table.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Net2  replicate"), printed);
+        assertTrue(printed.contains("longest JavaFX pulse gap"), printed);
+        assertTrue(printed.contains("Resident memory"), printed);
+    }
+}
