@@ -118,6 +118,7 @@ public final class RunEngine implements AutoCloseable {
                 }
             }
         }
+        recorder.close();
         run.setStatus(finalStatus, message);
     }
 

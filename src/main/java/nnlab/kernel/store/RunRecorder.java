@@ -20,8 +20,11 @@ import nnlab.kernel.run.RunStatus;
  * Saves one run: config.json at the start, metrics.csv appended and flushed row by row (so a
  * kill keeps every finished epoch), then summary.json, the figures and run.json at the end.
  * The same files go to every target folder (the store's and, for the CLI, --out).
+ *
+ * <p>While the run is being written, the store's folder is locked ({@code .lock}) and run.json
+ * records this process's id, so the history can tell a live run from one whose process died.
  */
-public final class RunRecorder {
+public final class RunRecorder implements AutoCloseable {
     private final List<Path> folders;
     private final List<BufferedWriter> metricWriters = new ArrayList<>();
     private final Map<String, RunEvent.FigureUpdate> latestFigures = new LinkedHashMap<>();
@@ -29,6 +32,8 @@ public final class RunRecorder {
     private final String experimentId;
     private final Instant started = Instant.now();
     private List<String> metricColumns;
+    private RunLock lock;
+    private String headline = "";
 
     private RunRecorder(String experimentId, List<Path> folders) {
         this.experimentId = experimentId;
@@ -43,14 +48,29 @@ public final class RunRecorder {
             if (!Files.isWritable(extra)) throw new IOException("folder is not writable: " + extra);
             folders.add(extra.toAbsolutePath());
         }
-        if (store != null) folders.add(store.newRunFolder(experimentId));
+        RunLock lock = null;
+        if (store != null) {
+            Path folder = store.newRunFolder(experimentId);
+            folders.add(folder);
+            try {
+                lock = RunLock.acquire(folder);
+            } catch (IOException | RuntimeException e) {
+                // No file locks here (e.g. some network drives): the history falls back on the pid.
+            }
+        }
         RunRecorder recorder = new RunRecorder(experimentId, folders);
-        Map<String, Object> configJson = new LinkedHashMap<>();
-        configJson.put("experiment", experimentId);
-        configJson.putAll(config.values());
-        for (Path f : folders) Json.writeFile(f.resolve("config.json"), configJson);
-        recorder.writeRunInfo(RunStatus.RUNNING, "running");
-        return recorder;
+        recorder.lock = lock;
+        try {
+            Map<String, Object> configJson = new LinkedHashMap<>();
+            configJson.put("experiment", experimentId);
+            configJson.putAll(config.values());
+            for (Path f : folders) Json.writeFile(f.resolve("config.json"), configJson);
+            recorder.writeRunInfo(RunStatus.RUNNING, "running");
+            return recorder;
+        } catch (IOException | RuntimeException e) {
+            recorder.close();
+            throw e;
+        }
     }
 
     /** The folder the app lists the run under: the store's if there is one. */
@@ -94,6 +114,31 @@ public final class RunRecorder {
         for (Path f : folders) Json.writeFile(f.resolve("summary.json"), summary);
     }
 
+    /** The one-line result saved in run.json when the run finishes (see Experiment#headline). */
+    public synchronized void setHeadline(String headline) {
+        this.headline = headline == null ? "" : headline;
+    }
+
+    /**
+     * Releases the folder's lock (and any metrics file still open). Call it after the final
+     * run.json is written, or could not be: from then on the history judges the run by run.json.
+     */
+    @Override
+    public synchronized void close() {
+        for (BufferedWriter w : metricWriters) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                // already reported by finish, or the run failed for another reason
+            }
+        }
+        metricWriters.clear();
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
     /** Closes metrics.csv and writes figures, tables and the final status. */
     public synchronized void finish(RunStatus status, String message) throws IOException {
         IOException first = null;
@@ -121,14 +166,34 @@ public final class RunRecorder {
         if (first != null) throw first;
     }
 
-    /** Records the run's status in run.json (atomically, in every target folder). */
-    public void writeRunInfo(RunStatus status, String message) throws IOException {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("experiment", experimentId);
-        info.put("status", status.name().toLowerCase());
-        info.put("message", message);
-        info.put("started", started.toString());
-        if (status.isFinal()) info.put("ended", Instant.now().toString());
-        for (Path f : folders) Json.writeFile(f.resolve("run.json"), info);
+    /**
+     * Records the run's status in run.json (atomically, in every target folder), keeping a
+     * display name the user gave the run meanwhile.
+     */
+    public synchronized void writeRunInfo(RunStatus status, String message) throws IOException {
+        String ended = status.isFinal() ? Instant.now().toString() : null;
+        for (Path f : folders) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("experiment", experimentId);
+            String name = existingName(f.resolve("run.json"));
+            if (name != null) info.put("name", name);
+            info.put("status", status.name().toLowerCase());
+            info.put("message", message);
+            info.put("started", started.toString());
+            if (ended != null) info.put("ended", ended);
+            if (status.isFinal() && !headline.isEmpty()) info.put("headline", headline);
+            info.put("pid", ProcessHandle.current().pid());
+            Json.writeFile(f.resolve("run.json"), info);
+        }
+    }
+
+    private static String existingName(Path runJson) {
+        if (!Files.exists(runJson)) return null;
+        try {
+            Object name = Json.readMap(runJson).get("name");
+            return name == null ? null : String.valueOf(name);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
