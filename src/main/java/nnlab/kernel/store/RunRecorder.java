@@ -23,10 +23,12 @@ import nnlab.kernel.run.RunStatus;
  *
  * <p>While the run is being written, the store's folder is locked ({@code .lock}) and run.json
  * records this process's id, so the history can tell a live run from one whose process died.
+ * Every write failure is reported as "could not write FILE in FOLDER: cause".
  */
 public final class RunRecorder implements AutoCloseable {
     private final List<Path> folders;
-    private final List<BufferedWriter> metricWriters = new ArrayList<>();
+    /** metrics.csv per target folder, open from the first row to the end of the run. */
+    private final Map<Path, BufferedWriter> metricWriters = new LinkedHashMap<>();
     private final Map<String, RunEvent.FigureUpdate> latestFigures = new LinkedHashMap<>();
     private final Map<String, RunEvent.Table> latestTables = new LinkedHashMap<>();
     private final String experimentId;
@@ -34,6 +36,10 @@ public final class RunRecorder implements AutoCloseable {
     private List<String> metricColumns;
     private RunLock lock;
     private String headline = "";
+
+    private interface FileWrite {
+        void run() throws IOException;
+    }
 
     private RunRecorder(String experimentId, List<Path> folders) {
         this.experimentId = experimentId;
@@ -44,7 +50,11 @@ public final class RunRecorder implements AutoCloseable {
             throws IOException {
         List<Path> folders = new ArrayList<>();
         for (Path extra : extraFolders) {
-            Files.createDirectories(extra);
+            try {
+                Files.createDirectories(extra);
+            } catch (IOException e) {
+                throw new IOException("could not create the folder " + extra + ": " + IoProblems.describe(e), e);
+            }
             if (!Files.isWritable(extra)) throw new IOException("folder is not writable: " + extra);
             folders.add(extra.toAbsolutePath());
         }
@@ -64,10 +74,16 @@ public final class RunRecorder implements AutoCloseable {
             Map<String, Object> configJson = new LinkedHashMap<>();
             configJson.put("experiment", experimentId);
             configJson.putAll(config.values());
-            for (Path f : folders) Json.writeFile(f.resolve("config.json"), configJson);
+            for (Path f : folders) write(f, "config.json", () -> Json.writeFile(f.resolve("config.json"), configJson));
             recorder.writeRunInfo(RunStatus.RUNNING, "running");
             return recorder;
         } catch (IOException | RuntimeException e) {
+            // Best effort: a folder left behind should say why it is empty.
+            try {
+                recorder.writeRunInfo(RunStatus.FAILED, "could not start: " + e.getMessage());
+            } catch (IOException | RuntimeException ignored) {
+                // the folder is unwritable; the exception below says why
+            }
             recorder.close();
             throw e;
         }
@@ -82,20 +98,25 @@ public final class RunRecorder implements AutoCloseable {
         if (metricColumns == null) {
             metricColumns = new ArrayList<>(row.keySet());
             for (Path f : folders) {
-                BufferedWriter w = Files.newBufferedWriter(f.resolve("metrics.csv"), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                w.write(String.join(",", metricColumns));
-                w.newLine();
-                metricWriters.add(w);
+                write(f, "metrics.csv", () -> {
+                    BufferedWriter w = Files.newBufferedWriter(f.resolve("metrics.csv"), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                    metricWriters.put(f, w);
+                    w.write(String.join(",", metricColumns));
+                    w.newLine();
+                });
             }
         }
         List<String> cells = new ArrayList<>();
         for (String c : metricColumns) cells.add(Csv.cell(row.get(c)));
         String line = String.join(",", cells);
-        for (BufferedWriter w : metricWriters) {
-            w.write(line);
-            w.newLine();
-            w.flush();
+        for (Map.Entry<Path, BufferedWriter> e : metricWriters.entrySet()) {
+            BufferedWriter w = e.getValue();
+            write(e.getKey(), "metrics.csv", () -> {
+                w.write(line);
+                w.newLine();
+                w.flush();
+            });
         }
     }
 
@@ -111,7 +132,7 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     public void writeSummary(Map<String, Object> summary) throws IOException {
-        for (Path f : folders) Json.writeFile(f.resolve("summary.json"), summary);
+        for (Path f : folders) write(f, "summary.json", () -> Json.writeFile(f.resolve("summary.json"), summary));
     }
 
     /** The one-line result saved in run.json when the run finishes (see Experiment#headline). */
@@ -120,50 +141,70 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     /**
+     * Closes metrics.csv and writes figures, tables and the final status. Tries every file even
+     * after one fails, and reports the first failure.
+     */
+    public synchronized void finish(RunStatus status, String message) throws IOException {
+        IOException first = null;
+        for (Map.Entry<Path, BufferedWriter> e : metricWriters.entrySet()) {
+            try {
+                write(e.getKey(), "metrics.csv", e.getValue()::close);
+            } catch (IOException x) {
+                if (first == null) first = x;
+            }
+        }
+        metricWriters.clear();
+        for (Path f : folders) {
+            for (RunEvent.FigureUpdate fig : latestFigures.values()) {
+                try {
+                    write(f, fig.id() + ".png", () -> FigureExporter.writePng(fig.figure(), f.resolve(fig.id() + ".png"), 2.0));
+                    write(f, fig.id() + ".csv", () -> FigureExporter.writeCsv(fig.figure(), f.resolve(fig.id() + ".csv")));
+                } catch (IOException x) {
+                    if (first == null) first = x;
+                } catch (RuntimeException x) {
+                    // A figure that cannot be drawn must not stop the rest being saved.
+                    if (first == null) first = new IOException("could not draw " + fig.id() + ".png: " + x, x);
+                }
+            }
+            for (RunEvent.Table t : latestTables.values()) {
+                try {
+                    write(f, t.id() + ".csv", () -> AtomicFiles.writeString(f.resolve(t.id() + ".csv"), Csv.table(t.columns(), t.rows())));
+                } catch (IOException x) {
+                    if (first == null) first = x;
+                }
+            }
+        }
+        // Saved now; a finished recorder need not keep the figures (they can be large).
+        latestFigures.clear();
+        latestTables.clear();
+        try {
+            writeRunInfo(status, message);
+        } catch (IOException x) {
+            if (first == null) first = x;
+        }
+        if (first != null) throw first;
+    }
+
+    /**
      * Releases the folder's lock (and any metrics file still open). Call it after the final
      * run.json is written, or could not be: from then on the history judges the run by run.json.
      */
     @Override
     public synchronized void close() {
-        for (BufferedWriter w : metricWriters) {
+        for (BufferedWriter w : metricWriters.values()) {
             try {
                 w.close();
             } catch (IOException e) {
-                // already reported by finish, or the run failed for another reason
+                // the run already failed for this or another reason
             }
         }
         metricWriters.clear();
+        latestFigures.clear();
+        latestTables.clear();
         if (lock != null) {
             lock.close();
             lock = null;
         }
-    }
-
-    /** Closes metrics.csv and writes figures, tables and the final status. */
-    public synchronized void finish(RunStatus status, String message) throws IOException {
-        IOException first = null;
-        for (BufferedWriter w : metricWriters) {
-            try {
-                w.close();
-            } catch (IOException e) {
-                if (first == null) first = e;
-            }
-        }
-        for (Path f : folders) {
-            try {
-                for (RunEvent.FigureUpdate fig : latestFigures.values()) {
-                    FigureExporter.writePng(fig.figure(), f.resolve(fig.id() + ".png"), 2.0);
-                    FigureExporter.writeCsv(fig.figure(), f.resolve(fig.id() + ".csv"));
-                }
-                for (RunEvent.Table t : latestTables.values()) {
-                    AtomicFiles.writeString(f.resolve(t.id() + ".csv"), Csv.table(t.columns(), t.rows()));
-                }
-            } catch (IOException | RuntimeException e) {
-                if (first == null) first = e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
-            }
-        }
-        writeRunInfo(status, message);
-        if (first != null) throw first;
     }
 
     /**
@@ -172,6 +213,7 @@ public final class RunRecorder implements AutoCloseable {
      */
     public synchronized void writeRunInfo(RunStatus status, String message) throws IOException {
         String ended = status.isFinal() ? Instant.now().toString() : null;
+        IOException first = null;
         for (Path f : folders) {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("experiment", experimentId);
@@ -183,7 +225,20 @@ public final class RunRecorder implements AutoCloseable {
             if (ended != null) info.put("ended", ended);
             if (status.isFinal() && !headline.isEmpty()) info.put("headline", headline);
             info.put("pid", ProcessHandle.current().pid());
-            Json.writeFile(f.resolve("run.json"), info);
+            try {
+                write(f, "run.json", () -> Json.writeFile(f.resolve("run.json"), info));
+            } catch (IOException e) {
+                if (first == null) first = e; // the other folders still get the status
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    private static void write(Path folder, String fileName, FileWrite write) throws IOException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw IoProblems.couldNotWrite(fileName, folder, e);
         }
     }
 
