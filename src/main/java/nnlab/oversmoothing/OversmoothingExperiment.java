@@ -57,6 +57,25 @@ public final class OversmoothingExperiment implements Experiment {
                 c.getInt(EPOCHS), c.getInt(SEED));
     }
 
+    /** Validation accuracy from the shallowest to the deepest net, e.g. "val acc 81.2 % at depth 2 → 30.1 % at depth 64". */
+    @Override
+    public String headline(Map<String, Object> summary) {
+        if (!(summary.get("depths") instanceof List<?> results)) return "";
+        Map<?, ?> shallowest = null;
+        Map<?, ?> deepest = null;
+        for (Object o : results) {
+            if (!(o instanceof Map<?, ?> r) || !(r.get("depth") instanceof Number depth) || !(r.get("val_acc") instanceof Number)) continue;
+            if (shallowest == null || depth.intValue() < ((Number) shallowest.get("depth")).intValue()) shallowest = r;
+            if (deepest == null || depth.intValue() > ((Number) deepest.get("depth")).intValue()) deepest = r;
+        }
+        if (shallowest == null) return "";
+        String first = String.format(Locale.ROOT, "val acc %.1f %% at depth %s", ((Number) shallowest.get("val_acc")).doubleValue(),
+                shallowest.get("depth"));
+        if (deepest == shallowest) return first;
+        return first + String.format(Locale.ROOT, " → %.1f %% at depth %s", ((Number) deepest.get("val_acc")).doubleValue(),
+                deepest.get("depth"));
+    }
+
     @Override
     public Map<String, Object> run(Config c, RunContext ctx) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);

@@ -93,6 +93,25 @@ public final class PaddingExperiment implements Experiment {
                 c.getInt(IMAGE_SIZE), c.getDouble(LR), c.getDouble(RHO), c.getDouble(EPS), c.getDouble(WEIGHT_DECAY));
     }
 
+    /** The best variant by mean test accuracy, e.g. "test acc 90.5 ± 1.2 % (Net1 replicate)". */
+    @Override
+    public String headline(Map<String, Object> summary) {
+        if (!(summary.get("variants") instanceof List<?> variants)) return "";
+        Map<?, ?> best = null;
+        double bestMean = Double.NEGATIVE_INFINITY;
+        for (Object o : variants) {
+            // NaN (a variant without finished rounds) never compares greater, so it is skipped.
+            if (o instanceof Map<?, ?> v && v.get("test_acc_mean") instanceof Number mean && mean.doubleValue() > bestMean) {
+                best = v;
+                bestMean = mean.doubleValue();
+            }
+        }
+        if (best == null) return "";
+        double std = best.get("test_acc_std") instanceof Number s ? s.doubleValue() : Double.NaN;
+        String spread = Double.isFinite(std) ? String.format(Locale.ROOT, " ± %.1f", std) : "";
+        return String.format(Locale.ROOT, "test acc %.1f%s %% (%s %s)", bestMean, spread, best.get("net"), best.get("padding"));
+    }
+
     @Override
     public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);

@@ -91,6 +91,20 @@ public final class PosEncExperiment implements Experiment {
         return s == null || s.isBlank() ? Signals.random(config.getInt("length"), config.getInt("seed")) : Signals.parse(s);
     }
 
+    /** The two numbers the study is about, e.g. "cross terms 0.118 of the sum, max-pool error 0.0312". */
+    @Override
+    public String headline(Map<String, Object> summary) {
+        List<String> parts = new ArrayList<>();
+        if (summary.get("added_vs_concatenated") instanceof Map<?, ?> content
+                && content.get("cross_terms_relative_norm_mean") instanceof Number cross) {
+            parts.add(String.format(Locale.ROOT, "cross terms %.3g of the sum", cross.doubleValue()));
+        }
+        if (summary.get("maxpool_max_abs_error") instanceof Number error) {
+            parts.add(String.format(Locale.ROOT, "max-pool error %.3g", error.doubleValue()));
+        }
+        return String.join(", ", parts);
+    }
+
     @Override
     public Map<String, Object> run(Config config, RunContext ctx) {
         int p = config.getInt("p");

@@ -87,6 +87,26 @@ public final class RotationExperiment implements Experiment {
         }
     }
 
+    /** Each model's accuracy range over the angles, e.g. "A 12.0–91.3 %, B 70.2–78.9 % over angles". */
+    @Override
+    public String headline(Map<String, Object> summary) {
+        if (!(summary.get("models") instanceof Map<?, ?> models)) return "";
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<?, ?> model : models.entrySet()) {
+            if (!(model.getValue() instanceof Map<?, ?> m) || !(m.get("accuracy_per_angle") instanceof List<?> accuracies)) continue;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Object a : accuracies) {
+                if (a instanceof Number n && Double.isFinite(n.doubleValue())) {
+                    min = Math.min(min, n.doubleValue());
+                    max = Math.max(max, n.doubleValue());
+                }
+            }
+            if (min <= max) parts.add(String.format(Locale.ROOT, "%s %.1f–%.1f %%", model.getKey(), min, max));
+        }
+        return parts.isEmpty() ? "" : String.join(", ", parts) + " over angles";
+    }
+
     @Override
     public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);

@@ -77,6 +77,8 @@ class OversmoothingExperimentTest {
         for (String key : List.of("final_train_loss", "final_val_loss", "val_acc", "val_acc_mean_per_class")) {
             assertTrue(depths.get(0).get(key) instanceof Double, key);
         }
+        assertEquals(String.format(java.util.Locale.ROOT, "val acc %.1f %% at depth 1 → %.1f %% at depth 3",
+                depths.get(0).get("val_acc"), depths.get(1).get("val_acc")), e.headline(summary));
     }
 
     @Test

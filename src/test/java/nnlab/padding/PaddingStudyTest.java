@@ -45,6 +45,9 @@ class PaddingStudyTest {
             assertTrue(validVal > 90, "valid padding should fit the training positions (val acc " + validVal + ")");
             assertTrue(valid < 30, "valid padding should fail the switched test set, got " + valid + " %");
             assertTrue(replicate > valid + 20, "replicate " + replicate + " % vs valid " + valid + " %");
+            double replicateStd = ((Number) variants.get(1).get("test_acc_std")).doubleValue();
+            assertEquals(String.format(java.util.Locale.ROOT, "test acc %.1f ± %.1f %% (Net1 replicate)", replicate, replicateStd),
+                    run.headline(), "the headline names the best variant");
 
             // The panel's views are fed: the final results table has both rows with per-round details.
             RunEvent.Table table = (RunEvent.Table) run.history().stream()

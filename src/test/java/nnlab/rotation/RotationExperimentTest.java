@@ -77,6 +77,7 @@ class RotationExperimentTest {
             Map<String, Object> s1 = (Map<String, Object>) first.summary();
             Map<String, Object> s2 = (Map<String, Object>) second.summary();
             assertEquals(withoutTimes(s1), withoutTimes(s2));
+            assertTrue(first.headline().matches("A \\d+\\.\\d–\\d+\\.\\d %, B \\d+\\.\\d–\\d+\\.\\d % over angles"), first.headline());
 
             List<RunEvent> h = first.history();
             assertTrue(h.stream().anyMatch(e -> e instanceof RunEvent.Metric m && m.chart().equals("loss") && m.series().equals(RotationExperiment.SERIES_B)));

@@ -21,4 +21,12 @@ public interface Experiment {
      * (at least every half second of work).
      */
     java.util.Map<String, Object> run(Config config, RunContext context) throws Exception;
+
+    /**
+     * One short result line for lists of runs, e.g. "test acc 90.5 % (Net1 replicate)", made
+     * from the summary {@link #run} returned; saved in run.json. "" when there is nothing to say.
+     */
+    default String headline(java.util.Map<String, Object> summary) {
+        return "";
+    }
 }

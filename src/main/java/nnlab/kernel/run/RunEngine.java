@@ -1,5 +1,7 @@
 package nnlab.kernel.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,9 @@ public final class RunEngine implements AutoCloseable {
     private final List<Run> runs = new CopyOnWriteArrayList<>();
     private final List<Consumer<Run>> engineListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
+
+    /** How many of the latest finished runs keep their event history in memory. */
+    static final int FINISHED_RUNS_WITH_HISTORY = 10;
 
     /**
      * @param workers how many runs may train at once (ND4J already uses every core for one run,
@@ -71,54 +76,122 @@ public final class RunEngine implements AutoCloseable {
     }
 
     private void execute(Run run, List<Path> extraFolders) {
+        try {
+            executeAndSave(run, extraFolders);
+        } catch (Throwable e) {
+            // A bug or an Error (e.g. out of memory) outside the experiment: the run must still end.
+            e.printStackTrace();
+            if (!run.status().isFinal()) run.setStatus(RunStatus.FAILED, "failed: internal error: " + describe(e));
+        } finally {
+            releaseOldHistories();
+        }
+    }
+
+    private void executeAndSave(Run run, List<Path> extraFolders) {
         if (run.isCancelRequested()) {
             run.setStatus(RunStatus.CANCELLED, "cancelled before it started");
             return;
         }
-        RunRecorder recorder = null;
+        RunRecorder recorder;
         try {
             recorder = RunRecorder.open(store, run.experiment().id(), run.config(), extraFolders);
-            run.setFolder(recorder.primaryFolder());
         } catch (Exception e) {
-            run.setStatus(RunStatus.FAILED, "could not create the run folder: " + e.getMessage());
+            run.setStatus(RunStatus.FAILED, "could not create the run folder: " + describe(e));
             return;
         }
-        Context context = new Context(run, recorder);
-        run.subscribe(recorder::onEvent);
-        run.setStatus(RunStatus.RUNNING, "running");
+        run.setFolder(recorder.primaryFolder());
+        Consumer<RunEvent> recording = recorder::onEvent;
         RunStatus finalStatus;
         String message;
         try {
-            Map<String, Object> summary = run.experiment().run(run.config(), context);
-            run.setSummary(summary);
-            recorder.writeSummary(summary);
-            finalStatus = RunStatus.FINISHED;
-            message = "finished in " + formatSeconds((System.nanoTime() - context.startNanos) / 1e9);
-        } catch (RunCancelledException e) {
-            finalStatus = RunStatus.CANCELLED;
-            message = "cancelled";
-        } catch (DivergedException e) {
-            finalStatus = RunStatus.DIVERGED;
-            message = e.getMessage();
-        } catch (Throwable e) {
-            finalStatus = RunStatus.FAILED;
-            message = "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            e.printStackTrace();
-        }
-        try {
-            recorder.finish(finalStatus, message);
-        } catch (Exception e) {
-            if (finalStatus == RunStatus.FINISHED) {
+            Context context = new Context(run, recorder);
+            run.subscribe(recording);
+            run.setStatus(RunStatus.RUNNING, "running");
+            Map<String, Object> summary = null;
+            try {
+                summary = run.experiment().run(run.config(), context);
+                finalStatus = RunStatus.FINISHED;
+                message = "finished in " + formatSeconds((System.nanoTime() - context.startNanos) / 1e9);
+            } catch (RunCancelledException e) {
+                finalStatus = RunStatus.CANCELLED;
+                message = "cancelled";
+            } catch (DivergedException e) {
+                finalStatus = RunStatus.DIVERGED;
+                message = e.getMessage();
+            } catch (Throwable e) {
                 finalStatus = RunStatus.FAILED;
-                message = "could not save the run: " + e.getMessage();
+                message = "failed: " + describe(e);
+                e.printStackTrace();
+            }
+            if (finalStatus == RunStatus.FINISHED) {
+                run.setSummary(summary);
+                String headline = headline(run.experiment(), summary);
+                run.setHeadline(headline);
+                recorder.setHeadline(headline);
+                try {
+                    recorder.writeSummary(summary);
+                } catch (IOException e) {
+                    finalStatus = RunStatus.FAILED;
+                    message = e.getMessage(); // already "could not write summary.json in …: cause"
+                }
+            }
+            // The experiment may have caught the exception and carried on; the files are incomplete all the same.
+            if (context.storageFailure != null) {
+                finalStatus = RunStatus.FAILED;
+                message = context.storageFailure.getMessage();
+            }
+            try {
+                recorder.finish(finalStatus, message);
+            } catch (Exception e) {
+                if (finalStatus == RunStatus.FINISHED) {
+                    finalStatus = RunStatus.FAILED;
+                    message = "could not save the run: " + describe(e);
+                } else {
+                    message = message + " (and could not save the run: " + describe(e) + ")";
+                }
                 try {
                     recorder.writeRunInfo(finalStatus, message);
                 } catch (Exception ignored) {
                     // the folder is unwritable; the status in the app and on the command line still says why
                 }
             }
+        } finally {
+            run.unsubscribe(recording);
+            recorder.close();
         }
         run.setStatus(finalStatus, message);
+    }
+
+    private static String headline(Experiment experiment, Map<String, Object> summary) {
+        try {
+            String h = experiment.headline(summary);
+            return h == null ? "" : h;
+        } catch (RuntimeException e) {
+            return ""; // a headline is a nicety; it must never fail a finished run
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * A finished run's events (every metric point, the last figures) stay in memory for panels
+     * that replay it; beyond the last {@link #FINISHED_RUNS_WITH_HISTORY} finished runs they are
+     * dropped, so a long session does not grow without bound. The Run objects stay (a few
+     * hundred bytes each) for the queue counts.
+     */
+    private void releaseOldHistories() {
+        int kept = 0;
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            Run r = runs.get(i);
+            if (!r.status().isFinal()) continue;
+            if (kept < FINISHED_RUNS_WITH_HISTORY) {
+                kept++;
+            } else {
+                r.releaseHistory();
+            }
+        }
     }
 
     public static String formatSeconds(double s) {
@@ -145,6 +218,8 @@ public final class RunEngine implements AutoCloseable {
         private final Run run;
         private final RunRecorder recorder;
         final long startNanos = System.nanoTime();
+        /** The first metrics.csv write that failed; it fails the run even if the experiment swallows it. */
+        volatile IOException storageFailure;
 
         Context(Run run, RunRecorder recorder) {
             this.run = run;
@@ -167,8 +242,9 @@ public final class RunEngine implements AutoCloseable {
         public void recordMetrics(Map<String, Object> row) {
             try {
                 recorder.appendMetrics(row);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not write metrics.csv: " + e.getMessage(), e);
+            } catch (IOException e) {
+                if (storageFailure == null) storageFailure = e;
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
     }

@@ -19,7 +19,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("folder does not exist: " + dir);
+            throw new java.nio.file.NoSuchFileException(String.valueOf(dir), null, "the folder does not exist");
         }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {

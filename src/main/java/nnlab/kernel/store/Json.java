@@ -29,10 +29,13 @@ public final class Json {
     }
 
     public static Map<String, Object> readMap(Path file) throws IOException {
-        return MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { });
+        return readMap(Files.readString(file));
     }
 
+    /** Reads a JSON object; anything else (an array, a number, "null") is refused with an IOException. */
     public static Map<String, Object> readMap(String text) throws IOException {
-        return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> map = MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
+        if (map == null) throw new IOException("expected a JSON object, got null");
+        return map;
     }
 }

@@ -44,7 +44,7 @@ public final class RunStore {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new IOException("cannot create the runs folder " + root + ": " + e.getMessage(), e);
+            throw new IOException("cannot create the runs folder " + root + ": " + IoProblems.describe(e), e);
         }
         String base = experimentId + "-" + LocalDateTime.now().format(STAMP);
         for (int n = 0; n < 10_000; n++) {
@@ -53,6 +53,8 @@ public final class RunStore {
                 return Files.createDirectory(candidate);
             } catch (FileAlreadyExistsException e) {
                 // taken by another run started in the same second: try the next suffix
+            } catch (IOException e) {
+                throw new IOException("cannot create a run folder in " + root + ": " + IoProblems.describe(e), e);
             }
         }
         throw new IOException("no free run folder name under " + root);
