@@ -144,12 +144,20 @@ public class CompareView {
     private List<Node> curveSection() {
         Map<String, List<RunEvent.Metric>> points = new LinkedHashMap<>();
         Map<String, String[]> chartLabels = new LinkedHashMap<>();
+        List<List<MetricCurves.Chart>> perRun = new ArrayList<>();
+        // When every run has one curve per metric, the run's name alone labels it.
+        boolean oneCurveEach = true;
+        for (RunDetails d : runs) {
+            List<MetricCurves.Chart> charts = MetricCurves.charts(d.metrics());
+            perRun.add(charts);
+            for (MetricCurves.Chart c : charts) oneCurveEach &= c.curves().size() == 1;
+        }
         for (int i = 0; i < runs.size(); i++) {
-            for (MetricCurves.Chart c : MetricCurves.charts(runs.get(i).metrics())) {
+            for (MetricCurves.Chart c : perRun.get(i)) {
                 chartLabels.putIfAbsent(c.metric(), new String[] {c.title(), c.xColumn()});
                 List<RunEvent.Metric> list = points.computeIfAbsent(c.metric(), k -> new ArrayList<>());
                 for (MetricCurves.Curve curve : c.curves()) {
-                    String series = curve.name().isEmpty() ? labels.get(i) : labels.get(i) + " · " + curve.name();
+                    String series = curve.name().isEmpty() || oneCurveEach ? labels.get(i) : labels.get(i) + " · " + curve.name();
                     for (int p = 0; p < curve.x().length; p++) {
                         list.add(new RunEvent.Metric("metric-" + c.metric(), series, curve.x()[p], curve.y()[p]));
                     }

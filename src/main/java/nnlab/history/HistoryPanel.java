@@ -648,7 +648,8 @@ public final class HistoryPanel {
         if (owner() != null) dialog.initOwner(owner());
         dialog.setOnHidden(e -> {
             String name = dialog.getResult();
-            if (name != null && !name.isBlank() && !name.trim().equals(run.name())) rename(run, name.trim());
+            // A blank name gives the run back its folder name.
+            if (name != null && !name.trim().equals(run.name())) rename(run, name.trim());
         });
         dialog.show();
     }

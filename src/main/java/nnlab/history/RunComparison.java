@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import nnlab.kernel.store.CsvTable;
 
@@ -100,8 +99,9 @@ public final class RunComparison {
     }
 
     /**
-     * Row key → row index. The key is the row's leading text cells (numbers end it); when that is
-     * not unique within the table, rows are matched by position instead.
+     * Row key → row index. The key is the row's leading text cells with their column names
+     * (the first number ends it); when that is not unique within the table, rows are matched by
+     * position instead.
      */
     static Map<String, Integer> rowKeys(CsvTable t) {
         Map<String, Integer> byText = new LinkedHashMap<>();
@@ -112,8 +112,10 @@ public final class RunComparison {
             for (int c = 0; c < row.size(); c++) {
                 String v = MetricCurves.cell(row, c);
                 if (MetricCurves.number(firstWord(v)) != null) break;
-                parts.add(v);
+                parts.add((c < t.columns().size() ? t.columns().get(c) : "#" + c) + "=" + v);
             }
+            // By column name, in name order: a table whose columns come in another order still matches.
+            parts.sort(null);
             String key = parts.isEmpty() ? null : String.join("\u0000", parts);
             if (key == null || byText.putIfAbsent(key, r) != null) {
                 unique = false;
@@ -132,9 +134,5 @@ public final class RunComparison {
         int space = s.indexOf(' ');
         s = space > 0 ? s.substring(0, space) : s;
         return s.endsWith("%") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }
