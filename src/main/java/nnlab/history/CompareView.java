@@ -117,24 +117,31 @@ public class CompareView {
             List<CsvTable> perRun = new ArrayList<>();
             for (RunDetails d : runs) perRun.add(d.tables().get(id));
             List<Map<String, String>> marks = RunComparison.differingCells(perRun, labels);
-            ResponsiveGrid grid = new ResponsiveGrid(460);
+            // Side by side when the tables fit; a wide table gets a row of its own per run.
+            int columns = 0;
+            for (CsvTable t : perRun) if (t != null) columns = Math.max(columns, t.columns().size());
+            ResponsiveGrid grid = new ResponsiveGrid(Math.max(460, 40 + 110 * columns));
             List<ResultsTableView> views = new ArrayList<>();
             int marked = 0;
+            int having = 0;
             for (int i = 0; i < runs.size(); i++) {
-                ResultsTableView v = new ResultsTableView(id, labels.get(i));
-                if (perRun.get(i) != null) {
-                    CsvTable t = perRun.get(i);
-                    v.show(new RunEvent.Table(id, labels.get(i), t.columns(), t.rows(), Map.of()));
-                    v.setHighlights(marks.get(i));
-                    marked += marks.get(i).size();
-                } else {
-                    v.setTitle(labels.get(i) + " (no such table)");
+                CsvTable t = perRun.get(i);
+                if (t == null) {
+                    grid.addItem(missing(labels.get(i), "saved no " + MetricCurves.humanise(id).toLowerCase(java.util.Locale.ROOT)
+                            + " table (" + RunLabels.status(runs.get(i).run()) + ")."), false);
+                    continue;
                 }
+                ResultsTableView v = new ResultsTableView(id, labels.get(i));
+                v.show(new RunEvent.Table(id, labels.get(i), t.columns(), t.rows(), Map.of()));
+                v.setHighlights(marks.get(i));
+                marked += marks.get(i).size();
+                having++;
                 views.add(v);
                 grid.addItem(v, false);
             }
             tables.put(id, views);
-            String hint = marked == 0 ? "identical in every run" : "highlighted cells differ between the runs; hover one for every run's value";
+            String hint = having < 2 ? "only one run has this table"
+                    : marked == 0 ? "identical in every run" : "highlighted cells differ between the runs; hover one for every run's value";
             out.add(section(MetricCurves.humanise(id), hint));
             out.add(grid);
         }
@@ -201,6 +208,18 @@ public class CompareView {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) if (runs.get(i).figures().containsKey(figureId)) out.add(labels.get(i));
         return out;
+    }
+
+    /** A card in place of a table or figure a run does not have. */
+    private static Node missing(String runLabel, String what) {
+        Label title = new Label(runLabel);
+        title.getStyleClass().add("card-title");
+        Label text = new Label(runLabel + " " + what);
+        text.getStyleClass().add("placeholder");
+        text.setWrapText(true);
+        VBox card = new VBox(6, title, text);
+        card.getStyleClass().addAll("card", "missing-card");
+        return card;
     }
 
     private static Node section(String title) {

@@ -52,7 +52,8 @@ public final class RunComparison {
 
     /**
      * For each of the given tables (one per run, null where a run lacks it), the cells that differ
-     * from the matching cell of at least one other run: "row:col" → a note with every run's value.
+     * from the matching cell of at least one other run that has the table: "row:col" → a note
+     * with every run's value ("—" where that run lacks the row or column).
      */
     public static List<Map<String, String>> differingCells(List<CsvTable> tables, List<String> runNames) {
         List<Map<String, Integer>> rowIndex = new ArrayList<>();
@@ -68,11 +69,15 @@ public final class RunComparison {
                     String key = keyOfRow.get(r);
                     for (int c = 0; c < t.columns().size(); c++) {
                         String column = t.columns().get(c);
+                        // Runs without this table have nothing to compare with, so they mark nothing.
                         List<String> values = new ArrayList<>();
+                        List<String> names = new ArrayList<>();
                         for (int j = 0; j < tables.size(); j++) {
+                            if (tables.get(j) == null) continue;
                             values.add(j == i ? MetricCurves.cell(t.rows().get(r), c) : valueIn(tables.get(j), rowIndex.get(j), key, column));
+                            names.add(j < runNames.size() ? runNames.get(j) : "run " + (j + 1));
                         }
-                        if (new LinkedHashSet<>(values).size() > 1) marks.put(r + ":" + c, note(runNames, values));
+                        if (new LinkedHashSet<>(values).size() > 1) marks.put(r + ":" + c, note(names, values));
                     }
                 }
             }
@@ -82,7 +87,7 @@ public final class RunComparison {
     }
 
     private static String valueIn(CsvTable t, Map<String, Integer> rows, String key, String column) {
-        if (t == null || key == null) return MISSING;
+        if (key == null) return MISSING;
         Integer r = rows.get(key);
         int c = t.columns().indexOf(column);
         if (r == null || c < 0) return MISSING;
@@ -92,7 +97,7 @@ public final class RunComparison {
     private static String note(List<String> runNames, List<String> values) {
         StringBuilder sb = new StringBuilder("Differs between the runs:");
         for (int j = 0; j < values.size(); j++) {
-            sb.append('\n').append(j < runNames.size() ? runNames.get(j) : "run " + (j + 1)).append(": ")
+            sb.append('\n').append(runNames.get(j)).append(": ")
                     .append(values.get(j).isEmpty() ? "(empty)" : values.get(j));
         }
         return sb.toString();

@@ -62,9 +62,6 @@ public class RunDetailView {
         Label meta = new Label(metaLine());
         meta.getStyleClass().add("experiment-description");
         meta.setTooltip(new Tooltip(run.folder().toString()));
-        VBox heading = new VBox(3, titleRow, meta);
-        heading.setMinWidth(200);
-        HBox.setHgrow(heading, Priority.ALWAYS);
         boolean canRerun = experiment != null && details.settings() != null;
         Button rerun = HistoryPanel.actionButton("Re-run", "detail-rerun",
                 "Open " + experimentTitle() + " with these settings and start a run", canRerun);
@@ -83,8 +80,15 @@ public class RunDetailView {
         HBox actions = new HBox(8, rerun, use, rename, reveal, delete);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(14, back, heading, actions);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // The name and the actions share the first line; what, when and where get the full width below.
+        HBox top = new HBox(14, titleRow, actions);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(titleRow, Priority.ALWAYS);
+        titleRow.setMinWidth(120);
+        VBox heading = new VBox(3, top, meta);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox header = new HBox(14, back, heading);
+        header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().addAll("experiment-header", "history-header");
         root.setTop(header);
 
@@ -175,14 +179,20 @@ public class RunDetailView {
         name.setTooltip(new Tooltip(r.name()));
         RunLabels.styleBadge(badge, r);
         String m = r.message() == null || r.message().isBlank() ? RunLabels.meaning(r) : capitalise(r.message());
-        message.setText(m);
+        // A damaged folder's message is its damage, which the red notice already says.
+        boolean repeatsDamage = r.isDamaged() && r.message() != null && r.damage().contains(r.message());
+        message.setText(repeatsDamage ? "" : m);
+        message.setManaged(!repeatsDamage);
+        message.setVisible(!repeatsDamage);
     }
 
     private String metaLine() {
         List<String> parts = new ArrayList<>();
         parts.add(experimentTitle());
-        parts.add("started " + RunLabels.started(run.started()).replace("  ", " "));
-        if (run.duration() != null) parts.add("took " + RunLabels.duration(run));
+        if (run.started() != null) parts.add("started " + RunLabels.started(run.started()));
+        // A finished run's message already says how long it took (measured by the engine).
+        boolean messageHasTime = run.message() != null && run.message().startsWith("finished in");
+        if (run.duration() != null && !messageHasTime) parts.add("took " + RunLabels.duration(run));
         parts.add(run.folder().getFileName().toString());
         return String.join("  ·  ", parts);
     }

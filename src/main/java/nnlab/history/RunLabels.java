@@ -17,7 +17,7 @@ public final class RunLabels {
     /** Status filter values, in the order the filter lists them ("damaged" is not a RunStatus). */
     public static final List<String> STATUSES = List.of("finished", "cancelled", "diverged", "failed", "interrupted", "running", "damaged");
 
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private RunLabels() { }
 

@@ -51,4 +51,11 @@ class RunComparisonTest {
         assertEquals(List.of("1:1"), List.copyOf(marks.get(0).keySet()));
         assertEquals(List.of("1:1"), List.copyOf(marks.get(1).keySet()));
     }
+
+    @Test
+    void aRunWithoutTheTableMarksNothing() {
+        CsvTable a = new CsvTable(List.of("padding", "acc"), List.of(List.of("zero", "0.9")));
+        List<Map<String, String>> marks = RunComparison.differingCells(java.util.Arrays.asList(a, null), List.of("A", "B"));
+        assertEquals(List.of(Map.of(), Map.of()), marks);
+    }
 }
