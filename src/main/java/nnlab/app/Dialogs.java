@@ -66,7 +66,7 @@ public final class Dialogs {
             Label message = new Label(problems.get(i).message());
             message.getStyleClass().add("problem-message");
             message.setWrapText(true);
-            message.setMaxWidth(420);
+            message.setMaxWidth(480);
             grid.addRow(i, subject, message);
         }
         Label intro = new Label(explanation);
