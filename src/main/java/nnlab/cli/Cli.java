@@ -1,5 +1,6 @@
 package nnlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -15,12 +16,14 @@ import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.config.Setting;
+import nnlab.kernel.config.SettingException;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
 import nnlab.kernel.store.RunStore;
+import nnlab.kernel.store.SettingsFiles;
 
 /**
  * The headless command line. Exit codes: 0 finished, 1 the run failed, diverged or was
@@ -64,10 +67,12 @@ public final class Cli {
         out.println("usage:");
         out.println("  java -jar nnlab.jar                      open the app");
         out.println("  java -jar nnlab.jar list                 list the experiments");
-        out.println("  java -jar nnlab.jar run ID [--SETTING VALUE ...] [--out DIR] [--runs-dir DIR]");
+        out.println("  java -jar nnlab.jar run ID [--settings FILE] [--SETTING VALUE ...] [--out DIR] [--runs-dir DIR]");
         out.println("  java -jar nnlab.jar run ID --help        the settings of one experiment, with defaults");
         out.println("  java -jar nnlab.jar bench [--quick] [--out DIR]   measure training speed (writes DIR/bench.json)");
         out.println();
+        out.println("--settings FILE starts from a saved settings file (a run's config.json works too);");
+        out.println("options given on the command line override it.");
         out.println("Every run is also saved under the runs folder (" + RunStore.defaultStore().root() + ";");
         out.println("change it with --runs-dir, -Dnnlab.runs.dir or $NNLAB_RUNS_DIR).");
     }
@@ -85,6 +90,7 @@ public final class Cli {
         Experiment experiment = found.get();
         Map<String, String> texts = new LinkedHashMap<>();
         Path outDir = null;
+        Path settingsFile = null;
         RunStore store = RunStore.defaultStore();
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
@@ -110,6 +116,8 @@ public final class Cli {
             }
             if (key.equals("out")) {
                 outDir = Paths.get(value);
+            } else if (key.equals("settings")) {
+                settingsFile = Paths.get(value);
             } else if (key.equals("runs-dir")) {
                 store = new RunStore(Paths.get(value));
             } else if (!experiment.schema().has(key)) {
@@ -119,14 +127,42 @@ public final class Cli {
                 texts.put(key, value);
             }
         }
+        String prefix = "nnlab run " + experiment.id() + ": ";
+        Config base = null;
+        if (settingsFile != null) {
+            try {
+                base = SettingsFiles.read(settingsFile, experiment.id(), experiment.schema());
+            } catch (IOException e) {
+                err.println(prefix + "--settings: " + e.getMessage());
+                return USAGE;
+            } catch (ConfigException e) {
+                for (var p : e.problems()) err.println(prefix + "settings file " + settingsFile + ": " + p.key() + ": " + p.getMessage());
+                return USAGE;
+            }
+        }
         Config config;
         try {
-            config = experiment.schema().fromText(texts);
+            config = base == null ? experiment.schema().fromText(texts) : override(base, texts);
         } catch (ConfigException e) {
-            for (var p : e.problems()) err.println("nnlab run " + experiment.id() + ": --" + p.key() + ": " + p.getMessage());
+            for (var p : e.problems()) err.println(prefix + "--" + p.key() + ": " + p.getMessage());
             return USAGE;
         }
         return execute(experiment, config, outDir, store, err);
+    }
+
+    /** The file's settings with the command-line options on top; every bad option reported at once. */
+    private static Config override(Config base, Map<String, String> texts) {
+        Map<String, Object> values = new LinkedHashMap<>(base.values());
+        List<SettingException> problems = new ArrayList<>();
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            try {
+                values.put(t.getKey(), base.schema().setting(t.getKey()).parse(t.getValue()));
+            } catch (SettingException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+        return base.schema().fromValues(values);
     }
 
     private static int execute(Experiment experiment, Config config, Path outDir, RunStore store, PrintStream err) {
@@ -165,6 +201,7 @@ public final class Cli {
             out.println("      allowed: " + s.allowedDescription());
         }
         out.println();
+        out.println("  --settings FILE            start from a settings file (or a run's config.json); options override it");
         out.println("  --out DIR                  also write config.json, metrics.csv, summary.json and figures to DIR");
         out.println("  --runs-dir DIR             the runs folder (default " + RunStore.defaultStore().root() + ")");
     }

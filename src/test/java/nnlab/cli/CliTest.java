@@ -1,6 +1,7 @@
 package nnlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import nnlab.kernel.store.Json;
+import nnlab.kernel.store.SettingsFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +106,47 @@ class CliTest {
             assertEquals(Files.readAllLines(outDir.resolve("metrics.csv")), Files.readAllLines(stored.resolve("metrics.csv")));
         }
         assertTrue(errText().contains("ETA"), "progress goes to stderr");
+
+        // config.json doubles as a settings file.
+        var padding = nnlab.Experiments.byId("padding").orElseThrow();
+        Map<String, Object> readBack = new java.util.LinkedHashMap<>(
+                SettingsFiles.read(outDir.resolve("config.json"), "padding", padding.schema()).values());
+        readBack.put("experiment", "padding");
+        assertEquals(new java.util.HashMap<>(config), new java.util.HashMap<>(readBack));
+    }
+
+    @Test
+    void aSettingsFileIsTheStartAndOptionsOverrideIt() throws Exception {
+        var posenc = nnlab.Experiments.byId("posenc").orElseThrow();
+        Path settings = tmp.resolve("posenc.json");
+        SettingsFiles.write(settings, "posenc", posenc.schema().fromText(Map.of("p", "32", "n", "12", "draws", "2")));
+        Path outDir = tmp.resolve("out");
+        int code = cli("run", "posenc", "--n", "8", "--settings", settings.toString(), "--out", outDir.toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
+        assertEquals(0, code, errText());
+        Map<String, Object> used = Json.readMap(outDir.resolve("config.json"));
+        assertEquals(32, used.get("p"), "from the file");
+        assertEquals(2, used.get("draws"), "from the file");
+        assertEquals(8, used.get("n"), "the option wins over the file");
+        assertEquals(10000.0, ((Number) used.get("base")).doubleValue(), "a default where neither says otherwise");
+    }
+
+    @Test
+    void aBadSettingsFileExitsWithTwoNamingEachField() throws Exception {
+        Path settings = Files.writeString(tmp.resolve("bad.json"), "{\"experiment\": \"posenc\", \"p\": 3000, \"colour\": \"red\"}");
+        assertEquals(2, cli("run", "posenc", "--settings", settings.toString(), "--runs-dir", tmp.resolve("runs").toString()));
+        assertTrue(errText().contains("settings file " + settings + ": p: ") && errText().contains("from 2 to 1024, got 3000"), errText());
+        assertTrue(errText().contains("settings file " + settings + ": colour: unknown setting 'colour'"), errText());
+
+        assertEquals(2, cli("run", "padding", "--settings", settings.toString()));
+        assertTrue(errText().contains("experiment: the settings are for experiment 'posenc', not 'padding'"), errText());
+
+        Path notJson = Files.writeString(tmp.resolve("notes.txt"), "p = 32");
+        assertEquals(2, cli("run", "posenc", "--settings", notJson.toString()));
+        assertTrue(errText().contains("--settings: " + notJson + " is not a settings file"), errText());
+
+        assertEquals(2, cli("run", "posenc", "--settings", tmp.resolve("missing.json").toString()));
+        assertTrue(errText().contains("does not exist"), errText());
+        assertFalse(Files.exists(tmp.resolve("runs")), "nothing ran");
     }
 }

@@ -24,6 +24,11 @@ public final class FakeExperiment implements Experiment {
     @Override public ConfigSchema schema() { return schema; }
 
     @Override
+    public String headline(Map<String, Object> summary) {
+        return summary.get("epochs") + " epochs done";
+    }
+
+    @Override
     public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
         int epochs = c.getInt("epochs");
         ctx.emit(new RunEvent.Phase("only phase"));

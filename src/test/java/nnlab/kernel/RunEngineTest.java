@@ -130,6 +130,11 @@ class RunEngineTest {
             run.subscribe(seen::add);
             assertEquals(run.history(), seen);
             assertEquals(2, seen.stream().filter(e -> e instanceof RunEvent.Metric).count());
+            // Progress replaces itself: only the latest is replayed, in the place it was emitted.
+            List<RunEvent> progress = seen.stream().filter(e -> e instanceof RunEvent.Progress).toList();
+            assertEquals(1, progress.size());
+            assertEquals(1.0, ((RunEvent.Progress) progress.get(0)).fraction());
+            assertInstanceOf(RunEvent.Metric.class, seen.get(seen.indexOf(progress.get(0)) - 1), "after epoch 2's point");
         }
     }
 

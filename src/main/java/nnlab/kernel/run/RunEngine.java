@@ -121,7 +121,8 @@ public final class RunEngine implements AutoCloseable {
             } catch (Throwable e) {
                 finalStatus = RunStatus.FAILED;
                 message = "failed: " + describe(e);
-                e.printStackTrace();
+                // A failed write is explained by its message; anything else may be a bug worth its trace.
+                if (context.storageFailure == null) e.printStackTrace();
             }
             if (finalStatus == RunStatus.FINISHED) {
                 run.setSummary(summary);
