@@ -92,4 +92,5 @@ if [ $status -ne 0 ] || [ ! -s "$tmp_out" ]; then
   exit 1
 fi
 mv "$tmp_out" "$out"
+chmod 644 "$out" # mktemp made it private
 echo "wrote $out" >&2

@@ -226,7 +226,7 @@ public final class HistoryPanel {
 
         TableColumn<SavedRun, String> name = new TableColumn<>("Run");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().name()));
-        name.setPrefWidth(215);
+        name.setPrefWidth(232);
         name.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -239,11 +239,11 @@ public final class HistoryPanel {
         });
         TableColumn<SavedRun, String> experiment = new TableColumn<>("Experiment");
         experiment.setCellValueFactory(cd -> new ReadOnlyStringWrapper(experimentTitle(cd.getValue().experimentId())));
-        experiment.setPrefWidth(170);
+        experiment.setPrefWidth(160);
         TableColumn<SavedRun, Instant> started = new TableColumn<>("Started");
         started.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().started()));
         started.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        started.setPrefWidth(172);
+        started.setPrefWidth(168);
         started.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
@@ -271,7 +271,7 @@ public final class HistoryPanel {
         TableColumn<SavedRun, SavedRun> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         duration.setComparator(Comparator.comparing((SavedRun r) -> r.duration(), Comparator.nullsFirst(Comparator.naturalOrder())));
-        duration.setPrefWidth(80);
+        duration.setPrefWidth(88);
         duration.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(SavedRun item, boolean empty) {
                 super.updateItem(item, empty);
