@@ -24,7 +24,6 @@ import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.store.CsvTable;
-import nnlab.kernel.store.SavedRun;
 
 /**
  * Two or more runs of one experiment side by side: the settings that differ, each results table

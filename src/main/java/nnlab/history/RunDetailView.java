@@ -32,7 +32,6 @@ import nnlab.kernel.store.SavedRun;
  * Actions: re-run, use the settings, rename, show the folder, delete.
  */
 public class RunDetailView {
-    private final HistoryPanel owner;
     private final RunDetails details;
     private final Experiment experiment;
     private final BorderPane root = new BorderPane();
@@ -46,7 +45,6 @@ public class RunDetailView {
     private SavedRun run;
 
     RunDetailView(HistoryPanel owner, RunDetails details, Experiment experiment) {
-        this.owner = owner;
         this.details = details;
         this.experiment = experiment;
         this.run = details.run();

@@ -204,8 +204,28 @@ class HistoryPanelTest {
         robot.clickOn("#detail-use-settings");
         assertEquals("fake epochs=3 lr=0.3 start=false", applied.get(1));
 
+        // Esc goes back to the list; Enter on a selected row opens it.
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertTrue(Fx.get(panel::isListShown));
+        Fx.run(() -> panel.table().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil("the run's page again", 10_000, () -> panel.detailView() != null);
         robot.clickOn("#history-back");
         assertTrue(Fx.get(panel::isListShown));
+    }
+
+    @Test
+    void theListRefreshesItselfWhenARunOfTheAppEnds() throws Exception {
+        RunStore own = new RunStore(tmp.resolve("live-runs"));
+        try (RunEngine engine = new RunEngine(1, own)) {
+            HistoryPanel live = Fx.get(() -> new HistoryPanel(new RunHistory(own), engine, List.<Experiment>of(fake), this::apply));
+            assertEquals(List.of(), Fx.get(live::refresh).get(10, TimeUnit.SECONDS));
+            Run run = engine.submit(fake, fake.schema().fromText(Map.of("epochs", "2", "step-ms", "0", "paddings", "zero")));
+            assertTrue(run.await(20, TimeUnit.SECONDS));
+            Fx.waitUntil("the finished run listed without a refresh", 10_000, () -> live.shownRuns().size() == 1
+                    && live.shownRuns().get(0).status() == RunStatus.FINISHED);
+            assertEquals(run.folder(), Fx.get(() -> live.shownRuns().get(0).folder()));
+        }
     }
 
     @Test
