@@ -203,10 +203,8 @@ public final class NnLabApp extends Application {
         historyEntry.getStyleClass().add("nav-entry");
         historyEntry.setMaxWidth(Double.MAX_VALUE);
         historyEntry.setTooltip(new Tooltip("Every saved run, from this app and the command line (Ctrl+H)"));
-        historyEntry.setOnAction(e -> {
-            if (historyEntry.isSelected()) showHistory();
-            else historyEntry.setSelected(true); // stays selected until an experiment is chosen
-        });
+        // A second click keeps it selected (it stays so until an experiment is chosen) and re-reads the folder.
+        historyEntry.setOnAction(e -> showHistory());
     }
 
     /** Shows the History page (built on first use) and re-reads the runs folder. */
