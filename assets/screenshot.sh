@@ -3,13 +3,16 @@
 # desktop. Writes assets/screenshot.png (or --out FILE).
 #
 #   assets/screenshot.sh [--autostart ID] [--args "--epochs 3 --rounds 1"] [--wait SECONDS]
-#                        [--demo] [--size WxH] [--out FILE]
+#                        [--demo] [--size WxH] [--history MODE] [--runs-dir DIR] [--out FILE]
 #
 #   --autostart ID   select experiment ID and start a run once the window is up
 #   --args "..."     that run's settings, with the command line's syntax
 #   --wait N         seconds to wait after the window appears (default 3)
 #   --demo           also list the synthetic test experiment (id "fake"; needs the test classes)
 #   --size WxH       screen and window size (default 1280x800)
+#   --history MODE   open History: list, open (newest run), open:NAME, compare (two newest
+#                    runs of one experiment) or compare:NAME,NAME
+#   --runs-dir DIR   the runs folder the app lists (default target/screenshot-runs)
 # Needs the Debian packages xvfb, xauth, imagemagick and x11-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +23,8 @@ wait_s=3
 demo=0
 out="assets/screenshot.png"
 size="1280x800"
+history=""
+runs_dir="$PWD/target/screenshot-runs"
 while [ $# -gt 0 ]; do
   case "$1" in
     --autostart) autostart="$2"; shift 2 ;;
@@ -28,7 +33,9 @@ while [ $# -gt 0 ]; do
     --demo) demo=1; shift ;;
     --out) out="$2"; shift 2 ;;
     --size) size="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --history) history="$2"; shift 2 ;;
+    --runs-dir) runs_dir="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "screenshot.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,13 +47,14 @@ if [ ! -f target/nnlab.jar ] || [ -n "$(find src pom.xml -newer target/nnlab.jar
 fi
 
 cp="target/nnlab.jar:target/lib/*"
-props=(-Dnnlab.timing=true -Dnnlab.runs.dir="$PWD/target/screenshot-runs" -Dnnlab.window.size="$size")
+props=(-Dnnlab.timing=true -Dnnlab.runs.dir="$runs_dir" -Dnnlab.window.size="$size")
 if [ "$demo" = 1 ]; then
   cp="$cp:target/test-classes"
   props+=(-Dnnlab.extraExperiments=nnlab.app.FakeExperiment)
 fi
 [ -n "$autostart" ] && props+=(-Dnnlab.autostart="$autostart")
 [ -n "$autostart_args" ] && props+=(-Dnnlab.autostart.args="$autostart_args")
+[ -n "$history" ] && props+=(-Dnnlab.history="$history")
 
 mkdir -p "$(dirname "$out")"
 tmp_out="$(mktemp --suffix=.png)"
@@ -84,4 +92,5 @@ if [ $status -ne 0 ] || [ ! -s "$tmp_out" ]; then
   exit 1
 fi
 mv "$tmp_out" "$out"
+chmod 644 "$out" # mktemp made it private
 echo "wrote $out" >&2

@@ -23,4 +23,11 @@ public interface ExperimentPanel {
      * -Dnnlab.autostart). Returns false when the panel cannot start runs this way or one is active.
      */
     default boolean startRun(nnlab.kernel.config.Config config) { return false; }
+
+    /**
+     * Puts this config into the panel's settings without starting anything (e.g. "use these
+     * settings" from a past run). Returns false when the panel cannot take settings now (a run
+     * is active) or has none.
+     */
+    default boolean loadSettings(nnlab.kernel.config.Config config) { return false; }
 }

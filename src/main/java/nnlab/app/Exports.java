@@ -105,19 +105,26 @@ public final class Exports {
         });
     }
 
-    static String describe(Throwable t) {
+    /** A throwable's message for people, or its class name when it has none. */
+    public static String describe(Throwable t) {
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     static void showError(Window owner, String message) {
+        showError(owner, "Export failed", message);
+    }
+
+    /** A non-blocking error dialog with this header. */
+    public static void showError(Window owner, String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText("Export failed");
+        alert.setHeaderText(header);
         if (owner != null) alert.initOwner(owner);
         alert.show();
     }
 
-    static String fileStem(String title) {
+    /** A file name stem from a title: "Loss — Net1" → "loss-net1". */
+    public static String fileStem(String title) {
         String stem = title == null ? "" : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return stem.isEmpty() ? "figure" : stem;
     }

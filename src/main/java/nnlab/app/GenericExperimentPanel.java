@@ -21,6 +21,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nnlab.kernel.config.Config;
@@ -44,6 +45,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private final AppContext context;
     private final Experiment experiment;
     private final SettingsForm form;
+    private final SettingsFileActions settingsFiles;
     private final RunControls controls = new RunControls();
     private final ResponsiveGrid grid = new ResponsiveGrid(340);
     private final StackPane topContent = new StackPane();
@@ -88,7 +90,14 @@ public class GenericExperimentPanel implements ExperimentPanel {
         formScroll.getStyleClass().add("settings-scroll");
         Label settingsTitle = new Label("Settings");
         settingsTitle.getStyleClass().add("pane-title");
-        VBox left = new VBox(settingsTitle, formScroll);
+        settingsFiles = new SettingsFileActions(experiment.id(), experiment.schema(), form::currentConfig, this::loadSettings);
+        settingsFiles.setOnMessage(controls::showNote);
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(2, settingsTitle, titleSpacer, settingsFiles.loadButton(), settingsFiles.saveButton());
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        titleRow.getStyleClass().add("settings-title-row");
+        VBox left = new VBox(titleRow, formScroll);
         left.getStyleClass().add("settings-pane");
         VBox.setVgrow(formScroll, Priority.ALWAYS);
         left.setMinWidth(260);
@@ -153,6 +162,9 @@ public class GenericExperimentPanel implements ExperimentPanel {
     public SettingsForm settingsForm() { return form; }
 
     public RunControls runControls() { return controls; }
+
+    /** Save settings… / Load settings… (JSON files in the format of a run's config.json). */
+    public SettingsFileActions settingsFiles() { return settingsFiles; }
 
     /** The run this panel shows, or null before the first start. */
     public Run currentRun() { return currentRun; }
@@ -272,10 +284,19 @@ public class GenericExperimentPanel implements ExperimentPanel {
         if (pump != null) pump.stop();
         resetViews();
         form.setLocked(true);
+        settingsFiles.loadButton().setDisable(true);
         controls.showQueued();
         currentRun = context.engine().submit(experiment, config);
         onRunStarted(currentRun);
         pump = new EventPump(currentRun, this::handleBatch).start();
+        return true;
+    }
+
+    /** Puts the config into the form without starting; refused (false) while a run uses the form. */
+    @Override
+    public boolean loadSettings(Config config) {
+        if (controls.isRunActive()) return false;
+        form.setConfig(config);
         return true;
     }
 
@@ -316,6 +337,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
             controls.onEvent(event);
             if (event instanceof RunEvent.Status s && s.status().isFinal()) {
                 form.setLocked(false);
+                settingsFiles.loadButton().setDisable(false);
                 appendLog("[" + s.status().label() + "] " + s.message());
                 if (currentRun != null && currentRun.folder() != null) appendLog("saved in " + currentRun.folder());
             }

@@ -14,6 +14,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,6 +33,8 @@ import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
+import nnlab.history.HistoryPanel;
+import nnlab.kernel.store.RunHistory;
 import nnlab.kernel.store.RunStore;
 
 /**
@@ -45,6 +52,11 @@ public final class NnLabApp extends Application {
     public static final String WINDOW_SIZE_PROPERTY = "nnlab.window.size";
     /** When "true", prints how long after JVM start the window appeared. */
     public static final String TIMING_PROPERTY = "nnlab.timing";
+    /**
+     * Opens History once the window is up (used by assets/screenshot.sh): "list", "open" (the
+     * newest run), "open:NAME", "compare" (the two newest runs of one experiment), "compare:A,B".
+     */
+    public static final String HISTORY_PROPERTY = "nnlab.history";
 
     private RunEngine engine;
     private final Map<String, ExperimentPanel> panels = new HashMap<>();
@@ -53,6 +65,8 @@ public final class NnLabApp extends Application {
     private final Label backendLabel = new Label("Loading ND4J…");
     private final AtomicBoolean queueUpdatePending = new AtomicBoolean();
     private ListView<Experiment> navigation;
+    private final ToggleButton historyEntry = new ToggleButton();
+    private HistoryPanel history;
     private AppContext context;
     private volatile boolean backendReady;
     private UiProbe probe;
@@ -79,9 +93,16 @@ public final class NnLabApp extends Application {
         brand.getStyleClass().add("brand");
         Label tagline = new Label("Deep-learning experiments, live");
         tagline.getStyleClass().add("brand-tagline");
-        VBox sidebar = new VBox(new VBox(2, brand, tagline), navigation);
-        sidebar.getStyleClass().add("sidebar");
+        Label experimentsHeading = new Label("EXPERIMENTS");
+        experimentsHeading.getStyleClass().add("nav-heading");
+        Label runsHeading = new Label("RUNS");
+        runsHeading.getStyleClass().add("nav-heading");
+        buildHistoryEntry();
+        VBox navBox = new VBox(4, experimentsHeading, navigation, runsHeading, historyEntry);
         VBox.setVgrow(navigation, Priority.ALWAYS);
+        VBox sidebar = new VBox(new VBox(2, brand, tagline), navBox);
+        sidebar.getStyleClass().add("sidebar");
+        VBox.setVgrow(navBox, Priority.ALWAYS);
 
         centre.getStyleClass().add("centre");
         if (navigation.getItems().isEmpty()) {
@@ -113,6 +134,7 @@ public final class NnLabApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
 
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), this::showHistory);
         engine.addEngineListener(run -> scheduleQueueUpdate());
         updateQueue();
         stage.show();
@@ -130,6 +152,11 @@ public final class NnLabApp extends Application {
                 navigation.getSelectionModel().select(0);
             }
             autostart();
+            String historySpec = System.getProperty(HISTORY_PROPERTY);
+            if (historySpec != null && !historySpec.isBlank()) {
+                showHistory();
+                history.showOnStart(historySpec.trim());
+            }
             if (Boolean.getBoolean(TIMING_PROPERTY)) {
                 System.err.println("nnlab: first panel built " + sinceJvmStart() + " ms after JVM start");
             }
@@ -163,7 +190,45 @@ public final class NnLabApp extends Application {
 
     private void show(Experiment experiment) {
         if (experiment == null) return;
+        historyEntry.setSelected(false);
         centre.getChildren().setAll(panel(experiment).view());
+    }
+
+    /** The navigation entry below the experiments that opens the History page. */
+    private void buildHistoryEntry() {
+        Label title = new Label("History");
+        title.getStyleClass().add("nav-title");
+        Label description = new Label("Saved runs: open, compare, re-run");
+        description.getStyleClass().add("nav-description");
+        VBox box = new VBox(2, title, description);
+        historyEntry.setGraphic(box);
+        historyEntry.setId("nav-history");
+        historyEntry.getStyleClass().add("nav-entry");
+        historyEntry.setMaxWidth(Double.MAX_VALUE);
+        historyEntry.setTooltip(new Tooltip("Every saved run, from this app and the command line (Ctrl+H)"));
+        // A second click keeps it selected (it stays so until an experiment is chosen) and re-reads the folder.
+        historyEntry.setOnAction(e -> showHistory());
+    }
+
+    /** Shows the History page (built on first use) and re-reads the runs folder. */
+    private void showHistory() {
+        if (history == null) {
+            history = new HistoryPanel(new RunHistory(engine.store()), engine, navigation.getItems(), this::applySettings);
+        }
+        navigation.getSelectionModel().clearSelection();
+        historyEntry.setSelected(true);
+        centre.getChildren().setAll(history.view());
+        history.refresh();
+    }
+
+    /** History's "Re-run" / "Use settings": the experiment's panel with the config in its form. */
+    private String applySettings(Experiment experiment, Config config, boolean start) {
+        navigation.getSelectionModel().select(experiment);
+        ExperimentPanel p = panel(experiment);
+        boolean ok = start ? p.startRun(config) : p.loadSettings(config);
+        if (ok) return null;
+        return experiment.title() + " cannot take these settings now: a run is using its form. "
+                + "Wait for it to end (or cancel it), then try again.";
     }
 
     private ExperimentPanel panel(Experiment experiment) {

@@ -36,6 +36,8 @@ public class ResultsTableView extends VBox {
     private final TableView<Row> table = new TableView<>();
     private final Label detailsHint = new Label("Blue cells have details: hover over them.");
     private RunEvent.Table current;
+    /** Marked cells ("row:col" → why), e.g. the cells that differ between compared runs. */
+    private Map<String, String> highlights = Map.of();
 
     public ResultsTableView(String tableId, String initialTitle) {
         this.tableId = tableId;
@@ -87,6 +89,25 @@ public class ResultsTableView extends VBox {
         fitHeight(rows.size());
     }
 
+    /**
+     * Marks cells (keys "row:col", 0-based in the table as shown by {@link #show}) with the
+     * "differs" style; the value is the cell's tooltip. An empty map removes the marks.
+     */
+    public void setHighlights(Map<String, String> cells) {
+        highlights = Map.copyOf(cells);
+        table.refresh();
+    }
+
+    /** The tooltip of a marked cell, or null when the cell is not marked. */
+    public String highlight(int row, int column) {
+        return highlights.get(row + ":" + column);
+    }
+
+    /** Replaces the card title (until the next {@link #show}). */
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
     public void clear() {
         current = null;
         table.getColumns().clear();
@@ -118,17 +139,20 @@ public class ResultsTableView extends VBox {
                 Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : item);
                 String detail = row == null ? null : detail(row.index(), index);
-                if (detail == null) {
+                String mark = row == null ? null : highlight(row.index(), index);
+                getStyleClass().removeAll("has-detail", "differs");
+                if (detail != null) getStyleClass().add("has-detail");
+                if (mark != null) getStyleClass().add("differs");
+                String tipText = detail == null ? mark : mark == null ? detail : detail + "\n\n" + mark;
+                if (tipText == null) {
                     setTooltip(null);
-                    getStyleClass().remove("has-detail");
                 } else {
-                    Tooltip tip = new Tooltip(detail);
+                    Tooltip tip = new Tooltip(tipText);
                     tip.setShowDelay(Duration.millis(250));
                     tip.setShowDuration(Duration.seconds(30));
                     tip.setWrapText(true);
                     tip.setMaxWidth(420);
                     setTooltip(tip);
-                    if (!getStyleClass().contains("has-detail")) getStyleClass().add("has-detail");
                 }
             }
         });

@@ -33,6 +33,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import nnlab.app.ExperimentPanel;
 import nnlab.kernel.NativeSetup;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.figure.ColorMap;
 import nnlab.kernel.figure.Figure;
 import nnlab.kernel.figure.FigureExporter;
@@ -80,6 +82,11 @@ public final class PosEncPanel implements ExperimentPanel {
             0, 20, 4, 0.1, false, v -> v < 0 ? "c must be ≥ 0" : null);
     private final Label convFacts = new Label();
     private ScrollPane leftScroll;
+    /** Not a control here (the panel draws one X at a time); kept from loaded settings so saving keeps it. */
+    private int draws = 5;
+    private final ConfigSchema schema = new PosEncExperiment().schema();
+    private final nnlab.app.SettingsFileActions settingsFiles = new nnlab.app.SettingsFileActions(
+            PosEncExperiment.ID, schema, this::currentConfig, this::loadSettings);
 
     private final HeatmapView gramView = new HeatmapView();
     private final LinePlotView rowView = new LinePlotView();
@@ -132,6 +139,7 @@ public final class PosEncPanel implements ExperimentPanel {
     /** Shows the views for a config (the app's autostart and the command line's settings use the same keys). */
     @Override
     public boolean startRun(nnlab.kernel.config.Config config) {
+        draws = config.getInt("draws");
         p.setValue(config.getInt("p"));
         n.setValue(config.getInt("n"));
         base.setText(HeatmapColors.format(config.getDouble("base")));
@@ -153,6 +161,36 @@ public final class PosEncPanel implements ExperimentPanel {
         request();
         return true;
     }
+
+    /** The same as {@link #startRun}: this panel computes as soon as its settings change. */
+    @Override
+    public boolean loadSettings(Config config) {
+        return startRun(config);
+    }
+
+    /**
+     * The panel's settings as a config with the command line's keys (what "Save settings…"
+     * writes); throws ConfigException naming every field that holds an invalid value.
+     */
+    public Config currentConfig() {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("p", p.intValue());
+        values.put("n", n.intValue());
+        values.put("base", base.getText().trim());
+        values.put("row", row.intValue());
+        values.put("colormap", colorMap.getValue());
+        values.put("sigma-scale", sigma.value());
+        values.put("draws", Math.max(draws, draw.intValue() + 1));
+        values.put("draw", draw.intValue());
+        values.put("seed", seed.getText().trim());
+        values.put("signal", signal.getText().trim());
+        values.put("length", length.intValue());
+        values.put("k", k.intValue());
+        values.put("c", c.value());
+        return schema.fromValues(values);
+    }
+
+    nnlab.app.SettingsFileActions settingsFiles() { return settingsFiles; }
 
     @Override
     public void onBackendReady() {
@@ -296,7 +334,15 @@ public final class PosEncPanel implements ExperimentPanel {
         tabs.getTabs().forEach(t -> t.setClosable(false));
         root.setCenter(tabs);
         status.setPadding(new Insets(4, 10, 4, 10));
-        root.setBottom(status);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Label settingsLabel = new Label("Settings:");
+        settingsLabel.getStyleClass().add("status-muted");
+        HBox bottom = new HBox(4, status, settingsLabel, settingsFiles.loadButton(), settingsFiles.saveButton());
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(0, 8, 0, 0));
+        settingsFiles.setOnMessage(m -> setStatus(m, false));
+        root.setBottom(bottom);
 
         // Every change recomputes; the coalescing in request() keeps a drag from queueing work.
         p.valueProperty().addListener(o -> request());

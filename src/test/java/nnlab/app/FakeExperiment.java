@@ -18,9 +18,10 @@ import nnlab.kernel.run.RunEvent;
 
 /**
  * A synthetic study that emits every kind of event quickly: per padding a phase, loss and
- * accuracy curves per epoch, progress and log lines; then a results table with cell details and
- * a figure. It sleeps in short slices and checks for cancellation between them, like a real
- * training loop. Also the demo experiment of assets/screenshot.sh.
+ * accuracy curves per epoch (also recorded in metrics.csv), progress and log lines; then a
+ * results table with cell details and a figure. It sleeps in short slices and checks for
+ * cancellation between them, like a real training loop. Also the demo experiment of
+ * assets/screenshot.sh.
  */
 public class FakeExperiment implements Experiment {
     public static final List<String> PADDINGS = List.of("zero", "reflect", "replicate", "circular");
@@ -85,6 +86,13 @@ public class FakeExperiment implements Experiment {
                 ctx.metric("loss", "train", epoch, loss);
                 ctx.metric("loss", "validation", epoch, loss * 1.12 + 0.02);
                 ctx.metric("accuracy", "validation", epoch, acc);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("padding", padding);
+                row.put("epoch", epoch);
+                row.put("train_loss", loss);
+                row.put("val_loss", loss * 1.12 + 0.02);
+                row.put("val_acc", acc);
+                ctx.recordMetrics(row);
                 ctx.progress(++done / (double) total, padding + ", epoch " + epoch + "/" + epochs);
             }
             finalAcc[p] = acc;

@@ -169,4 +169,26 @@ class PosEncPanelTest {
         System.out.println("  of which computing (ND4J + figure data, background thread): " + Arrays.toString(compute));
         assertTrue(sorted[sorted.length / 2] < 500, "median redraw " + sorted[sorted.length / 2] + " ms");
     }
+
+    @Test
+    void settingsSaveToAFileAndLoadBack(@TempDir Path dir) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        robot().interact(() -> {
+            panel.pField().slider().setValue(128);
+            panel.nField().slider().setValue(40);
+        });
+        Path file = dir.resolve("posenc.json");
+        assertEquals(file, nnlab.app.Fx.get(() -> panel.settingsFiles().save(file)).get(10, TimeUnit.SECONDS));
+        assertTrue(Files.readString(file).contains("\"experiment\" : \"posenc\""), Files.readString(file));
+        robot().interact(() -> panel.nField().slider().setValue(10));
+        assertTrue(nnlab.app.Fx.get(() -> panel.settingsFiles().load(file)).get(10, TimeUnit.SECONDS));
+        assertEquals(40, panel.nField().intValue());
+        assertEquals(128, panel.pField().intValue());
+        waitUntil(() -> heatmapWidth() == 40);
+        assertEquals(40, nnlab.app.Fx.get(() -> panel.currentConfig().getInt("n")));
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
 }
