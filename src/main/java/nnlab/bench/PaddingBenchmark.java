@@ -50,7 +50,10 @@ public final class PaddingBenchmark {
                     List<Future<double[]>> rounds = new ArrayList<>();
                     for (int r = 0; r < roundsAtOnce; r++) {
                         long seed = r;
-                        rounds.add(pool.submit(() -> epochEndTimes(a, seed, data, c, epochs)));
+                        rounds.add(pool.submit(() -> {
+                            if (roundsAtOnce > 1) nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1);
+                            return epochEndTimes(a, seed, data, c, epochs);
+                        }));
                     }
                     // Wall time from the slowest round's warm-up end to the slowest round's last epoch end.
                     double start = 0;

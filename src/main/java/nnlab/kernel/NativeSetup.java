@@ -45,4 +45,15 @@ public final class NativeSetup {
         initNow();
         return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
     }
+
+    /**
+     * Limits the ND4J/oneDNN work started from the calling thread to {@code threads} threads.
+     * Nd4j's setMaxThreads only bounds libnd4j's own pool; oneDNN runs on OpenMP, whose thread
+     * count is a per-thread setting, so a thread that trains a round next to another must set it
+     * for itself: otherwise two rounds start four busy threads on two cores, which is slower and
+     * starves the window's render thread.
+     */
+    public static void limitComputeThreadsOfThisThread(int threads) {
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
 }

@@ -131,12 +131,16 @@ public final class PaddingExperiment implements Experiment {
         Progress progress = new Progress(ctx, (double) results.size() * rounds * maxEpochs);
         publishResults(ctx, results, nets, paddings);
         ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "nnlab-padding-round");
+            Thread t = new Thread(() -> {
+                nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1);
+                r.run();
+            }, "nnlab-padding-round");
             t.setDaemon(true);
             return t;
         }) : null;
-        // Parallel rounds each run their ops on one thread: on a 2-core laptop two single-threaded
-        // rounds at once train ~1.6× faster than one round using both cores for every small op.
+        // Parallel rounds each run their ops on one thread (libnd4j's pool here, oneDNN's OpenMP
+        // threads in each round's thread): two single-threaded rounds at once train faster than
+        // one round using both cores for every small op.
         int threadsBefore = Nd4j.getEnvironment().maxThreads();
         if (parallel > 1) Nd4j.getEnvironment().setMaxThreads(1);
         try {
