@@ -249,6 +249,7 @@ public final class NnLabApp extends Application {
             return;
         }
         backendReady = true;
+        ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
         backendLabel.setText("ND4J ready");
         backendLabel.getStyleClass().add("backend-ready");
         panels.values().forEach(ExperimentPanel::onBackendReady);

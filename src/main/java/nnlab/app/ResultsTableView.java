@@ -133,6 +133,10 @@ public class ResultsTableView extends VBox {
                 index < cd.getValue().cells().size() ? cd.getValue().cells().get(index) : ""));
         col.setComparator(NUMBERS_FIRST);
         col.setCellFactory(c -> new TableCell<>() {
+            // One tooltip per cell, created on first need: a Tooltip builds a popup scene, and
+            // making one on every update stalled the window while a run refreshed the table.
+            private Tooltip tip;
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -147,11 +151,14 @@ public class ResultsTableView extends VBox {
                 if (tipText == null) {
                     setTooltip(null);
                 } else {
-                    Tooltip tip = new Tooltip(tipText);
-                    tip.setShowDelay(Duration.millis(250));
-                    tip.setShowDuration(Duration.seconds(30));
-                    tip.setWrapText(true);
-                    tip.setMaxWidth(420);
+                    if (tip == null) {
+                        tip = new Tooltip();
+                        tip.setShowDelay(Duration.millis(250));
+                        tip.setShowDuration(Duration.seconds(30));
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(420);
+                    }
+                    tip.setText(tipText);
                     setTooltip(tip);
                 }
             }

@@ -121,6 +121,14 @@ final class UiProbe {
         results.put("pulse_gap_p99_ms", gaps.length == 0 ? Double.NaN : gaps[(int) Math.floor(0.99 * (gaps.length - 1))] / 1e6);
         long over = Arrays.stream(gaps).filter(g -> g > 50_000_000L).count();
         results.put("pulse_gaps_over_50ms", over);
+        // Where the worst gaps fell (seconds after the run started), to tell start-up from steady state.
+        List<Map<String, Double>> worst = new ArrayList<>();
+        for (int i = 1; i < pulses.size(); i++) {
+            long gap = pulses.get(i) - pulses.get(i - 1);
+            if (gap > 50_000_000L) worst.add(Map.of("at_seconds", (pulses.get(i - 1) - pulses.get(0)) / 1e9, "gap_ms", gap / 1e6));
+        }
+        worst.sort((x, y) -> Double.compare(y.get("gap_ms"), x.get("gap_ms")));
+        results.put("longest_gaps", worst.subList(0, Math.min(8, worst.size())));
         measureEtE();
     }
 
