@@ -102,16 +102,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         VBox.setVgrow(formScroll, Priority.ALWAYS);
         left.setMinWidth(260);
 
-        Label title = new Label(experiment.title());
-        title.getStyleClass().add("experiment-title");
-        Label description = new Label(experiment.description());
-        description.getStyleClass().add("experiment-description");
-        description.setWrapText(true);
-        VBox heading = new VBox(2, title, description);
-        HBox.setHgrow(heading, Priority.ALWAYS);
-        heading.setMinWidth(200);
-        // A long description would otherwise claim its one-line width and squeeze the run controls.
-        heading.setPrefWidth(300);
+        VBox heading = PanelHeading.of(experiment.title(), experiment.description());
         HBox header = new HBox(16, heading, controls);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("experiment-header");

@@ -147,16 +147,8 @@ public final class HistoryPanel {
     // ------------------------------------------------------------------ layout
 
     private void buildListPage() {
-        Label title = new Label("History");
-        title.getStyleClass().add("experiment-title");
-        Label description = new Label("Every run saved in " + history.store().root()
+        VBox heading = nnlab.app.PanelHeading.of("History", "Every run saved in " + history.store().root()
                 + ", from this app and the command line. Open a run to see it as it was; select several runs of one experiment to compare them.");
-        description.getStyleClass().add("experiment-description");
-        description.setWrapText(true);
-        VBox heading = new VBox(2, title, description);
-        HBox.setHgrow(heading, Priority.ALWAYS);
-        heading.setMinWidth(200);
-        heading.setPrefWidth(300);
         Button refreshButton = actionButton("Refresh", "history-refresh", "Read the runs folder again (F5)", true);
         refreshButton.setOnAction(e -> refresh());
         HBox header = new HBox(16, heading, refreshButton);
