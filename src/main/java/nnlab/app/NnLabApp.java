@@ -81,6 +81,7 @@ public final class NnLabApp extends Application {
     public void start(Stage stage) {
         if (Boolean.getBoolean(TIMING_PROPERTY)) System.err.println("nnlab: JavaFX started " + sinceJvmStart() + " ms after JVM start");
         engine = new RunEngine(1, RunStore.defaultStore());
+        engine.setBackgroundPriority(true);
         context = new AppContext(engine, stage);
 
         navigation = new ListView<>();

@@ -28,6 +28,7 @@ public final class RunEngine implements AutoCloseable {
     private final List<Run> runs = new CopyOnWriteArrayList<>();
     private final List<Consumer<Run>> engineListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile boolean backgroundPriority;
 
     /** How many of the latest finished runs keep their event history in memory. */
     static final int FINISHED_RUNS_WITH_HISTORY = 10;
@@ -48,6 +49,14 @@ public final class RunEngine implements AutoCloseable {
     }
 
     public RunStore store() { return store; }
+
+    /**
+     * Trains below the priority of everything else in this process (the app turns this on so the
+     * window stays responsive; the command line leaves runs at normal priority).
+     */
+    public void setBackgroundPriority(boolean background) {
+        this.backgroundPriority = background;
+    }
 
     /** Called on every status change of any run (from the thread that changed it). */
     public void addEngineListener(Consumer<Run> listener) {
@@ -76,6 +85,7 @@ public final class RunEngine implements AutoCloseable {
     }
 
     private void execute(Run run, List<Path> extraFolders) {
+        if (backgroundPriority) nnlab.kernel.BackgroundPriority.lowerCurrentThread();
         try {
             executeAndSave(run, extraFolders);
         } catch (Throwable e) {

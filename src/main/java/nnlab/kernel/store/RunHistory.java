@@ -245,6 +245,17 @@ public final class RunHistory {
         }
     }
 
+    /** "70.5000" → "70.5", "0.693147" → "0.6931": the list shows a result, not the CSV's precision. */
+    private static String shortNumber(String cell) {
+        try {
+            double v = Double.parseDouble(cell);
+            return Double.isFinite(v) ? new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v))
+                    .stripTrailingZeros().toPlainString() : cell;
+        } catch (NumberFormatException e) {
+            return cell;
+        }
+    }
+
     private static String describeRow(List<String> columns, List<String> row) {
         List<String> parts = new ArrayList<>();
         int epoch = columns.indexOf("epoch");
@@ -258,7 +269,7 @@ public final class RunHistory {
                 if (columns.get(i).contains("loss")) score = i;
             }
         }
-        if (score >= 0 && score < row.size()) parts.add(columns.get(score) + " " + row.get(score));
+        if (score >= 0 && score < row.size()) parts.add(columns.get(score) + " " + shortNumber(row.get(score)));
         if (parts.isEmpty()) {
             for (int i = 0; i < Math.min(2, Math.min(columns.size(), row.size())); i++) {
                 parts.add(columns.get(i) + " " + row.get(i));
