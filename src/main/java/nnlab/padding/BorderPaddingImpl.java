@@ -60,16 +60,13 @@ public class BorderPaddingImpl extends AbstractLayer<BorderPadding> {
     public static void pad(INDArray x, INDArray out, PaddingMode.Kind kind, int p) {
         INDArray in = contiguous(x);
         INDArray target = isContiguous(out) ? out : out.ulike();
-        int h = (int) in.size(2);
-        int w = (int) in.size(3);
-        int[] rows = sourceMap(kind, h, p);
-        int[] cols = sourceMap(kind, w, p);
-        int hp = h + 2 * p;
-        int wp = w + 2 * p;
+        Geometry geo = new Geometry(in, kind, p);
+        int h = geo.h, w = geo.w, hp = geo.hp, wp = geo.wp;
+        int[] rows = geo.rows, cols = geo.cols;
         Elements e = Elements.of(in, target);
         int inBase = (int) in.offset();
         int outBase = (int) target.offset();
-        forEachPlane((int) (in.size(0) * in.size(1)), k -> {
+        forEachPlane(geo.planes, k -> {
             int ib = inBase + k * h * w;
             int ob = outBase + k * hp * wp;
             for (int r = 0; r < hp; r++) {
@@ -93,16 +90,13 @@ public class BorderPaddingImpl extends AbstractLayer<BorderPadding> {
     public static void unpad(INDArray g, INDArray gx, PaddingMode.Kind kind, int p) {
         INDArray in = contiguous(g);
         INDArray target = isContiguous(gx) ? gx : gx.ulike();
-        int h = (int) target.size(2);
-        int w = (int) target.size(3);
-        int[] rows = sourceMap(kind, h, p);
-        int[] cols = sourceMap(kind, w, p);
-        int hp = h + 2 * p;
-        int wp = w + 2 * p;
+        Geometry geo = new Geometry(target, kind, p);
+        int h = geo.h, w = geo.w, hp = geo.hp, wp = geo.wp;
+        int[] rows = geo.rows, cols = geo.cols;
         Elements e = Elements.of(in, target);
         int inBase = (int) in.offset();
         int outBase = (int) target.offset();
-        forEachPlane((int) (target.size(0) * target.size(1)), k -> {
+        forEachPlane(geo.planes, k -> {
             int gb = inBase + k * hp * wp;
             int xb = outBase + k * h * w;
             for (int i = 0; i < h; i++) e.copyRun(xb + i * w, gb + (i + p) * wp + p, w);
@@ -150,6 +144,27 @@ public class BorderPaddingImpl extends AbstractLayer<BorderPadding> {
             }
             throw new IllegalArgumentException("border padding supports FLOAT and DOUBLE arrays of one type, not "
                     + source.dataType() + " into " + target.dataType());
+        }
+    }
+
+    /** Sizes of one padding call, from the unpadded array, and where each padded row and column reads from. */
+    private static final class Geometry {
+        final int planes;
+        final int h;
+        final int w;
+        final int hp;
+        final int wp;
+        final int[] rows;
+        final int[] cols;
+
+        Geometry(INDArray unpadded, PaddingMode.Kind kind, int p) {
+            planes = (int) (unpadded.size(0) * unpadded.size(1));
+            h = (int) unpadded.size(2);
+            w = (int) unpadded.size(3);
+            hp = h + 2 * p;
+            wp = w + 2 * p;
+            rows = sourceMap(kind, h, p);
+            cols = sourceMap(kind, w, p);
         }
     }
 
