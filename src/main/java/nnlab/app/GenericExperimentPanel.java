@@ -243,6 +243,14 @@ public class GenericExperimentPanel implements ExperimentPanel {
         grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
     }
 
+    /**
+     * Creates these charts (empty) as soon as a run starts, before training takes the CPU, so
+     * their first points only add data instead of building chart nodes mid-run.
+     */
+    protected void prepareCharts(String... chartIds) {
+        for (String id : chartIds) chartFor(id);
+    }
+
     /** Titles and axis labels for a chart id, before or after it appears. */
     public void describeChart(String chartId, String title, String xLabel, String yLabel) {
         chartLabels.put(chartId, new String[] {title, xLabel, yLabel});

@@ -23,6 +23,11 @@ public final class PaddingPanel extends GenericExperimentPanel {
     }
 
     @Override
+    protected void onRunStarted(nnlab.kernel.run.Run run) {
+        prepareCharts("loss", "accuracy");
+    }
+
+    @Override
     protected void handle(RunEvent event) {
         // The live "loss" chart already shows the current round's curves; the figure of the same
         // curves is for the saved run and the command line.
