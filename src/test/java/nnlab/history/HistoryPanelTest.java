@@ -232,6 +232,8 @@ class HistoryPanelTest {
     void damagedAndInterruptedRunsOpenWithTheirReason() throws Exception {
         List<SavedRun> runs = refresh();
         RunDetailView d = Fx.get(() -> panel.open(saved(runs, damaged))).get(10, TimeUnit.SECONDS);
+        // The notice sits in a scroll pane, whose content joins the scene graph with its skin on the next pulse.
+        Fx.waitUntil("the damage notice is shown", 10_000, () -> d.view().lookup("#run-detail-damage") != null);
         Label damage = Fx.get(() -> (Label) d.view().lookup("#run-detail-damage"));
         assertNotNull(damage);
         assertTrue(Fx.get(damage::getText).contains("run.json is missing"), Fx.get(damage::getText));
