@@ -32,4 +32,12 @@ public final class Fx {
             throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
         }
     }
+
+    /** Puts a panel's view in the stage at the app's default size, styled with the app's CSS. */
+    public static void showInStage(javafx.stage.Stage stage, javafx.scene.Node view) {
+        javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) view, 1280, 800);
+        scene.getStylesheets().add(Fx.class.getResource("/nnlab/nnlab.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import nnlab.app.AppContext;
@@ -40,10 +39,7 @@ class PaddingPanelTest {
         NativeSetup.initNow();
         engine = new RunEngine(1, new RunStore(tmp.resolve("runs")));
         panel = new PaddingPanel(new AppContext(engine, stage));
-        Scene scene = new Scene((javafx.scene.Parent) panel.view(), 1280, 800);
-        scene.getStylesheets().add(getClass().getResource("/nnlab/nnlab.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        Fx.showInStage(stage, panel.view());
         panel.onBackendReady();
     }
 

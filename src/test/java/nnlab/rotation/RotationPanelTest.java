@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import nnlab.app.AppContext;
 import nnlab.app.FigureView;
@@ -39,10 +38,7 @@ class RotationPanelTest {
         NativeSetup.initNow();
         engine = new RunEngine(1, new RunStore(tmp.resolve("runs")));
         panel = new RotationPanel(new AppContext(engine, stage));
-        Scene scene = new Scene((javafx.scene.Parent) panel.view(), 1280, 800);
-        scene.getStylesheets().add(getClass().getResource("/nnlab/nnlab.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        Fx.showInStage(stage, panel.view());
         panel.onBackendReady();
     }
 

@@ -58,10 +58,8 @@ final class LineRenderer {
                 ? new Gfx.Legend(f.series().stream().map(s -> Gfx.str(s.name())).toList(), 24, WIDTH - 2 * Gfx.PAD)
                 : null;
         Gfx.Frame frame = Gfx.Frame.of(f.title(), legend, HEIGHT, java.util.List.of(yAxis.labels), f.yLabel());
-        double top = frame.top();
         double legendTop = frame.legendTop();
         double height = frame.height();
-        double left = frame.left();
         Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), WIDTH);
         // Fewer x ticks until their labels no longer crowd each other.
         Axis xAxis = Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plot.width);
