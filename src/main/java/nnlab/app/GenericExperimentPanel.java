@@ -2,10 +2,12 @@ package nnlab.app;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,8 @@ import nnlab.kernel.run.RunEvent;
  */
 public class GenericExperimentPanel implements ExperimentPanel {
     private static final int LOG_LINE_LIMIT = 5000;
+    /** Style class of a view left from the previous run (its title fades until this run updates it). */
+    static final String STALE_STYLE = "stale-view";
 
     private final AppContext context;
     private final Experiment experiment;
@@ -55,8 +59,13 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private final Map<String, LiveLineChart> charts = new LinkedHashMap<>();
     private final Map<String, ResultsTableView> tables = new LinkedHashMap<>();
     private final Map<String, FigureView> figures = new LinkedHashMap<>();
-    /** Views the subclass created up front; they survive a new run, the rest are rebuilt. */
+    /** Views the subclass created up front; they stay whatever a run produces. */
     private final List<Node> permanentViews = new ArrayList<>();
+    /**
+     * The previous run's views, faded until the new run updates them; those it never updates go
+     * when it ends. Reusing them spares the window rebuilding every chart and table at each start.
+     */
+    private final Set<Node> staleViews = new HashSet<>();
     private final Map<String, String[]> chartLabels = new HashMap<>();
     private final Map<Node, String> viewIds = new HashMap<>();
     private List<String> viewOrder = List.of();
@@ -244,11 +253,12 @@ public class GenericExperimentPanel implements ExperimentPanel {
     }
 
     /**
-     * Creates these charts (empty) as soon as a run starts, before training takes the CPU, so
-     * their first points only add data instead of building chart nodes mid-run.
+     * Creates these charts (empty) now, or marks them as this run's when called from
+     * {@link #onRunStarted}: their first points then only add data instead of building and
+     * styling chart nodes while training takes the CPU.
      */
     protected void prepareCharts(String... chartIds) {
-        for (String id : chartIds) chartFor(id);
+        for (String id : chartIds) markCurrent(chartFor(id));
     }
 
     /** Titles and axis labels for a chart id, before or after it appears. */
@@ -319,17 +329,21 @@ public class GenericExperimentPanel implements ExperimentPanel {
             charts.values().forEach(c -> c.startPhase(p.title()));
             appendLog("── " + p.title());
         } else if (event instanceof RunEvent.Table t) {
-            tables.computeIfAbsent(t.id(), id -> {
+            ResultsTableView table = tables.computeIfAbsent(t.id(), id -> {
                 ResultsTableView v = new ResultsTableView(id, t.title());
                 addView(id, v, true);
                 return v;
-            }).show(t);
+            });
+            table.show(t);
+            markCurrent(table);
         } else if (event instanceof RunEvent.FigureUpdate f) {
-            figures.computeIfAbsent(f.id(), id -> {
+            FigureView figure = figures.computeIfAbsent(f.id(), id -> {
                 FigureView v = new FigureView(id, f.figure().title());
                 addView(id, v, true);
                 return v;
-            }).setFigure(f.figure());
+            });
+            figure.setFigure(f.figure());
+            markCurrent(figure);
         } else if (event instanceof RunEvent.Log l) {
             appendLog(l.line());
         } else if (event instanceof RunEvent.Progress || event instanceof RunEvent.Status) {
@@ -337,6 +351,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
             if (event instanceof RunEvent.Status s && s.status().isFinal()) {
                 form.setLocked(false);
                 settingsFiles.loadButton().setDisable(false);
+                removeStaleViews();
                 appendLog("[" + s.status().label() + "] " + s.message());
                 if (currentRun != null && currentRun.folder() != null) appendLog("saved in " + currentRun.folder());
             }
@@ -348,7 +363,9 @@ public class GenericExperimentPanel implements ExperimentPanel {
         Map<String, List<RunEvent.Metric>> byChart = new LinkedHashMap<>();
         for (RunEvent.Metric m : metrics) byChart.computeIfAbsent(m.chart(), k -> new ArrayList<>()).add(m);
         for (Map.Entry<String, List<RunEvent.Metric>> e : byChart.entrySet()) {
-            chartFor(e.getKey()).addMetrics(e.getValue());
+            LiveLineChart chart = chartFor(e.getKey());
+            chart.addMetrics(e.getValue());
+            markCurrent(chart);
         }
     }
 
@@ -390,18 +407,32 @@ public class GenericExperimentPanel implements ExperimentPanel {
 
     private void resetViews() {
         for (Node n : grid.items()) {
-            if (!permanentViews.contains(n)) {
-                grid.removeItem(n);
-                viewIds.remove(n);
-            }
+            if (permanentViews.contains(n)) continue;
+            staleViews.add(n);
+            n.getStyleClass().add(STALE_STYLE);
         }
-        charts.clear();
-        tables.clear();
-        figures.values().removeIf(v -> !permanentViews.contains(v));
+        charts.values().forEach(LiveLineChart::clear);
         currentPhase = null;
         log.clear();
         logLines = 0;
         logPane.setText("Log");
+        emptyHint.setVisible(grid.items().isEmpty());
+    }
+
+    private void markCurrent(Node view) {
+        if (staleViews.remove(view)) view.getStyleClass().remove(STALE_STYLE);
+    }
+
+    private void removeStaleViews() {
+        for (Node n : staleViews) {
+            n.getStyleClass().remove(STALE_STYLE);
+            grid.removeItem(n);
+            String id = viewIds.remove(n);
+            charts.remove(id, n);
+            tables.remove(id, n);
+            figures.remove(id, n);
+        }
+        staleViews.clear();
         emptyHint.setVisible(grid.items().isEmpty());
     }
 

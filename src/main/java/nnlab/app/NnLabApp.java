@@ -153,6 +153,7 @@ public final class NnLabApp extends Application {
                 navigation.getSelectionModel().select(0);
             }
             autostart();
+            ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
             String historySpec = System.getProperty(HISTORY_PROPERTY);
             if (historySpec != null && !historySpec.isBlank()) {
                 showHistory();
@@ -250,7 +251,6 @@ public final class NnLabApp extends Application {
             return;
         }
         backendReady = true;
-        ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
         backendLabel.setText("ND4J ready");
         backendLabel.getStyleClass().add("backend-ready");
         panels.values().forEach(ExperimentPanel::onBackendReady);

@@ -70,29 +70,38 @@ public class ResponsiveGrid extends GridPane {
         });
     }
 
+    /**
+     * Places the items by grid constraints only. Clearing and re-adding the children would take
+     * every card out of the scene and back, re-applying CSS to all of them and laying everything
+     * out again: a run start or a new table then froze the window for 100 ms or more.
+     */
     private void relayout() {
-        columns = columnsFor(getWidth());
-        items.sort(order);
-        getChildren().clear();
-        List<ColumnConstraints> constraints = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / columns);
-            cc.setHgrow(Priority.ALWAYS);
-            cc.setFillWidth(true);
-            constraints.add(cc);
+        int wanted = columnsFor(getWidth());
+        if (wanted != columns || getColumnConstraints().size() != wanted) {
+            columns = wanted;
+            List<ColumnConstraints> constraints = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                ColumnConstraints cc = new ColumnConstraints();
+                cc.setPercentWidth(100.0 / columns);
+                cc.setHgrow(Priority.ALWAYS);
+                cc.setFillWidth(true);
+                constraints.add(cc);
+            }
+            getColumnConstraints().setAll(constraints);
         }
-        getColumnConstraints().setAll(constraints);
+        items.sort(order);
+        getChildren().retainAll(items);
         int row = 0;
         int col = 0;
         for (Node n : items) {
+            if (n.getParent() != this) getChildren().add(n);
             if (wide.contains(n)) {
                 if (col != 0) row++;
-                add(n, 0, row, columns, 1);
+                GridPane.setConstraints(n, 0, row, columns, 1);
                 row++;
                 col = 0;
             } else {
-                add(n, col, row);
+                GridPane.setConstraints(n, col, row, 1, 1);
                 col++;
                 if (col == columns) {
                     col = 0;
@@ -100,5 +109,7 @@ public class ResponsiveGrid extends GridPane {
                 }
             }
         }
+        // Keyboard focus follows the children's order; toFront only permutes, nothing leaves the scene.
+        if (!getChildren().equals(items)) items.forEach(Node::toFront);
     }
 }

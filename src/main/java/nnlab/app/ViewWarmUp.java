@@ -7,9 +7,10 @@ import javafx.scene.layout.VBox;
 import nnlab.kernel.run.RunEvent;
 
 /**
- * Builds a throw-away live chart and results table off screen, once, while the user is still
- * reading the settings. The first chart of a run otherwise pays for class loading, skins and CSS
- * on the JavaFX thread just as training takes both cores, and the window froze for half a second.
+ * Builds a throw-away live chart and results table off screen, once, right after the first panel
+ * (while ND4J still loads). The first chart of a run otherwise pays for class loading, skins and
+ * CSS on the JavaFX thread just as training takes both cores, and the window froze for half a
+ * second. Repeating this to let the JIT compile the drawing code was measured and made runs worse.
  */
 final class ViewWarmUp {
     private static boolean done;

@@ -20,6 +20,9 @@ public final class PaddingPanel extends GenericExperimentPanel {
         describeChart("accuracy", "Validation accuracy", "epoch", "accuracy (%)");
         setViewOrder(List.of(PaddingExperiment.PREVIEW_FIGURE, "loss", "accuracy", PaddingExperiment.RESULTS_TABLE,
                 PaddingExperiment.BARS_FIGURE));
+        // Empty charts from the start: a run then only adds points, instead of building and
+        // styling two charts on the JavaFX thread just as training takes both cores.
+        prepareCharts("loss", "accuracy");
     }
 
     @Override

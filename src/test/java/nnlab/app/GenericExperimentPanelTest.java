@@ -140,4 +140,57 @@ class GenericExperimentPanelTest {
         assertTrue(Fx.get(() -> panel.figureView("preview")) == preview);
         assertEquals("Dataset preview", Fx.get(() -> preview.figure().title()));
     }
+
+    @Test
+    void aNewRunReusesTheViewsItUpdatesAndDropsTheOthers(FxRobot robot) throws Exception {
+        Fx.run(() -> {
+            panel.settingsForm().setText("epochs", "2");
+            panel.settingsForm().setText("step-ms", "0");
+        });
+        runToTheEnd(robot);
+        ResultsTableView table = Fx.get(() -> panel.table("results"));
+        LiveLineChart loss = Fx.get(() -> panel.chart("loss"));
+        FigureView bars = Fx.get(() -> panel.figureView("accuracy-bars"));
+        assertNotNull(table);
+        assertNotNull(loss);
+        assertNotNull(bars);
+
+        // While the next run has not updated them, the old views stay, marked as from the previous run.
+        Fx.run(() -> {
+            panel.settingsForm().setText("epochs", "3");
+            panel.settingsForm().setText("step-ms", "400");
+        });
+        robot.clickOn("#start-button");
+        Run second = Fx.get(panel::currentRun);
+        assertTrue(Fx.get(() -> table.getStyleClass().contains(GenericExperimentPanel.STALE_STYLE)));
+        assertEquals(0, Fx.get(loss::totalPoints), "the old curves are cleared at the start");
+        Fx.waitUntil("the first points of the second run", 10_000, () -> loss.totalPoints() > 0);
+        assertTrue(Fx.get(() -> panel.chart("loss")) == loss, "the chart is reused, not rebuilt");
+        assertFalse(Fx.get(() -> loss.getStyleClass().contains(GenericExperimentPanel.STALE_STYLE)));
+        assertTrue(second.await(20, TimeUnit.SECONDS));
+        Fx.waitUntil("the second run's end on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.FINISHED);
+        assertTrue(Fx.get(() -> panel.table("results")) == table);
+        assertFalse(Fx.get(() -> table.getStyleClass().contains(GenericExperimentPanel.STALE_STYLE)));
+        assertEquals(3, Fx.get(() -> loss.pointCount("train")));
+
+        // A run that diverges before any result leaves none of the old views behind.
+        Fx.run(() -> {
+            panel.settingsForm().setText("step-ms", "0");
+            panel.settingsForm().setText("diverge-at", "1");
+        });
+        runToTheEnd(robot);
+        Fx.waitUntil("Diverged on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.DIVERGED);
+        assertEquals(null, Fx.get(() -> panel.table("results")));
+        assertEquals(null, Fx.get(() -> panel.chart("loss")));
+        assertEquals(null, Fx.get(() -> panel.figureView("accuracy-bars")));
+        assertFalse(Fx.get(() -> table.getParent() != null || loss.getParent() != null || bars.getParent() != null),
+                "the dropped views left the window");
+    }
+
+    private void runToTheEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#start-button");
+        Run run = Fx.get(panel::currentRun);
+        assertTrue(run.await(20, TimeUnit.SECONDS));
+        Fx.waitUntil("the run's end on screen", 3000, () -> panel.runControls().runStatus() == run.status());
+    }
 }
