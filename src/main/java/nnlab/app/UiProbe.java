@@ -22,7 +22,9 @@ import nnlab.posenc.PosEncPanel;
  * Measures the window the way a user meets it, for {@code nnlab bench}: started with
  * {@code -Dnnlab.probe=FILE}, the app records when its window was shown and ND4J was ready,
  * runs a short padding study while timing every JavaFX pulse (the longest gap is the UI's worst
- * freeze), times EᵀE recompute and redraw at p = N = 512, writes FILE as JSON and exits.
+ * freeze), then the same run again (keys {@code second_run_*}: what a user's next run meets, with
+ * the code compiled and the views built), times EᵀE recompute and redraw at p = N = 512, writes
+ * FILE as JSON and exits.
  */
 final class UiProbe {
     static final String PROPERTY = "nnlab.probe";

@@ -174,6 +174,11 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "During a %.0f s padding run: longest JavaFX pulse gap %.0f ms (99th percentile %.0f ms, %d gaps over 50 ms)%n",
                 num(ui.get("run_seconds")), num(ui.get("longest_pulse_gap_ms")), num(ui.get("pulse_gap_p99_ms")),
                 (long) num(ui.get("pulse_gaps_over_50ms")));
+        if (ui.containsKey("second_run_longest_pulse_gap_ms")) {
+            out.printf(Locale.ROOT, "The same run again in that window: longest gap %.0f ms (99th percentile %.0f ms, %d gaps over 50 ms)%n",
+                    num(ui.get("second_run_longest_pulse_gap_ms")), num(ui.get("second_run_pulse_gap_p99_ms")),
+                    (long) num(ui.get("second_run_pulse_gaps_over_50ms")));
+        }
         if (ui.containsKey("ete_redraw_median_ms")) {
             out.printf(Locale.ROOT, "EᵀE at p = N = 512: recompute + redraw %.0f ms median (computation %.0f ms)%n",
                     num(ui.get("ete_redraw_median_ms")), num(ui.get("ete_compute_median_ms")));

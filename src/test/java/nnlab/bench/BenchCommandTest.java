@@ -49,6 +49,7 @@ class BenchCommandTest {
         assertTrue(((Number) ui.get("nd4j_ready_seconds")).doubleValue() > 0);
         assertTrue(((Number) ui.get("pulses")).intValue() > 10, "pulses were timed during the run");
         assertTrue(((Number) ui.get("longest_pulse_gap_ms")).doubleValue() > 0);
+        assertTrue(((Number) ui.get("second_run_longest_pulse_gap_ms")).doubleValue() > 0, "the probe times a second run too");
         assertEquals(6, ((List<?>) ui.get("ete_redraw_ms")).size());
 
         Map<String, Object> memory = (Map<String, Object>) json.get("memory");
