@@ -1,68 +1,81 @@
 package nnlab.app;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Window;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.RunEvent;
 
 /**
  * The live curves of one chart id (e.g. "loss"): one series per series name, restarted when a
- * new phase of the run begins. Exports through the same Java2D renderer as the saved figures.
+ * new phase of the run begins. The curves are drawn by the same Java2D renderer as the saved
+ * figures, on a background thread, and shown as an image: a JavaFX LineChart builds nodes for
+ * every series, legend entry, point and tick label, and styling and laying those out while
+ * training held both cores froze the window for 100–250 ms whenever series appeared.
  */
 public class LiveLineChart extends VBox {
-    /** Beyond this many points per series the dots hide the line and slow layout down. */
-    static final int SYMBOL_LIMIT = 40;
+    /** Height of the drawing without its legend, in points. */
+    static final double PLOT_HEIGHT = 270;
+    /** One thread draws every live chart; drawings are small and the newest request wins. */
+    private static final Executor RENDERER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nnlab-chart-render");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String chartId;
-    private final NumberAxis xAxis = new NumberAxis();
-    private final NumberAxis yAxis = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
-    private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+    private final Map<String, List<double[]>> series = new LinkedHashMap<>();
     private final Label title = new Label();
     private final Label subtitle = new Label();
-    private final javafx.util.StringConverter<Number> defaultFormat = new NumberAxis.DefaultFormatter(xAxis);
-    /** True while every x so far is a whole number (epochs, rounds): the x axis then ticks at whole numbers only. */
-    private boolean wholeX = true;
-    private double minX = Double.POSITIVE_INFINITY;
-    private double maxX = Double.NEGATIVE_INFINITY;
+    private final ImageView plot = new ImageView();
+    /** Takes the card's width; the image inside is unmanaged, so it never widens the card. */
+    private final Pane plotBox = new Pane();
+    private String xLabel;
+    private String yLabel;
+    /** A drawing is under way; changes meanwhile are drawn once it is done. */
+    private boolean rendering;
+    private boolean dirty;
+    private int renders;
 
     public LiveLineChart(String chartId, String title, String xLabel, String yLabel) {
         this.chartId = chartId;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
         getStyleClass().addAll("card", "live-chart");
         this.title.getStyleClass().add("card-title");
         this.title.setText(title);
         subtitle.getStyleClass().add("card-subtitle");
         subtitle.managedProperty().bind(subtitle.textProperty().isNotEmpty());
         subtitle.visibleProperty().bind(subtitle.managedProperty());
-        xAxis.setLabel(xLabel);
-        yAxis.setLabel(yLabel);
-        xAxis.setForceZeroInRange(false);
-        xAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override public String toString(Number n) {
-                return wholeX ? String.valueOf(Math.round(n.doubleValue())) : defaultFormat.toString(n);
-            }
 
-            @Override public Number fromString(String s) { return Double.valueOf(s); }
-        });
-        yAxis.setForceZeroInRange(false);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(true);
-        chart.setLegendVisible(true);
-        chart.setMinHeight(220);
-        chart.setPrefHeight(280);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        plotBox.getChildren().add(plot);
+        plotBox.getStyleClass().add("live-chart-plot");
+        plotBox.setMinWidth(0);
+        plotBox.setPrefWidth(320);
+        plotBox.setMinHeight(PLOT_HEIGHT);
+        plotBox.setPrefHeight(PLOT_HEIGHT);
+        plot.setManaged(false);
+        plotBox.widthProperty().addListener((o, a, b) -> requestRender());
+        sceneProperty().addListener((o, a, b) -> requestRender());
 
         MenuButton export = Exports.menuButton(this::toFigure);
         Region spacer = new Region();
@@ -70,7 +83,7 @@ public class LiveLineChart extends VBox {
         HBox header = new HBox(8, new VBox(2, this.title, subtitle), spacer, export);
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add("card-header");
-        getChildren().addAll(header, chart);
+        getChildren().addAll(header, plotBox);
     }
 
     public String chartId() { return chartId; }
@@ -80,59 +93,23 @@ public class LiveLineChart extends VBox {
     public void setTitle(String text) { title.setText(text); }
 
     public void setAxisLabels(String xLabel, String yLabel) {
-        xAxis.setLabel(xLabel);
-        yAxis.setLabel(yLabel);
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        requestRender();
     }
 
     /** The current phase's title, shown under the chart title ("" before any phase). */
     public String subtitle() { return subtitle.getText(); }
 
-    /** Adds the points of this chart id from a batch, one list append per series. */
+    /** Adds the points of this chart id from a batch; one drawing follows, however many points. */
     public void addMetrics(List<RunEvent.Metric> metrics) {
-        Map<String, List<XYChart.Data<Number, Number>>> added = new LinkedHashMap<>();
+        boolean changed = false;
         for (RunEvent.Metric m : metrics) {
             if (!m.chart().equals(chartId) || !Double.isFinite(m.y())) continue;
-            if (m.x() != Math.rint(m.x())) wholeX = false;
-            minX = Math.min(minX, m.x());
-            maxX = Math.max(maxX, m.x());
-            added.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(new XYChart.Data<>(m.x(), m.y()));
+            series.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(new double[] {m.x(), m.y()});
+            changed = true;
         }
-        for (Map.Entry<String, List<XYChart.Data<Number, Number>>> e : added.entrySet()) {
-            XYChart.Series<Number, Number> s = series.computeIfAbsent(e.getKey(), name -> {
-                XYChart.Series<Number, Number> created = new XYChart.Series<>();
-                created.setName(name);
-                chart.getData().add(created);
-                return created;
-            });
-            s.getData().addAll(e.getValue());
-            if (s.getData().size() > SYMBOL_LIMIT && chart.getCreateSymbols()) chart.setCreateSymbols(false);
-        }
-        fitXAxis();
-    }
-
-    /** Auto-ranging would tick at 1.5 epochs; whole-number data gets whole-number bounds and ticks. */
-    private void fitXAxis() {
-        if (!wholeX || minX > maxX) {
-            xAxis.setAutoRanging(true);
-            return;
-        }
-        double lower = Math.min(minX, maxX - 1);
-        double range = Math.max(1, maxX - lower);
-        double unit = niceUnit(range);
-        xAxis.setAutoRanging(false);
-        xAxis.setLowerBound(Math.floor(lower / unit) * unit);
-        xAxis.setUpperBound(Math.ceil(maxX / unit) * unit);
-        xAxis.setTickUnit(unit);
-        xAxis.setMinorTickCount(unit >= 5 ? 5 : (int) unit);
-    }
-
-    /** The smallest of 1, 2, 5, 10, 20, 50, ... giving at most ten ticks. */
-    static double niceUnit(double range) {
-        for (double scale = 1; ; scale *= 10) {
-            for (double step : new double[] {1, 2, 5}) {
-                if (range / (step * scale) <= 10) return step * scale;
-            }
-        }
+        if (changed) requestRender();
     }
 
     public void addMetric(RunEvent.Metric metric) {
@@ -147,13 +124,8 @@ public class LiveLineChart extends VBox {
 
     public void clear() {
         series.clear();
-        chart.getData().clear();
-        chart.setCreateSymbols(true);
         subtitle.setText("");
-        wholeX = true;
-        minX = Double.POSITIVE_INFINITY;
-        maxX = Double.NEGATIVE_INFINITY;
-        xAxis.setAutoRanging(true);
+        requestRender();
     }
 
     public List<String> seriesNames() {
@@ -161,26 +133,79 @@ public class LiveLineChart extends VBox {
     }
 
     public int pointCount(String seriesName) {
-        XYChart.Series<Number, Number> s = series.get(seriesName);
-        return s == null ? 0 : s.getData().size();
+        List<double[]> s = series.get(seriesName);
+        return s == null ? 0 : s.size();
     }
 
     public int totalPoints() {
-        return series.values().stream().mapToInt(s -> s.getData().size()).sum();
+        return series.values().stream().mapToInt(List::size).sum();
     }
 
-    public LineChart<Number, Number> lineChart() { return chart; }
+    /** The drawing on screen (null before the first one is done). */
+    public Image image() { return plot.getImage(); }
+
+    /** True when the image on screen shows every point added so far. */
+    public boolean upToDate() { return !rendering && !dirty && plot.getImage() != null; }
+
+    /** Drawings shown so far (each coalesces every change made while the previous one was drawn). */
+    public int renderCount() { return renders; }
 
     /** The curves as shown, as an exportable figure (title includes the phase). */
     public LineFigure toFigure() {
-        LineFigure.Builder b = new LineFigure.Builder();
-        for (XYChart.Series<Number, Number> s : series.values()) {
-            for (XYChart.Data<Number, Number> d : s.getData()) {
-                b.add(s.getName(), d.getXValue().doubleValue(), d.getYValue().doubleValue());
-            }
-        }
         String t = subtitle.getText().isEmpty() ? title.getText() : title.getText() + " — " + subtitle.getText();
-        return b.build(t, nullToEmpty(xAxis.getLabel()), nullToEmpty(yAxis.getLabel()), false);
+        return curves(t);
+    }
+
+    private LineFigure curves(String figureTitle) {
+        LineFigure.Builder b = new LineFigure.Builder();
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            for (double[] p : e.getValue()) b.add(e.getKey(), p[0], p[1]);
+        }
+        return b.build(figureTitle, nullToEmpty(xLabel), nullToEmpty(yLabel), false);
+    }
+
+    private void requestRender() {
+        if (rendering) {
+            dirty = true;
+            return;
+        }
+        double width = Math.floor(plotBox.getWidth());
+        if (getScene() == null || width < 80) {
+            // Drawn once the card is laid out (the width listener asks again).
+            dirty = true;
+            return;
+        }
+        rendering = true;
+        dirty = false;
+        // The header above already shows the title and phase.
+        LineFigure figure = curves("");
+        double scale = outputScale();
+        CompletableFuture.supplyAsync(() -> {
+            BufferedImage drawn = figure.render(scale, width, PLOT_HEIGHT);
+            return SwingFXUtils.toFXImage(drawn, null);
+        }, RENDERER).whenComplete((image, error) -> Platform.runLater(() -> {
+            rendering = false;
+            if (image != null) show(image, width);
+            if (dirty || Math.abs(Math.floor(plotBox.getWidth()) - width) >= 1) requestRender();
+        }));
+    }
+
+    private void show(Image image, double width) {
+        plot.setImage(image);
+        plot.setFitWidth(width);
+        plot.setPreserveRatio(true);
+        double height = image.getHeight() * width / image.getWidth();
+        if (Math.abs(plotBox.getPrefHeight() - height) >= 1) {
+            plotBox.setMinHeight(height);
+            plotBox.setPrefHeight(height);
+        }
+        renders++;
+    }
+
+    private double outputScale() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        double s = w != null ? w.getOutputScaleX() : Screen.getPrimary().getOutputScaleX();
+        return s > 0 ? s : 1;
     }
 
     private static String nullToEmpty(String s) {

@@ -263,8 +263,8 @@ class HistoryPanelTest {
 
         LiveLineChart loss = Fx.get(() -> c.chart("train_loss"));
         assertEquals(Set.copyOf(labels), Set.copyOf(Fx.get(loss::seriesNames)), "one series per run");
-        assertEquals(2, Fx.get(() -> loss.lineChart().getData().size()));
-        assertTrue(Fx.get(() -> loss.lineChart().isLegendVisible()));
+        Fx.waitUntil("the overlaid curves drawn", 5000, () -> loss.image() != null);
+        assertEquals(2, Fx.get(() -> loss.toFigure().series().size()), "both runs' curves in one drawing");
 
         ResultsTableView settings = c.settingsTable();
         List<String> differing = Fx.get(() -> settings.tableView().getItems().stream().map(r -> r.cells().get(0)).toList());

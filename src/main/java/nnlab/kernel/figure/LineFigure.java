@@ -31,6 +31,14 @@ public record LineFigure(String title, String xLabel, String yLabel, List<Series
         return FigureRenderer.renderLines(this, scale);
     }
 
+    /**
+     * Draws the figure on a canvas of the given width in points (text keeps its size; the plot
+     * takes what is left), baseHeight plus the legend's rows high, at the given pixel scale.
+     */
+    public BufferedImage render(double scale, double width, double baseHeight) {
+        return LineRenderer.render(this, scale, width, baseHeight);
+    }
+
     static String csvName(String s) {
         return nnlab.kernel.store.Csv.cell(s);
     }

@@ -38,6 +38,11 @@ final class LineRenderer {
     }
 
     static Layout layout(LineFigure f) {
+        return layout(f, WIDTH, HEIGHT);
+    }
+
+    /** The layout for a canvas of the given width; its height is baseHeight plus the legend's rows. */
+    static Layout layout(LineFigure f, double width, double baseHeight) {
         double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
         for (LineFigure.Series s : f.series()) {
@@ -55,15 +60,15 @@ final class LineRenderer {
         Axis yAxis = f.logY() ? Axis.log(yMin, yMax, 8) : Axis.linear(yMin, yMax, 0.04, 7);
 
         Gfx.Legend legend = f.series().size() > 1
-                ? new Gfx.Legend(f.series().stream().map(s -> Gfx.str(s.name())).toList(), 24, WIDTH - 2 * Gfx.PAD)
+                ? new Gfx.Legend(f.series().stream().map(s -> Gfx.str(s.name())).toList(), 24, width - 2 * Gfx.PAD)
                 : null;
-        Gfx.Frame frame = Gfx.Frame.of(f.title(), legend, HEIGHT, java.util.List.of(yAxis.labels), f.yLabel());
+        Gfx.Frame frame = Gfx.Frame.of(f.title(), legend, baseHeight, java.util.List.of(yAxis.labels), f.yLabel());
         double legendTop = frame.legendTop();
         double height = frame.height();
-        Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), WIDTH);
+        Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), width);
         // Fewer x ticks until their labels no longer crowd each other.
         Axis xAxis = Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plot.width);
-        return new Layout(WIDTH, height, plot, xAxis, yAxis, legend, legendTop, hasData);
+        return new Layout(width, height, plot, xAxis, yAxis, legend, legendTop, hasData);
     }
 
     private static int count(LineFigure.Series s) {
@@ -72,7 +77,11 @@ final class LineRenderer {
     }
 
     static BufferedImage render(LineFigure f, double scale) {
-        Layout l = layout(f);
+        return render(f, scale, WIDTH, HEIGHT);
+    }
+
+    static BufferedImage render(LineFigure f, double scale, double width, double baseHeight) {
+        Layout l = layout(f, width, baseHeight);
         Gfx.Canvas c = Gfx.canvas(l.width, l.height, scale);
         Graphics2D g = c.g();
         Rectangle2D.Double plot = l.plot;

@@ -1,0 +1,73 @@
+package nnlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import nnlab.kernel.run.RunEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class LiveLineChartTest {
+    private LiveLineChart chart;
+    private StackPane holder;
+
+    @Start
+    void start(Stage stage) {
+        chart = new LiveLineChart("loss", "Loss", "epoch", "cross-entropy");
+        holder = new StackPane(chart);
+        holder.setMaxWidth(600);
+        Fx.showInStage(stage, new StackPane(holder));
+    }
+
+    @Test
+    void pointsAreDrawnAtTheCardsWidthOffTheJavaFxThread() {
+        Fx.run(() -> chart.addMetrics(List.of(new RunEvent.Metric("loss", "train", 1, 0.9),
+                new RunEvent.Metric("loss", "train", 2, 0.5), new RunEvent.Metric("loss", "validation", 1, 1.0))));
+        Fx.waitUntil("the points drawn", 5000, chart::upToDate);
+        Image image = Fx.get(chart::image);
+        double plotWidth = Fx.get(() -> chart.getWidth() - chart.snappedLeftInset() - chart.snappedRightInset());
+        assertTrue(Math.abs(image.getWidth() - Math.floor(plotWidth)) <= 2, image.getWidth() + " px drawn for " + plotWidth);
+        // The drawing has lines in it, not just a white canvas.
+        int coloured = 0;
+        for (int y = 0; y < (int) image.getHeight(); y += 2) {
+            for (int x = 0; x < (int) image.getWidth(); x += 2) {
+                int argb = image.getPixelReader().getArgb(x, y);
+                int r = argb >> 16 & 0xff, g = argb >> 8 & 0xff, b = argb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) coloured++;
+            }
+        }
+        assertTrue(coloured > 20, "coloured pixels of the curves: " + coloured);
+    }
+
+    @Test
+    void aBurstOfUpdatesIsDrawnAFewTimesWithEveryPoint() {
+        Fx.waitUntil("laid out and drawn", 5000, chart::upToDate);
+        int before = Fx.get(chart::renderCount);
+        Fx.run(() -> {
+            for (int epoch = 1; epoch <= 200; epoch++) chart.addMetric(new RunEvent.Metric("loss", "train", epoch, 1.0 / epoch));
+        });
+        Fx.waitUntil("the last point drawn", 5000, chart::upToDate);
+        int drawnAfterBurst = Fx.get(chart::renderCount) - before;
+        assertTrue(drawnAfterBurst >= 1 && drawnAfterBurst <= 3, "200 updates in one go were drawn " + drawnAfterBurst + " times");
+        assertEquals(200, Fx.get(() -> chart.toFigure().series().get(0).x().length), "what is exported holds every point");
+    }
+
+    @Test
+    void aNewPhaseStartsFromNoCurvesAndIsNamedInTheExport() {
+        Fx.run(() -> {
+            chart.addMetric(new RunEvent.Metric("loss", "train", 1, 0.9));
+            chart.startPhase("Net1 · fconv · rounds 1–2/10");
+            chart.addMetric(new RunEvent.Metric("loss", "train · round 1", 1, 0.7));
+            chart.addMetric(new RunEvent.Metric("other-chart", "train", 1, 0.7));
+        });
+        assertEquals(List.of("train · round 1"), Fx.get(chart::seriesNames));
+        assertEquals("Loss — Net1 · fconv · rounds 1–2/10", Fx.get(() -> chart.toFigure().title()));
+    }
+}
