@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -29,7 +29,26 @@ public class ResultsTableView extends VBox {
     private static final double MAX_HEIGHT = 440;
 
     /** A row remembers its position in the emitted table so tooltips survive sorting. */
-    public record Row(int index, List<String> cells) { }
+    /**
+     * One row as shown. Equal only to itself: each {@link #show} hands the table new rows, so
+     * every cell re-reads its value and details without the table rebuilding its cells.
+     */
+    public static final class Row {
+        private final int index;
+        private final List<String> cells;
+
+        Row(int index, List<String> cells) {
+            this.index = index;
+            this.cells = java.util.Collections.unmodifiableList(new ArrayList<>(cells));
+        }
+
+        public int index() { return index; }
+
+        public List<String> cells() { return cells; }
+    }
+
+    /** What one cell shows: its text, and the hover text of its details and of its mark (null when none). */
+    record Cell(String text, String detail, String mark) { }
 
     private final String tableId;
     private final Label title = new Label();
@@ -73,7 +92,7 @@ public class ResultsTableView extends VBox {
         current = t;
         title.setText(t.title());
         if (!sameColumns) {
-            List<TableColumn<Row, String>> columns = new ArrayList<>();
+            List<TableColumn<Row, Cell>> columns = new ArrayList<>();
             for (int c = 0; c < t.columns().size(); c++) columns.add(column(t.columns().get(c), c));
             table.getColumns().setAll(columns);
         }
@@ -84,7 +103,6 @@ public class ResultsTableView extends VBox {
         for (int c = 0; c < table.getColumns().size(); c++) {
             table.getColumns().get(c).setMinWidth(estimateWidth(t, c));
         }
-        table.refresh(); // cellDetails may change while items compare equal
         detailsHint.setVisible(t.cellDetails() != null && !t.cellDetails().isEmpty());
         fitHeight(rows.size());
     }
@@ -127,23 +145,26 @@ public class ResultsTableView extends VBox {
         return new TableFigure(current.title(), current.columns(), current.rows());
     }
 
-    private TableColumn<Row, String> column(String name, int index) {
-        TableColumn<Row, String> col = new TableColumn<>(name);
-        col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
-                index < cd.getValue().cells().size() ? cd.getValue().cells().get(index) : ""));
-        col.setComparator(NUMBERS_FIRST);
+    private TableColumn<Row, Cell> column(String name, int index) {
+        TableColumn<Row, Cell> col = new TableColumn<>(name);
+        col.setCellValueFactory(cd -> {
+            Row row = cd.getValue();
+            String text = index < row.cells().size() ? row.cells().get(index) : "";
+            return new ReadOnlyObjectWrapper<>(new Cell(text, detail(row.index(), index), highlight(row.index(), index)));
+        });
+        col.setComparator((a, b) -> NUMBERS_FIRST.compare(a.text(), b.text()));
         col.setCellFactory(c -> new TableCell<>() {
             // One tooltip per cell, created on first need: a Tooltip builds a popup scene, and
             // making one on every update stalled the window while a run refreshed the table.
             private Tooltip tip;
 
             @Override
-            protected void updateItem(String item, boolean empty) {
+            protected void updateItem(Cell item, boolean empty) {
                 super.updateItem(item, empty);
-                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : item);
-                String detail = row == null ? null : detail(row.index(), index);
-                String mark = row == null ? null : highlight(row.index(), index);
+                Cell cell = empty ? null : item;
+                setText(cell == null ? null : cell.text());
+                String detail = cell == null ? null : cell.detail();
+                String mark = cell == null ? null : cell.mark();
                 getStyleClass().removeAll("has-detail", "differs");
                 if (detail != null) getStyleClass().add("has-detail");
                 if (mark != null) getStyleClass().add("differs");
