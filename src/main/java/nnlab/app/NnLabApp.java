@@ -145,7 +145,18 @@ public final class NnLabApp extends Application {
             System.err.println("nnlab: window shown " + sinceJvmStart() + " ms after JVM start");
         }
 
-        NativeSetup.initAsync().whenComplete((v, error) -> Platform.runLater(() -> backendLoaded(error)));
+        // ND4J loads once the first frames are drawn: JavaFX loads its font libraries for them,
+        // and a library loaded while JavaCPP resolves its symbols can deadlock the process (see Java2dNatives).
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < 3) return;
+                stop();
+                NativeSetup.initAsync().whenComplete((v, error) -> Platform.runLater(() -> backendLoaded(error)));
+            }
+        }.start();
         // The first panel's controls cost a second or more to load and style on a slow machine;
         // building it after the first frame gets the window on screen without that wait.
         Platform.runLater(() -> {

@@ -36,6 +36,8 @@ public final class NativeSetup {
     /** Loads the native backend on the calling thread (never call this on the JavaFX thread). */
     public static void initNow() {
         configure();
+        // Before JavaCPP loads anything: a Java2D library loaded meanwhile can deadlock the process.
+        nnlab.kernel.figure.Java2dNatives.load();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.create(1);
     }
