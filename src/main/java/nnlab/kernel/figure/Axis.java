@@ -227,13 +227,20 @@ final class Axis {
 
     /** A linear x axis with as many ticks (up to maxTicks) as fit a plot this wide without labels crowding. */
     static Axis uncrowdedLinear(double lo, double hi, double margin, int maxTicks, double plotWidth) {
+        return uncrowdedLinear(lo, hi, margin, maxTicks, plotWidth, 0);
+    }
+
+    /** As above, with ticks at least minStep apart (1 for counts such as epochs: no "1.5 epochs"). */
+    static Axis uncrowdedLinear(double lo, double hi, double margin, int maxTicks, double plotWidth, double minStep) {
         Axis axis = null;
         for (int n = maxTicks; n >= 2; n--) {
             axis = linear(lo, hi, margin, n);
+            if (axis.ticks.length <= 1) break;
+            double step = axis.ticks[1] - axis.ticks[0];
+            if (step < minStep * (1 - 1e-9)) continue;
             double widest = 0;
             for (String l : axis.labels) widest = Math.max(widest, Gfx.width(Gfx.TICK, l));
-            if (axis.ticks.length <= 1) break;
-            double spacing = plotWidth * (axis.ticks[1] - axis.ticks[0]) / (axis.hi - axis.lo);
+            double spacing = plotWidth * step / (axis.hi - axis.lo);
             if (spacing >= widest + 12) break;
         }
         return axis;

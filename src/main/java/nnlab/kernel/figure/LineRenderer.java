@@ -67,8 +67,20 @@ final class LineRenderer {
         double height = frame.height();
         Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), width);
         // Fewer x ticks until their labels no longer crowd each other.
-        Axis xAxis = Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plot.width);
+        Axis xAxis = Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plot.width, wholeNumbers(f) && xMax - xMin >= 1 ? 1 : 0);
         return new Layout(width, height, plot, xAxis, yAxis, legend, legendTop, hasData);
+    }
+
+    /** True when every x is a whole number (epochs, rounds, layers). */
+    private static boolean wholeNumbers(LineFigure f) {
+        for (LineFigure.Series s : f.series()) {
+            int n = count(s);
+            for (int i = 0; i < n; i++) {
+                double x = s.x()[i];
+                if (Double.isFinite(x) && x != Math.rint(x)) return false;
+            }
+        }
+        return true;
     }
 
     private static int count(LineFigure.Series s) {

@@ -61,6 +61,22 @@ class LineFigureRenderTest {
     }
 
     @Test
+    void epochsTickAtWholeNumbersAndAnyWidthKeepsTheTextSize() {
+        LineFigure f = oneSeries(new double[] {0.9, 0.7, 0.6, 0.55}, false);
+        for (double width : new double[] {320, 640, 1200}) {
+            LineRenderer.Layout l = LineRenderer.layout(f, width, 270);
+            assertEquals(width, l.width());
+            assertTrue(l.x().ticks.length >= 2, "x ticks at width " + width);
+            for (double t : l.x().ticks) assertEquals(Math.rint(t), t, 1e-9, "a tick between epochs at width " + width);
+            assertEquals(width, f.render(1, width, 270).getWidth(), 1);
+        }
+        LineFigure fractional = new LineFigure("f", "x", "y",
+                List.of(new LineFigure.Series("s", new double[] {0.1, 0.2, 0.35}, new double[] {1, 2, 3})), false);
+        assertTrue(java.util.Arrays.stream(LineRenderer.layout(fractional).x().ticks).anyMatch(t -> t != Math.rint(t)),
+                "fractional data keeps fractional ticks");
+    }
+
+    @Test
     void nanBreaksTheLine() {
         double[] full = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
         double[] gap = full.clone();
