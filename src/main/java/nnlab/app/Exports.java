@@ -64,6 +64,8 @@ public final class Exports {
     public static MenuButton menuButton(Supplier<Figure> figure) {
         MenuButton button = new MenuButton("Export");
         button.getStyleClass().add("export-button");
+        // A long card title or phase is cut with "…", never the button ("Exp…" or "…" read as nothing).
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setTooltip(new Tooltip("Save this view as a PNG image (1×, 2× or 3× resolution) or its data as CSV"));
         for (int scale = 1; scale <= 3; scale++) {
             int s = scale;
