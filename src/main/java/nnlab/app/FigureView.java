@@ -134,7 +134,7 @@ public class FigureView extends VBox {
     private void renderForCurrentSize() {
         if (figure == null || naturalWidth <= 0) return;
         double width = displayWidth(imageBox.getWidth());
-        double pixelScale = outputScale();
+        double pixelScale = outputScale(this);
         if (width <= 1 || (Math.abs(width - renderedWidth) < 1 && pixelScale == renderedPixelScale)) return;
         renderedWidth = width;
         renderedPixelScale = pixelScale;
@@ -174,8 +174,9 @@ public class FigureView extends VBox {
         return Math.floor(naturalWidth * zoom);
     }
 
-    private double outputScale() {
-        Window w = getScene() == null ? null : getScene().getWindow();
+    /** Device pixels per point where the node is shown (2 on a HiDPI screen), so images are drawn sharp. */
+    static double outputScale(javafx.scene.Node node) {
+        Window w = node.getScene() == null ? null : node.getScene().getWindow();
         double s = w != null ? w.getOutputScaleX() : Screen.getPrimary().getOutputScaleX();
         return s > 0 ? s : 1;
     }

@@ -20,8 +20,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
-import javafx.stage.Window;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.RunEvent;
 
@@ -179,13 +177,15 @@ public class LiveLineChart extends VBox {
         dirty = false;
         // The header above already shows the title and phase.
         LineFigure figure = curves("");
-        double scale = outputScale();
+        double scale = FigureView.outputScale(this);
         CompletableFuture.supplyAsync(() -> {
             BufferedImage drawn = figure.render(scale, width, PLOT_HEIGHT);
             return SwingFXUtils.toFXImage(drawn, null);
         }, RENDERER).whenComplete((image, error) -> Platform.runLater(() -> {
             rendering = false;
             if (image != null) show(image, width);
+            // The previous drawing stays; the points are still kept and exportable.
+            else System.err.println("nnlab: could not draw the live chart '" + chartId + "': " + Exports.describe(error));
             if (dirty || Math.abs(Math.floor(plotBox.getWidth()) - width) >= 1) requestRender();
         }));
     }
@@ -200,12 +200,6 @@ public class LiveLineChart extends VBox {
             plotBox.setPrefHeight(height);
         }
         renders++;
-    }
-
-    private double outputScale() {
-        Window w = getScene() == null ? null : getScene().getWindow();
-        double s = w != null ? w.getOutputScaleX() : Screen.getPrimary().getOutputScaleX();
-        return s > 0 ? s : 1;
     }
 
     private static String nullToEmpty(String s) {

@@ -123,17 +123,17 @@ final class UiProbe {
 
     private void paddingRunDone(Run run, String prefix) {
         pulseTimer.stop();
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("padding_run_status", run.status().name().toLowerCase());
+        Map<String, Object> measured = new LinkedHashMap<>();
+        measured.put("padding_run_status", run.status().name().toLowerCase());
         long[] gaps = new long[Math.max(0, pulses.size() - 1)];
         for (int i = 1; i < pulses.size(); i++) gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
         Arrays.sort(gaps);
-        results.put("pulses", pulses.size());
-        results.put("run_seconds", pulses.size() < 2 ? 0 : (pulses.get(pulses.size() - 1) - pulses.get(0)) / 1e9);
-        results.put("longest_pulse_gap_ms", gaps.length == 0 ? Double.NaN : gaps[gaps.length - 1] / 1e6);
-        results.put("pulse_gap_p99_ms", gaps.length == 0 ? Double.NaN : gaps[(int) Math.floor(0.99 * (gaps.length - 1))] / 1e6);
+        measured.put("pulses", pulses.size());
+        measured.put("run_seconds", pulses.size() < 2 ? 0 : (pulses.get(pulses.size() - 1) - pulses.get(0)) / 1e9);
+        measured.put("longest_pulse_gap_ms", gaps.length == 0 ? Double.NaN : gaps[gaps.length - 1] / 1e6);
+        measured.put("pulse_gap_p99_ms", gaps.length == 0 ? Double.NaN : gaps[(int) Math.floor(0.99 * (gaps.length - 1))] / 1e6);
         long over = Arrays.stream(gaps).filter(g -> g > 50_000_000L).count();
-        results.put("pulse_gaps_over_50ms", over);
+        measured.put("pulse_gaps_over_50ms", over);
         // Where the worst gaps fell (seconds after the run started), to tell start-up from steady state.
         List<Map<String, Double>> worst = new ArrayList<>();
         for (int i = 1; i < pulses.size(); i++) {
@@ -141,8 +141,8 @@ final class UiProbe {
             if (gap > 50_000_000L) worst.add(Map.of("at_seconds", (pulses.get(i - 1) - pulses.get(0)) / 1e9, "gap_ms", gap / 1e6));
         }
         worst.sort((x, y) -> Double.compare(y.get("gap_ms"), x.get("gap_ms")));
-        results.put("longest_gaps", worst.subList(0, Math.min(8, worst.size())));
-        results.forEach((key, value) -> this.results.put(prefix + key, value));
+        measured.put("longest_gaps", worst.subList(0, Math.min(8, worst.size())));
+        measured.forEach((key, value) -> results.put(prefix + key, value));
     }
 
     /** EᵀE at p = N = 512: set once, then alternate N 511/512 so each change is one full recompute and redraw. */
