@@ -326,8 +326,11 @@ public class GenericExperimentPanel implements ExperimentPanel {
     protected void handle(RunEvent event) {
         if (event instanceof RunEvent.Phase p) {
             currentPhase = p.title();
-            charts.values().forEach(c -> c.startPhase(p.title()));
+            if (p.restart()) charts.values().forEach(c -> c.startPhase(p.title()));
+            else charts.values().forEach(c -> c.setPhaseTitle(p.title()));
             appendLog("── " + p.title());
+        } else if (event instanceof RunEvent.RetireCurves r) {
+            charts.values().forEach(c -> c.retire(r.seriesSuffix()));
         } else if (event instanceof RunEvent.Table t) {
             ResultsTableView table = tables.computeIfAbsent(t.id(), id -> {
                 ResultsTableView v = new ResultsTableView(id, t.title());

@@ -120,6 +120,16 @@ public class LiveLineChart extends VBox {
         subtitle.setText(phaseTitle == null ? "" : phaseTitle);
     }
 
+    /** Shows a new phase title and keeps the curves (rounds on a queue overlap; each retires its own). */
+    public void setPhaseTitle(String phaseTitle) {
+        subtitle.setText(phaseTitle == null ? "" : phaseTitle);
+    }
+
+    /** Drops the curves of finished work: every series whose name ends with the suffix. */
+    public void retire(String seriesSuffix) {
+        if (series.keySet().removeIf(name -> name.endsWith(seriesSuffix))) requestRender();
+    }
+
     public void clear() {
         series.clear();
         subtitle.setText("");

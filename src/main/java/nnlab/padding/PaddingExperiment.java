@@ -127,9 +127,33 @@ public final class PaddingExperiment implements Experiment {
         for (String net : nets) {
             for (String p : paddings) results.add(new VariantResult(net, PaddingMode.fromId(p)));
         }
-        int parallel = Math.min(c.getInt(PARALLEL_ROUNDS), rounds);
+        int parallel = Math.min(c.getInt(PARALLEL_ROUNDS), rounds * results.size());
         Progress progress = new Progress(ctx, (double) results.size() * rounds * maxEpochs);
         publishResults(ctx, results, nets, paddings);
+        // One queue of every round of every variant: a free thread takes the next round at once,
+        // so a round that stops early never leaves a core idle until its partner ends.
+        Lanes lanes = new Lanes(ctx, parallel > 1, rounds);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (VariantResult variant : results) {
+            for (int round = 0; round < rounds; round++) {
+                int roundNo = round;
+                tasks.add(() -> {
+                    ctx.checkCancelled();
+                    String suffix = lanes.begin(variant, roundNo, results.size() > 1);
+                    VariantTrainer.RoundResult r;
+                    try {
+                        r = trainRound(c, ctx, data, trainer, variant, roundNo, rounds, suffix, progress);
+                    } finally {
+                        lanes.end(variant, roundNo);
+                    }
+                    synchronized (results) {
+                        variant.add(roundNo, r);
+                        publishResults(ctx, results, nets, paddings);
+                    }
+                    return null;
+                });
+            }
+        }
         ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(() -> {
                 nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1);
@@ -144,23 +168,7 @@ public final class PaddingExperiment implements Experiment {
         int threadsBefore = Nd4j.getEnvironment().maxThreads();
         if (parallel > 1) Nd4j.getEnvironment().setMaxThreads(1);
         try {
-            for (VariantResult variant : results) {
-                for (int first = 0; first < rounds; first += parallel) {
-                    ctx.checkCancelled();
-                    int last = Math.min(rounds, first + parallel) - 1;
-                    String phase = variant.net + " · " + variant.mode.id() + " · "
-                            + (first == last ? "round " + (first + 1) : "rounds " + (first + 1) + "–" + (last + 1)) + "/" + rounds;
-                    ctx.emit(new RunEvent.Phase(phase));
-                    List<Callable<VariantTrainer.RoundResult>> tasks = new ArrayList<>();
-                    boolean shared = first != last;
-                    for (int round = first; round <= last; round++) {
-                        int roundNo = round;
-                        tasks.add(() -> trainRound(c, ctx, data, trainer, variant, roundNo, rounds, shared, progress));
-                    }
-                    for (VariantTrainer.RoundResult r : runAll(pool, tasks)) variant.add(r);
-                    publishResults(ctx, results, nets, paddings);
-                }
-            }
+            runAll(pool, tasks);
         } finally {
             if (parallel > 1) Nd4j.getEnvironment().setMaxThreads(threadsBefore);
             if (pool != null) pool.shutdownNow();
@@ -168,12 +176,62 @@ public final class PaddingExperiment implements Experiment {
         return summary(c, results);
     }
 
-    /** One round of one variant, reporting every epoch; {@code labelSeries} when rounds share a chart. */
+    /**
+     * The rounds training at this moment, one per thread ("lane"). Each round names its curves
+     * with a suffix when rounds overlap, retires its lane's previous curves when it starts, and
+     * titles the phase with every round under way.
+     */
+    private static final class Lanes {
+        private final RunContext ctx;
+        private final boolean overlapping;
+        private final int rounds;
+        private final Map<Thread, String> lastSuffix = new java.util.HashMap<>();
+        private final Map<VariantResult, java.util.SortedSet<Integer>> running = new LinkedHashMap<>();
+
+        Lanes(RunContext ctx, boolean overlapping, int rounds) {
+            this.ctx = ctx;
+            this.overlapping = overlapping;
+            this.rounds = rounds;
+        }
+
+        /** Announces a round on this thread and returns the suffix of its series names. */
+        synchronized String begin(VariantResult variant, int round, boolean nameVariant) {
+            if (!overlapping) {
+                ctx.emit(new RunEvent.Phase(variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds));
+                return "";
+            }
+            String suffix = (nameVariant ? " · " + variant.net + " " + variant.mode.id() : "") + " · round " + (round + 1);
+            String previous = lastSuffix.put(Thread.currentThread(), suffix);
+            if (previous != null) ctx.emit(new RunEvent.RetireCurves(previous));
+            running.computeIfAbsent(variant, v -> new java.util.TreeSet<>()).add(round);
+            ctx.emit(new RunEvent.Phase(title(), false));
+            return suffix;
+        }
+
+        synchronized void end(VariantResult variant, int round) {
+            java.util.SortedSet<Integer> r = running.get(variant);
+            if (r == null) return;
+            r.remove(round);
+            if (r.isEmpty()) running.remove(variant);
+        }
+
+        /** E.g. "Net1 · fconv · rounds 3, 4/10" or "Net1 · fconv · round 10/10; Net1 · sconv · round 1/10". */
+        private String title() {
+            List<String> parts = new ArrayList<>();
+            running.forEach((v, rs) -> {
+                List<String> numbers = rs.stream().map(r -> String.valueOf(r + 1)).toList();
+                parts.add(v.net + " · " + v.mode.id() + " · " + (numbers.size() == 1 ? "round " : "rounds ")
+                        + String.join(", ", numbers) + "/" + rounds);
+            });
+            return String.join("; ", parts);
+        }
+    }
+
+    /** One round of one variant, reporting every epoch; {@code suffix} names its curves apart from overlapping rounds. */
     private static VariantTrainer.RoundResult trainRound(Config c, RunContext ctx, Data data, VariantTrainer trainer,
-                                                         VariantResult variant, int round, int rounds, boolean labelSeries,
+                                                         VariantResult variant, int round, int rounds, String suffix,
                                                          Progress progress) {
         String where = variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds;
-        String suffix = labelSeries ? " · round " + (round + 1) : "";
         long seed = (long) c.getInt(MODEL_SEED) + round;
         MultiLayerNetwork model = PaddingNets.build(architecture(c, variant.net, variant.mode), seed, DataType.FLOAT);
         LineFigure.Builder curves = new LineFigure.Builder();
@@ -206,24 +264,24 @@ public final class PaddingExperiment implements Experiment {
         return r;
     }
 
-    /** Runs the tasks (on the pool, or here when there is none) and returns their results in order. */
-    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks) throws Exception {
-        List<T> out = new ArrayList<>();
+    /** Runs the tasks in order (on the pool's queue, or here when there is none); the first failure ends the others. */
+    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) throws Exception {
         if (pool == null) {
-            for (Callable<T> t : tasks) out.add(t.call());
-            return out;
+            for (Callable<Void> t : tasks) t.call();
+            return;
         }
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> t : tasks) futures.add(pool.submit(t));
+        java.util.concurrent.CompletionService<Void> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
+        List<Future<Void>> futures = new ArrayList<>();
+        for (Callable<Void> t : tasks) futures.add(done.submit(t));
         try {
-            for (Future<T> f : futures) out.add(f.get());
-        } catch (ExecutionException e) {
-            // A cancel or divergence in one round ends its siblings at their next check too.
+            for (int i = 0; i < futures.size(); i++) done.take().get();
+        } catch (ExecutionException | InterruptedException e) {
+            // A cancel or divergence in one round ends the rounds under way at their next check
+            // and drops those still queued.
             futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof Exception) throw (Exception) e.getCause();
+            if (e instanceof ExecutionException ee && ee.getCause() instanceof Exception cause) throw cause;
             throw e;
         }
-        return out;
     }
 
     /** Epochs done out of the study's maximum, shared by rounds that train at once. */
@@ -281,13 +339,13 @@ public final class PaddingExperiment implements Experiment {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("net", v.net);
             m.put("padding", v.mode.id());
-            m.put("val_acc", v.val);
-            m.put("test_acc", v.test);
+            m.put("val_acc", v.val());
+            m.put("test_acc", v.test());
             m.put("val_acc_mean", v.valMean());
             m.put("val_acc_std", v.valStd());
             m.put("test_acc_mean", v.testMean());
             m.put("test_acc_std", v.testStd());
-            m.put("epochs_run", v.epochs);
+            m.put("epochs_run", v.epochs());
             m.put("seconds", v.seconds());
             variants.add(m);
         }
@@ -295,41 +353,37 @@ public final class PaddingExperiment implements Experiment {
         return out;
     }
 
-    /** Per-round results of one net × padding variant. */
+    /** Per-round results of one net × padding variant, in round order whatever order they finish in. */
     static final class VariantResult {
         final String net;
         final PaddingMode mode;
-        final List<Double> val = new ArrayList<>();
-        final List<Double> test = new ArrayList<>();
-        final List<Integer> epochs = new ArrayList<>();
-        final List<Double> secondsPerRound = new ArrayList<>();
+        private final java.util.SortedMap<Integer, VariantTrainer.RoundResult> byRound = new java.util.TreeMap<>();
 
         VariantResult(String net, PaddingMode mode) {
             this.net = net;
             this.mode = mode;
         }
 
-        void add(VariantTrainer.RoundResult r) {
-            val.add(r.lastValAccuracy());
-            test.add(r.testAccuracy());
-            epochs.add(r.epochsRun());
-            secondsPerRound.add(r.seconds());
+        void add(int round, VariantTrainer.RoundResult r) {
+            byRound.put(round, r);
         }
 
-        int rounds() { return val.size(); }
-        double valMean() { return Stats.mean(val); }
-        double valStd() { return Stats.populationStd(val); }
-        double testMean() { return Stats.mean(test); }
-        double testStd() { return Stats.populationStd(test); }
-        double epochsMean() { return epochs.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN); }
-        double seconds() { return secondsPerRound.stream().mapToDouble(Double::doubleValue).sum(); }
+        List<Double> val() { return byRound.values().stream().map(VariantTrainer.RoundResult::lastValAccuracy).toList(); }
+        List<Double> test() { return byRound.values().stream().map(VariantTrainer.RoundResult::testAccuracy).toList(); }
+        List<Integer> epochs() { return byRound.values().stream().map(VariantTrainer.RoundResult::epochsRun).toList(); }
+
+        int rounds() { return byRound.size(); }
+        double valMean() { return Stats.mean(val()); }
+        double valStd() { return Stats.populationStd(val()); }
+        double testMean() { return Stats.mean(test()); }
+        double testStd() { return Stats.populationStd(test()); }
+        double epochsMean() { return epochs().stream().mapToInt(Integer::intValue).average().orElse(Double.NaN); }
+        double seconds() { return byRound.values().stream().mapToDouble(VariantTrainer.RoundResult::seconds).sum(); }
 
         String perRound(boolean validation) {
-            List<Double> values = validation ? val : test;
             StringBuilder sb = new StringBuilder(validation ? "Validation accuracy per round:" : "Test accuracy per round:");
-            for (int i = 0; i < values.size(); i++) {
-                sb.append(String.format(Locale.ROOT, "%n round %d: %.1f %% (%d epochs)", i + 1, values.get(i), epochs.get(i)));
-            }
+            byRound.forEach((round, r) -> sb.append(String.format(Locale.ROOT, "%n round %d: %.1f %% (%d epochs)", round + 1,
+                    validation ? r.lastValAccuracy() : r.testAccuracy(), r.epochsRun())));
             return sb.toString();
         }
     }

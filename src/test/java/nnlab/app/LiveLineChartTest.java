@@ -70,4 +70,20 @@ class LiveLineChartTest {
         assertEquals(List.of("train · round 1"), Fx.get(chart::seriesNames));
         assertEquals("Loss — Net1 · fconv · rounds 1–2/10", Fx.get(() -> chart.toFigure().title()));
     }
+
+    @Test
+    void aRoundOnTheQueueRetiresOnlyItsOwnCurves() {
+        Fx.run(() -> {
+            chart.setPhaseTitle("Net1 · fconv · rounds 1, 2/10");
+            chart.addMetrics(List.of(new RunEvent.Metric("loss", "train loss · round 1", 1, 0.9),
+                    new RunEvent.Metric("loss", "train loss · round 2", 1, 0.8),
+                    new RunEvent.Metric("loss", "validation loss · round 1", 1, 1.0)));
+            chart.retire(" · round 1");
+            chart.setPhaseTitle("Net1 · fconv · rounds 2, 3/10");
+            chart.addMetric(new RunEvent.Metric("loss", "train loss · round 3", 1, 0.95));
+        });
+        assertEquals(List.of("train loss · round 2", "train loss · round 3"), Fx.get(chart::seriesNames));
+        assertEquals("Net1 · fconv · rounds 2, 3/10", Fx.get(chart::subtitle));
+        Fx.waitUntil("drawn", 5000, chart::upToDate);
+    }
 }

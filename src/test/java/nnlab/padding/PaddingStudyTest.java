@@ -55,8 +55,48 @@ class PaddingStudyTest {
             assertEquals(2, table.rows().size());
             assertEquals("2", table.rows().get(1).get(4));
             assertTrue(table.cellDetails().get("1:3").contains("round 2"));
-            long phases = run.history().stream().filter(e -> e instanceof RunEvent.Phase).count();
-            assertEquals(2, phases, "one phase per variant: its two rounds train at once");
+            // Rounds come off one queue, two at a time: each start titles the phase without
+            // clearing the other round's curves, and a lane retires its previous round's curves
+            // only after that round's last point.
+            List<RunEvent> events = run.history().stream().filter(java.util.Objects::nonNull).toList();
+            List<RunEvent.Phase> phases = events.stream().filter(e -> e instanceof RunEvent.Phase)
+                    .map(e -> (RunEvent.Phase) e).toList();
+            assertEquals(4, phases.size(), "one phase per round start");
+            assertTrue(phases.stream().noneMatch(RunEvent.Phase::restart), "overlapping rounds keep each other's curves");
+            List<String> retired = events.stream().filter(e -> e instanceof RunEvent.RetireCurves)
+                    .map(e -> ((RunEvent.RetireCurves) e).seriesSuffix()).toList();
+            assertTrue(retired.size() >= 2, "every lane's later round retires the one before: " + retired);
+            for (String suffix : retired) {
+                int retiredAt = events.indexOf(events.stream().filter(e -> e instanceof RunEvent.RetireCurves r
+                        && r.seriesSuffix().equals(suffix)).findFirst().orElseThrow());
+                List<Integer> points = new java.util.ArrayList<>();
+                for (int i = 0; i < events.size(); i++) {
+                    if (events.get(i) instanceof RunEvent.Metric m && m.series().endsWith(suffix)) points.add(i);
+                }
+                assertEquals(15, points.size(), suffix + ": 5 epochs × (train loss, val loss, val acc)");
+                assertTrue(points.get(points.size() - 1) < retiredAt, suffix + " retired before its last point");
+            }
+        }
+    }
+
+    /** One round per variant: the queue still trains two at once (pairs of rounds never could). */
+    @Test
+    void roundsOfDifferentVariantsShareTheQueue() throws Exception {
+        PaddingExperiment experiment = new PaddingExperiment();
+        var config = experiment.schema().fromText(Map.of("net", "Net2", "padding", "valid,fconv", "rounds", "1",
+                "epochs", "3", "train-size", "200", "val-size", "100", "test-size", "100", "batch-size", "50"));
+        try (RunEngine engine = new RunEngine(1, null)) {
+            Run run = engine.submit(experiment, config);
+            assertTrue(run.await(5, TimeUnit.MINUTES));
+            assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
+            List<String> titles = run.history().stream().filter(e -> e instanceof RunEvent.Phase)
+                    .map(e -> ((RunEvent.Phase) e).title()).toList();
+            assertEquals(2, titles.size(), "one phase per round start: " + titles);
+            String both = titles.get(1);
+            assertTrue(both.contains("Net2 · valid · round 1/1") && both.contains("; ") && both.contains("Net2 · fconv · round 1/1"),
+                    "the second round starts while the first trains: " + titles);
+            assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("train loss · Net2 fconv · round 1")),
+                    "overlapping rounds of two variants name the variant in their curves");
         }
     }
 

@@ -26,10 +26,22 @@ public sealed interface RunEvent {
     record Log(String line) implements RunEvent { }
 
     /**
-     * A new phase of the run begins (e.g. "Net1 · replicate · round 3"): per-phase views such as
-     * the live curves of the current round start afresh.
+     * A new phase of the run begins (e.g. "Net1 · replicate · round 3"). With {@code restart},
+     * per-phase views such as the live curves of the current round start afresh; without it only
+     * the title changes (work that overlaps, such as rounds on a queue, retires its curves itself
+     * with {@link RetireCurves}).
      */
-    record Phase(String title) implements RunEvent { }
+    record Phase(String title, boolean restart) implements RunEvent {
+        public Phase(String title) {
+            this(title, true);
+        }
+    }
+
+    /**
+     * The live curves whose series name ends with {@code seriesSuffix} belong to finished work
+     * (e.g. " · Net1 fconv round 3"): views that show current work drop them.
+     */
+    record RetireCurves(String seriesSuffix) implements RunEvent { }
 
     record Status(RunStatus status, String message) implements RunEvent { }
 }
