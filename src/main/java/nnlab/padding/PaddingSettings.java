@@ -57,7 +57,8 @@ public final class PaddingSettings {
         s.add(intSetting(MODEL_SEED, 0, 0, 1_000_000).label("Model seed of round 0").group(study));
         s.add(intSetting(PARALLEL_ROUNDS, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1, 16)
                 .label("Rounds at once").group(study)
-                .help("Rounds of a variant that train at the same time, each on one thread. On 2 cores, 2 is about 1.6× faster than 1. "
+                .help("Rounds that train at the same time, each on one thread; when one ends, its thread starts the study's next round "
+                        + "(of this variant or the next). On 2 cores, 2 is about 1.6× faster than 1. "
                         + "Results do not depend on it beyond float rounding."));
 
         String training = "Training";
