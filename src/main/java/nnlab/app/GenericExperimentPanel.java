@@ -125,7 +125,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         topContent.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(topContent.getChildren()));
         VBox content = new VBox(14, topContent, emptyHint, grid);
         content.getStyleClass().add("view-area");
-        ScrollPane contentScroll = new ScrollPane(content);
+        ScrollPane contentScroll = new LiveScrollPane(content);
         contentScroll.setFitToWidth(true);
         contentScroll.getStyleClass().add("content-scroll");
         VBox.setVgrow(contentScroll, Priority.ALWAYS);

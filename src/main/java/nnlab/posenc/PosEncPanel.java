@@ -32,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import nnlab.app.ExperimentPanel;
+import nnlab.app.LiveScrollPane;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
@@ -417,7 +418,7 @@ public final class PosEncPanel implements ExperimentPanel {
     }
 
     private static ScrollPane scroll(Node content) {
-        ScrollPane sp = new ScrollPane(content);
+        ScrollPane sp = new LiveScrollPane(content);
         sp.setFitToWidth(true);
         // Fill the tab's height when there is room; scroll only when the views' minimum sizes do not fit.
         sp.setFitToHeight(true);
