@@ -43,8 +43,12 @@ import nnlab.kernel.run.RunEvent;
  */
 public class GenericExperimentPanel implements ExperimentPanel {
     private static final int LOG_LINE_LIMIT = 5000;
-    /** Style class of a view left from the previous run (its title fades until this run updates it). */
-    static final String STALE_STYLE = "stale-view";
+    /**
+     * Marks the title of a view left from the previous run (it fades until this run updates it).
+     * Set on the title only: a style class on the card re-applied CSS to its whole subtree (a
+     * table's every cell) at the start of each run and again at each view's first update.
+     */
+    static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
 
     private final AppContext context;
     private final Experiment experiment;
@@ -412,7 +416,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         for (Node n : grid.items()) {
             if (permanentViews.contains(n)) continue;
             staleViews.add(n);
-            n.getStyleClass().add(STALE_STYLE);
+            setStale(n, true);
         }
         charts.values().forEach(LiveLineChart::clear);
         currentPhase = null;
@@ -423,12 +427,23 @@ public class GenericExperimentPanel implements ExperimentPanel {
     }
 
     private void markCurrent(Node view) {
-        if (staleViews.remove(view)) view.getStyleClass().remove(STALE_STYLE);
+        if (staleViews.remove(view)) setStale(view, false);
+    }
+
+    /** True while the view shows the previous run's content (its title is faded). */
+    static boolean isStale(Node view) {
+        Node title = view.lookup(".card-title");
+        return title != null && title.getPseudoClassStates().contains(STALE);
+    }
+
+    private static void setStale(Node view, boolean stale) {
+        Node title = view.lookup(".card-title");
+        if (title != null) title.pseudoClassStateChanged(STALE, stale);
     }
 
     private void removeStaleViews() {
         for (Node n : staleViews) {
-            n.getStyleClass().remove(STALE_STYLE);
+            setStale(n, false);
             grid.removeItem(n);
             String id = viewIds.remove(n);
             charts.remove(id, n);

@@ -162,15 +162,15 @@ class GenericExperimentPanelTest {
         });
         robot.clickOn("#start-button");
         Run second = Fx.get(panel::currentRun);
-        assertTrue(Fx.get(() -> table.getStyleClass().contains(GenericExperimentPanel.STALE_STYLE)));
+        assertTrue(Fx.get(() -> GenericExperimentPanel.isStale(table)));
         assertEquals(0, Fx.get(loss::totalPoints), "the old curves are cleared at the start");
         Fx.waitUntil("the first points of the second run", 10_000, () -> loss.totalPoints() > 0);
         assertTrue(Fx.get(() -> panel.chart("loss")) == loss, "the chart is reused, not rebuilt");
-        assertFalse(Fx.get(() -> loss.getStyleClass().contains(GenericExperimentPanel.STALE_STYLE)));
+        assertFalse(Fx.get(() -> GenericExperimentPanel.isStale(loss)));
         assertTrue(second.await(20, TimeUnit.SECONDS));
         Fx.waitUntil("the second run's end on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.FINISHED);
         assertTrue(Fx.get(() -> panel.table("results")) == table);
-        assertFalse(Fx.get(() -> table.getStyleClass().contains(GenericExperimentPanel.STALE_STYLE)));
+        assertFalse(Fx.get(() -> GenericExperimentPanel.isStale(table)));
         assertEquals(3, Fx.get(() -> loss.pointCount("train")));
 
         // A run that diverges before any result leaves none of the old views behind.
