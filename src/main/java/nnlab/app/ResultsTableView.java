@@ -26,6 +26,9 @@ import nnlab.kernel.run.RunEvent;
  */
 public class ResultsTableView extends VBox {
     private static final double ROW_HEIGHT = 28;
+    /** A cell with hover details, and a cell marked as differing (e.g. between compared runs). */
+    public static final javafx.css.PseudoClass HAS_DETAIL = javafx.css.PseudoClass.getPseudoClass("has-detail");
+    public static final javafx.css.PseudoClass DIFFERS = javafx.css.PseudoClass.getPseudoClass("differs");
     private static final double MAX_HEIGHT = 440;
 
     /** A row remembers its position in the emitted table so tooltips survive sorting. */
@@ -165,9 +168,10 @@ public class ResultsTableView extends VBox {
                 setText(cell == null ? null : cell.text());
                 String detail = cell == null ? null : cell.detail();
                 String mark = cell == null ? null : cell.mark();
-                getStyleClass().removeAll("has-detail", "differs");
-                if (detail != null) getStyleClass().add("has-detail");
-                if (mark != null) getStyleClass().add("differs");
+                // Pseudo-classes, changed only when they differ: re-adding a style class on every
+                // update re-applied CSS to each cell whenever the run refreshed the table.
+                pseudoClassStateChanged(HAS_DETAIL, detail != null);
+                pseudoClassStateChanged(DIFFERS, mark != null);
                 String tipText = detail == null ? mark : mark == null ? detail : detail + "\n\n" + mark;
                 if (tipText == null) {
                     setTooltip(null);

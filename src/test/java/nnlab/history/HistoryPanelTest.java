@@ -275,8 +275,9 @@ class HistoryPanelTest {
         // The accuracy of padding "zero" differs (another learning rate); the padding itself does not.
         assertNotNull(Fx.get(() -> tables.get(0).highlight(0, 1)));
         assertNull(Fx.get(() -> tables.get(0).highlight(0, 0)));
-        Fx.waitUntil("a highlighted cell on screen", 3000, () -> c.view().lookupAll(".differs").stream()
-                .anyMatch(n -> n instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null));
+        Fx.waitUntil("a highlighted cell on screen", 3000, () -> c.view().lookupAll(".table-cell").stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null
+                        && cell.getPseudoClassStates().contains(ResultsTableView.DIFFERS)));
         assertEquals(2, Fx.get(() -> c.figures("accuracy-bars").size()));
 
         // Mixed experiments are refused with a note, and nothing is opened.
