@@ -84,6 +84,8 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private volatile boolean backendReady;
     private Preview previewFunction;
     private FigureView previewView;
+    private java.util.function.Function<Config, RunEvent.Table> plannedTable;
+    private boolean anyRunStarted;
     private int logLines;
     private String currentPhase;
     private EventPump pump;
@@ -203,6 +205,39 @@ public class GenericExperimentPanel implements ExperimentPanel {
         return v;
     }
 
+    /** Like {@link #addFigureView(String, String)}, with the text it shows until its figure comes. */
+    public FigureView addFigureView(String id, String title, String placeholderText) {
+        FigureView v = figures.get(id);
+        if (v == null) {
+            v = new FigureView(id, title, placeholderText);
+            figures.put(id, v);
+            permanentViews.add(v);
+            addView(id, v, true);
+        }
+        return v;
+    }
+
+    /**
+     * A table shown before the first run and kept in step with the settings, e.g. the variants
+     * a run will train with their results still open; the first run's table with the same id
+     * takes its place. Besides telling the user what is coming, the table is then built and
+     * styled while the machine is idle rather than as training takes every core.
+     */
+    protected final void setPlannedTable(java.util.function.Function<Config, RunEvent.Table> plan) {
+        plannedTable = plan;
+        form.addConfigListener(this::refreshPlannedTable);
+        try {
+            refreshPlannedTable(form.currentConfig());
+        } catch (ConfigException e) {
+            // the form shows what is wrong; the plan follows once the settings are valid
+        }
+    }
+
+    private void refreshPlannedTable(Config config) {
+        if (plannedTable == null || anyRunStarted) return;
+        handle(plannedTable.apply(config));
+    }
+
     /** Computes a preview figure from settings; may fail (e.g. on an unreadable data file). */
     @FunctionalInterface
     public interface Preview {
@@ -295,6 +330,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         if (controls.isRunActive()) return false;
         form.setConfig(config);
         if (pump != null) pump.stop();
+        anyRunStarted = true;
         resetViews();
         form.setLocked(true);
         settingsFiles.loadButton().setDisable(true);

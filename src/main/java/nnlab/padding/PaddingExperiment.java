@@ -301,7 +301,16 @@ public final class PaddingExperiment implements Experiment {
         }
     }
 
-    private static void publishResults(RunContext ctx, List<VariantResult> results, List<String> nets, List<String> paddings) {
+    /** The results table before a run: one row per variant the settings will train, results open. */
+    public static RunEvent.Table plannedResults(Config c) {
+        List<VariantResult> variants = new ArrayList<>();
+        for (String net : c.getStrings(NET)) {
+            for (String p : c.getStrings(PADDING)) variants.add(new VariantResult(net, PaddingMode.fromId(p)));
+        }
+        return resultsTable(variants);
+    }
+
+    private static RunEvent.Table resultsTable(List<VariantResult> results) {
         List<List<String>> rows = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
@@ -309,11 +318,16 @@ public final class PaddingExperiment implements Experiment {
             rows.add(List.of(v.net, v.mode.id(), v.rounds() == 0 ? "…" : pm(v.valMean(), v.valStd()),
                     v.rounds() == 0 ? "…" : pm(v.testMean(), v.testStd()), String.valueOf(v.rounds()),
                     v.rounds() == 0 ? "" : String.format(Locale.ROOT, "%.1f", v.epochsMean()),
-                    String.format(Locale.ROOT, "%.0f", v.seconds())));
+                    v.rounds() == 0 ? "" : String.format(Locale.ROOT, "%.0f", v.seconds())));
+            if (v.rounds() == 0) continue;
             details.put(i + ":2", v.perRound(true));
             details.put(i + ":3", v.perRound(false));
         }
-        ctx.table(RESULTS_TABLE, "Results", RESULT_COLUMNS, rows, details);
+        return new RunEvent.Table(RESULTS_TABLE, "Results", RESULT_COLUMNS, rows, details);
+    }
+
+    private static void publishResults(RunContext ctx, List<VariantResult> results, List<String> nets, List<String> paddings) {
+        ctx.emit(resultsTable(results));
 
         double[][] values = new double[nets.size()][paddings.size()];
         double[][] errors = new double[nets.size()][paddings.size()];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -64,6 +65,13 @@ class PaddingPanelTest {
             form.setText("test-size", "30");
             form.setText("batch-size", "30");
         });
+        // Before any run the results table lists what the settings will train, results open.
+        ResultsTableView planned = Fx.get(() -> panel.table(PaddingExperiment.RESULTS_TABLE));
+        assertNotNull(planned, "the planned results table is there before any run");
+        assertEquals(List.of(List.of("Net1", "valid", "…"), List.of("Net1", "replicate", "…")),
+                Fx.get(() -> planned.tableView().getItems().stream().map(r -> r.cells().subList(0, 3)).toList()),
+                "the plan follows the settings");
+
         robot.clickOn("#start-button");
         Run run = Fx.get(panel::currentRun);
         assertNotNull(run);
@@ -72,7 +80,7 @@ class PaddingPanelTest {
         Fx.waitUntil("the final status on screen", 5000, () -> panel.runControls().runStatus() == RunStatus.FINISHED);
 
         ResultsTableView table = Fx.get(() -> panel.table(PaddingExperiment.RESULTS_TABLE));
-        assertNotNull(table);
+        assertTrue(table == planned, "the run fills the planned table");
         assertEquals(2, Fx.get(() -> table.tableView().getItems().size()));
         assertTrue(Fx.get(() -> table.detail(1, 3)).contains("round 1"));
         // The two variants' single rounds train at once, so each curve names its variant.
