@@ -328,9 +328,10 @@ public class GenericExperimentPanel implements ExperimentPanel {
     @Override
     public boolean startRun(Config config) {
         if (controls.isRunActive()) return false;
+        // Before the form takes the config: the run's own table replaces the plan, so re-planning now is wasted work.
+        anyRunStarted = true;
         form.setConfig(config);
         if (pump != null) pump.stop();
-        anyRunStarted = true;
         resetViews();
         form.setLocked(true);
         settingsFiles.loadButton().setDisable(true);

@@ -53,6 +53,7 @@ public class LiveLineChart extends VBox {
     private boolean rendering;
     private boolean dirty;
     private int renders;
+    private double shownWidth;
 
     public LiveLineChart(String chartId, String title, String xLabel, String yLabel) {
         this.chartId = chartId;
@@ -205,9 +206,15 @@ public class LiveLineChart extends VBox {
         plot.setFitWidth(width);
         plot.setPreserveRatio(true);
         double height = image.getHeight() * width / image.getWidth();
-        if (Math.abs(plotBox.getPrefHeight() - height) >= 1) {
-            plotBox.setMinHeight(height);
-            plotBox.setPrefHeight(height);
+        // The card keeps the tallest legend it has had at this width: a card that shrinks when a
+        // new run clears the curves and grows again at its first points moves every view below
+        // it, twice per run, and the whole result area is laid out and repainted each time.
+        boolean resized = Math.abs(width - shownWidth) >= 1;
+        shownWidth = width;
+        double target = resized ? height : Math.max(height, plotBox.getPrefHeight());
+        if (Math.abs(plotBox.getPrefHeight() - target) >= 1) {
+            plotBox.setMinHeight(target);
+            plotBox.setPrefHeight(target);
         }
         renders++;
     }

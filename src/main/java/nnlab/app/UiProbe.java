@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.run.Run;
@@ -85,6 +86,18 @@ final class UiProbe {
     /** Run 1 meets a fresh JVM (cold code, first views); run 2 is the same run again, as a user's next one. */
     private void startPaddingRun(Config config, int number) {
         ExperimentPanel panel = showExperiment.apply("padding");
+        if (number == 1 && panel.loadSettings(config)) {
+            // As a user does: the settings go into the form first, then Start is pressed. The
+            // form and the views that follow it (preview, planned results) settle before timing.
+            PauseTransition settle = new PauseTransition(javafx.util.Duration.seconds(1));
+            settle.setOnFinished(e -> timePaddingRun(panel, config, number));
+            settle.play();
+        } else {
+            timePaddingRun(panel, config, number);
+        }
+    }
+
+    private void timePaddingRun(ExperimentPanel panel, Config config, int number) {
         pulses.clear();
         startPulseTimer();
         long before = engine.runs().size();

@@ -86,4 +86,19 @@ class LiveLineChartTest {
         assertEquals("Net1 · fconv · rounds 2, 3/10", Fx.get(chart::subtitle));
         Fx.waitUntil("drawn", 5000, chart::upToDate);
     }
+
+    @Test
+    void clearingTheCurvesKeepsTheCardsHeightSoTheViewsBelowStayPut() {
+        Fx.run(() -> {
+            for (String name : List.of("train loss · round 1", "validation loss · round 1", "train loss · round 2", "validation loss · round 2")) {
+                chart.addMetrics(List.of(new RunEvent.Metric("loss", name, 1, 0.9), new RunEvent.Metric("loss", name, 2, 0.6)));
+            }
+        });
+        Fx.waitUntil("drawn with its legend", 5000, chart::upToDate);
+        double withLegend = Fx.get(() -> chart.prefHeight(-1));
+        double imageWithLegend = Fx.get(() -> chart.image().getHeight());
+        Fx.run(chart::clear);
+        Fx.waitUntil("drawn empty", 5000, () -> chart.upToDate() && chart.image().getHeight() < imageWithLegend);
+        assertEquals(withLegend, Fx.get(() -> chart.prefHeight(-1)), 0.5, "the card keeps its height when its legend goes");
+    }
 }
