@@ -467,6 +467,24 @@ public class GenericExperimentPanel implements ExperimentPanel {
         if (staleViews.remove(view)) setStale(view, false);
     }
 
+    /**
+     * Applies the styles a run's start switches to (locked form, faded titles) and back, between
+     * two frames, so that the first Start in a fresh window does not meet that styling code cold
+     * while training takes both cores. Nothing changes on screen.
+     */
+    void rehearseRunStart() {
+        if (controls.isRunActive()) return;
+        rehearse(true);
+        rehearse(false);
+    }
+
+    private void rehearse(boolean running) {
+        form.setLocked(running);
+        settingsFiles.loadButton().setDisable(running);
+        for (Node n : grid.items()) setStale(n, running);
+        root.applyCss();
+    }
+
     /** True while the view shows the previous run's content (its title is faded). */
     static boolean isStale(Node view) {
         Node title = view.lookup(".card-title");

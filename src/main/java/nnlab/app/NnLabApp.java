@@ -165,6 +165,8 @@ public final class NnLabApp extends Application {
             }
             autostart();
             ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
+            Experiment shown = navigation.getSelectionModel().getSelectedItem();
+            if (shown != null && panel(shown) instanceof GenericExperimentPanel generic) generic.rehearseRunStart();
             String historySpec = System.getProperty(HISTORY_PROPERTY);
             if (historySpec != null && !historySpec.isBlank()) {
                 showHistory();

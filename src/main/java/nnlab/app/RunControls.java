@@ -108,7 +108,9 @@ public class RunControls extends HBox {
     public void showQueued() {
         runStatus = RunStatus.QUEUED;
         setState("state-queued", "Queued", "waiting for the runner");
-        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        // An empty bar, not an indeterminate one: the "Queued" text says it, and the animated
+        // bar's skin was built at every Start only to be dropped a moment later when the run began.
+        progress.setProgress(0);
         eta.setText("");
         start.setDisable(true);
         cancel.setDisable(false);
@@ -143,13 +145,11 @@ public class RunControls extends HBox {
             case QUEUED -> showQueued();
             case RUNNING -> {
                 if (!status.getStyleClass().contains("state-cancelling")) setState("state-running", "Running", "");
-                if (progress.getProgress() < 0) progress.setProgress(0);
             }
             default -> {
                 String text = message == null || message.isBlank() ? newStatus.label() : capitalise(message);
                 setState("state-" + newStatus.name().toLowerCase(Locale.ROOT), text, "");
                 if (newStatus == RunStatus.FINISHED) progress.setProgress(1);
-                else if (progress.getProgress() < 0) progress.setProgress(0);
                 eta.setText("");
                 start.setDisable(false);
                 cancel.setDisable(true);
