@@ -139,7 +139,7 @@ public final class PaddingExperiment implements Experiment {
                 int roundNo = round;
                 tasks.add(() -> {
                     ctx.checkCancelled();
-                    String suffix = lanes.begin(variant, roundNo, results.size() > 1);
+                    String suffix = lanes.begin(variant, roundNo, variantLabel(variant, nets.size() > 1, paddings.size() > 1));
                     VariantTrainer.RoundResult r;
                     try {
                         r = trainRound(c, ctx, data, trainer, variant, roundNo, rounds, suffix, progress);
@@ -176,6 +176,12 @@ public final class PaddingExperiment implements Experiment {
         return summary(c, results);
     }
 
+    /** What tells a variant's curves apart in a study: its net and padding, where the study has several. */
+    private static String variantLabel(VariantResult v, boolean severalNets, boolean severalPaddings) {
+        if (severalNets && severalPaddings) return v.net + " " + v.mode.id();
+        return severalNets ? v.net : severalPaddings ? v.mode.id() : "";
+    }
+
     /**
      * The rounds training at this moment, one per thread ("lane"). Each round names its curves
      * with a suffix when rounds overlap, retires its lane's previous curves when it starts, and
@@ -195,12 +201,12 @@ public final class PaddingExperiment implements Experiment {
         }
 
         /** Announces a round on this thread and returns the suffix of its series names. */
-        synchronized String begin(VariantResult variant, int round, boolean nameVariant) {
+        synchronized String begin(VariantResult variant, int round, String variantLabel) {
             if (!overlapping) {
                 ctx.emit(new RunEvent.Phase(variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds));
                 return "";
             }
-            String suffix = (nameVariant ? " · " + variant.net + " " + variant.mode.id() : "") + " · round " + (round + 1);
+            String suffix = (variantLabel.isEmpty() ? "" : " · " + variantLabel) + " · round " + (round + 1);
             String previous = lastSuffix.put(Thread.currentThread(), suffix);
             if (previous != null) ctx.emit(new RunEvent.RetireCurves(previous));
             running.computeIfAbsent(variant, v -> new java.util.TreeSet<>()).add(round);

@@ -83,9 +83,9 @@ class PaddingPanelTest {
         assertTrue(table == planned, "the run fills the planned table");
         assertEquals(2, Fx.get(() -> table.tableView().getItems().size()));
         assertTrue(Fx.get(() -> table.detail(1, 3)).contains("round 1"));
-        // The two variants' single rounds train at once, so each curve names its variant.
-        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · Net1 valid · round 1")));
-        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · Net1 replicate · round 1")));
+        // The two variants' single rounds train at once, so each curve names its padding (the one net goes unsaid).
+        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · valid · round 1")));
+        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · replicate · round 1")));
         assertNull(Fx.get(() -> panel.figureView(PaddingExperiment.LOSS_FIGURE)), "the live chart stands for the loss figure");
 
         FigureView bars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));

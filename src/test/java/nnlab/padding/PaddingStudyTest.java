@@ -95,7 +95,7 @@ class PaddingStudyTest {
             String both = titles.get(1);
             assertTrue(both.contains("Net2 · valid · round 1/1") && both.contains("; ") && both.contains("Net2 · fconv · round 1/1"),
                     "the second round starts while the first trains: " + titles);
-            assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("train loss · Net2 fconv · round 1")),
+            assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("train loss · fconv · round 1")),
                     "overlapping rounds of two variants name the variant in their curves");
         }
     }
