@@ -29,75 +29,63 @@ class PaddingStudyTest {
     @Test
     @SuppressWarnings("unchecked")
     void replicateBeatsValidOnTheSwitchedTestSet() throws Exception {
-        PaddingExperiment experiment = new PaddingExperiment();
-        var config = experiment.schema().fromText(Map.of("net", "Net1", "padding", "valid,replicate", "rounds", "2",
+        Run run = finishedStudy(Map.of("net", "Net1", "padding", "valid,replicate", "rounds", "2",
                 "epochs", "5", "train-size", "1000", "val-size", "500", "test-size", "500", "batch-size", "100"));
-        try (RunEngine engine = new RunEngine(1, null)) {
-            Run run = engine.submit(experiment, config);
-            assertTrue(run.await(10, TimeUnit.MINUTES), "the short study did not finish");
-            assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
+        Map<String, Object> summary = (Map<String, Object>) run.summary();
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) summary.get("variants");
+        double valid = testMean(variants, "valid");
+        double replicate = testMean(variants, "replicate");
+        double validVal = ((Number) variants.get(0).get("val_acc_mean")).doubleValue();
+        assertTrue(validVal > 90, "valid padding should fit the training positions (val acc " + validVal + ")");
+        assertTrue(valid < 30, "valid padding should fail the switched test set, got " + valid + " %");
+        assertTrue(replicate > valid + 20, "replicate " + replicate + " % vs valid " + valid + " %");
+        double replicateStd = ((Number) variants.get(1).get("test_acc_std")).doubleValue();
+        assertEquals(String.format(java.util.Locale.ROOT, "test acc %.1f ± %.1f %% (Net1 replicate)", replicate, replicateStd),
+                run.headline(), "the headline names the best variant");
 
-            Map<String, Object> summary = (Map<String, Object>) run.summary();
-            List<Map<String, Object>> variants = (List<Map<String, Object>>) summary.get("variants");
-            double valid = testMean(variants, "valid");
-            double replicate = testMean(variants, "replicate");
-            double validVal = ((Number) variants.get(0).get("val_acc_mean")).doubleValue();
-            assertTrue(validVal > 90, "valid padding should fit the training positions (val acc " + validVal + ")");
-            assertTrue(valid < 30, "valid padding should fail the switched test set, got " + valid + " %");
-            assertTrue(replicate > valid + 20, "replicate " + replicate + " % vs valid " + valid + " %");
-            double replicateStd = ((Number) variants.get(1).get("test_acc_std")).doubleValue();
-            assertEquals(String.format(java.util.Locale.ROOT, "test acc %.1f ± %.1f %% (Net1 replicate)", replicate, replicateStd),
-                    run.headline(), "the headline names the best variant");
+        // The panel's views are fed: the final results table has both rows with per-round details.
+        RunEvent.Table table = (RunEvent.Table) run.history().stream()
+                .filter(e -> e instanceof RunEvent.Table).reduce((a, b) -> b).orElseThrow();
+        assertEquals(2, table.rows().size());
+        assertEquals("2", table.rows().get(1).get(4));
+        assertTrue(table.cellDetails().get("1:3").contains("round 2"));
 
-            // The panel's views are fed: the final results table has both rows with per-round details.
-            RunEvent.Table table = (RunEvent.Table) run.history().stream()
-                    .filter(e -> e instanceof RunEvent.Table).reduce((a, b) -> b).orElseThrow();
-            assertEquals(2, table.rows().size());
-            assertEquals("2", table.rows().get(1).get(4));
-            assertTrue(table.cellDetails().get("1:3").contains("round 2"));
-            // Rounds come off one queue, two at a time: each start titles the phase without
-            // clearing the other round's curves, and a lane retires its previous round's curves
-            // only after that round's last point.
-            List<RunEvent> events = run.history().stream().filter(java.util.Objects::nonNull).toList();
-            List<RunEvent.Phase> phases = events.stream().filter(e -> e instanceof RunEvent.Phase)
-                    .map(e -> (RunEvent.Phase) e).toList();
-            assertEquals(4, phases.size(), "one phase per round start");
-            assertTrue(phases.stream().noneMatch(RunEvent.Phase::restart), "overlapping rounds keep each other's curves");
-            List<String> retired = events.stream().filter(e -> e instanceof RunEvent.RetireCurves)
-                    .map(e -> ((RunEvent.RetireCurves) e).seriesSuffix()).toList();
-            assertTrue(retired.size() >= 2, "every lane's later round retires the one before: " + retired);
-            for (String suffix : retired) {
-                int retiredAt = events.indexOf(events.stream().filter(e -> e instanceof RunEvent.RetireCurves r
-                        && r.seriesSuffix().equals(suffix)).findFirst().orElseThrow());
-                List<Integer> points = new java.util.ArrayList<>();
-                for (int i = 0; i < events.size(); i++) {
-                    if (events.get(i) instanceof RunEvent.Metric m && m.series().endsWith(suffix)) points.add(i);
-                }
-                assertEquals(15, points.size(), suffix + ": 5 epochs × (train loss, val loss, val acc)");
-                assertTrue(points.get(points.size() - 1) < retiredAt, suffix + " retired before its last point");
+        // Rounds come off one queue, two at a time: each start titles the phase without
+        // clearing the other round's curves, and a lane retires its previous round's curves
+        // only after that round's last point.
+        List<RunEvent> events = run.history().stream().filter(java.util.Objects::nonNull).toList();
+        List<RunEvent.Phase> phases = events.stream().filter(e -> e instanceof RunEvent.Phase)
+                .map(e -> (RunEvent.Phase) e).toList();
+        assertEquals(4, phases.size(), "one phase per round start");
+        assertTrue(phases.stream().noneMatch(RunEvent.Phase::restart), "overlapping rounds keep each other's curves");
+        List<String> retired = events.stream().filter(e -> e instanceof RunEvent.RetireCurves)
+                .map(e -> ((RunEvent.RetireCurves) e).seriesSuffix()).toList();
+        assertTrue(retired.size() >= 2, "every lane's later round retires the one before: " + retired);
+        for (String suffix : retired) {
+            int retiredAt = events.indexOf(events.stream().filter(e -> e instanceof RunEvent.RetireCurves r
+                    && r.seriesSuffix().equals(suffix)).findFirst().orElseThrow());
+            List<Integer> points = new java.util.ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i) instanceof RunEvent.Metric m && m.series().endsWith(suffix)) points.add(i);
             }
+            assertEquals(15, points.size(), suffix + ": 5 epochs × (train loss, val loss, val acc)");
+            assertTrue(points.get(points.size() - 1) < retiredAt, suffix + " retired before its last point");
         }
     }
 
     /** One round per variant: the queue still trains two at once (pairs of rounds never could). */
     @Test
     void roundsOfDifferentVariantsShareTheQueue() throws Exception {
-        PaddingExperiment experiment = new PaddingExperiment();
-        var config = experiment.schema().fromText(Map.of("net", "Net2", "padding", "valid,fconv", "rounds", "1",
+        Run run = finishedStudy(Map.of("net", "Net2", "padding", "valid,fconv", "rounds", "1",
                 "epochs", "3", "train-size", "200", "val-size", "100", "test-size", "100", "batch-size", "50"));
-        try (RunEngine engine = new RunEngine(1, null)) {
-            Run run = engine.submit(experiment, config);
-            assertTrue(run.await(5, TimeUnit.MINUTES));
-            assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
-            List<String> titles = run.history().stream().filter(e -> e instanceof RunEvent.Phase)
-                    .map(e -> ((RunEvent.Phase) e).title()).toList();
-            assertEquals(2, titles.size(), "one phase per round start: " + titles);
-            String both = titles.get(1);
-            assertTrue(both.contains("Net2 · valid · round 1/1") && both.contains("; ") && both.contains("Net2 · fconv · round 1/1"),
-                    "the second round starts while the first trains: " + titles);
-            assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("train loss · fconv · round 1")),
-                    "overlapping rounds of two variants name the variant in their curves");
-        }
+        List<String> titles = run.history().stream().filter(e -> e instanceof RunEvent.Phase)
+                .map(e -> ((RunEvent.Phase) e).title()).toList();
+        assertEquals(2, titles.size(), "one phase per round start: " + titles);
+        String both = titles.get(1);
+        assertTrue(both.contains("Net2 · valid · round 1/1") && both.contains("; ") && both.contains("Net2 · fconv · round 1/1"),
+                "the second round starts while the first trains: " + titles);
+        assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("train loss · fconv · round 1")),
+                "overlapping rounds of two variants name the variant in their curves");
     }
 
     @Test
@@ -167,6 +155,17 @@ class PaddingStudyTest {
                 assertEquals(runs.get(0)[i], runs.get(1)[i], 1e-5, padding + " value " + i + " (losses per epoch, then test acc)");
             }
             assertTrue(runs.get(0)[4] < runs.get(0)[0], padding + ": the train loss fell, so the comparison covers learning");
+        }
+    }
+
+    /** Runs a short study to its end and checks that it finished. */
+    private static Run finishedStudy(Map<String, String> settings) throws InterruptedException {
+        PaddingExperiment experiment = new PaddingExperiment();
+        try (RunEngine engine = new RunEngine(1, null)) {
+            Run run = engine.submit(experiment, experiment.schema().fromText(settings));
+            assertTrue(run.await(10, TimeUnit.MINUTES), "the short study did not finish");
+            assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
+            return run;
         }
     }
 
