@@ -84,7 +84,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private volatile boolean backendReady;
     private Preview previewFunction;
     private FigureView previewView;
-    private java.util.function.Function<Config, RunEvent.Table> plannedTable;
+    private java.util.function.Function<Config, List<RunEvent>> plan;
     private boolean anyRunStarted;
     private int logLines;
     private String currentPhase;
@@ -205,37 +205,26 @@ public class GenericExperimentPanel implements ExperimentPanel {
         return v;
     }
 
-    /** Like {@link #addFigureView(String, String)}, with the text it shows until its figure comes. */
-    public FigureView addFigureView(String id, String title, String placeholderText) {
-        FigureView v = figures.get(id);
-        if (v == null) {
-            v = new FigureView(id, title, placeholderText);
-            figures.put(id, v);
-            permanentViews.add(v);
-            addView(id, v, true);
-        }
-        return v;
-    }
-
     /**
-     * A table shown before the first run and kept in step with the settings, e.g. the variants
-     * a run will train with their results still open; the first run's table with the same id
-     * takes its place. Besides telling the user what is coming, the table is then built and
-     * styled while the machine is idle rather than as training takes every core.
+     * Views shown before the first run and kept in step with the settings: tables and figures as
+     * a run would show them at its start (e.g. the variants it will train, results open). The
+     * first run's views with the same ids take their place. Besides telling the user what is
+     * coming, the views are then built and styled while the machine is idle, at their final size,
+     * rather than as training takes every core.
      */
-    protected final void setPlannedTable(java.util.function.Function<Config, RunEvent.Table> plan) {
-        plannedTable = plan;
-        form.addConfigListener(this::refreshPlannedTable);
+    protected final void setPlan(java.util.function.Function<Config, List<RunEvent>> plan) {
+        this.plan = plan;
+        form.addConfigListener(this::refreshPlan);
         try {
-            refreshPlannedTable(form.currentConfig());
+            refreshPlan(form.currentConfig());
         } catch (ConfigException e) {
             // the form shows what is wrong; the plan follows once the settings are valid
         }
     }
 
-    private void refreshPlannedTable(Config config) {
-        if (plannedTable == null || anyRunStarted) return;
-        handle(plannedTable.apply(config));
+    private void refreshPlan(Config config) {
+        if (plan == null || anyRunStarted) return;
+        plan.apply(config).forEach(this::handle);
     }
 
     /** Computes a preview figure from settings; may fail (e.g. on an unreadable data file). */
@@ -328,7 +317,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     @Override
     public boolean startRun(Config config) {
         if (controls.isRunActive()) return false;
-        // Before the form takes the config: the run's own table replaces the plan, so re-planning now is wasted work.
+        // Before the form takes the config: the run's own views replace the plan, so re-planning now is wasted work.
         anyRunStarted = true;
         form.setConfig(config);
         if (pump != null) pump.stop();

@@ -307,13 +307,16 @@ public final class PaddingExperiment implements Experiment {
         }
     }
 
-    /** The results table before a run: one row per variant the settings will train, results open. */
-    public static RunEvent.Table plannedResults(Config c) {
+    /**
+     * The results table and bars before a run: one row and one bar slot per variant the settings
+     * will train, results open; exactly what a run shows at its start.
+     */
+    public static List<RunEvent> plannedResults(Config c) {
         List<VariantResult> variants = new ArrayList<>();
         for (String net : c.getStrings(NET)) {
             for (String p : c.getStrings(PADDING)) variants.add(new VariantResult(net, PaddingMode.fromId(p)));
         }
-        return resultsTable(variants);
+        return List.of(resultsTable(variants), new RunEvent.FigureUpdate(BARS_FIGURE, bars(variants, c.getStrings(NET), c.getStrings(PADDING))));
     }
 
     private static RunEvent.Table resultsTable(List<VariantResult> results) {
@@ -334,7 +337,10 @@ public final class PaddingExperiment implements Experiment {
 
     private static void publishResults(RunContext ctx, List<VariantResult> results, List<String> nets, List<String> paddings) {
         ctx.emit(resultsTable(results));
+        ctx.figure(BARS_FIGURE, bars(results, nets, paddings));
+    }
 
+    private static BarFigure bars(List<VariantResult> results, List<String> nets, List<String> paddings) {
         double[][] values = new double[nets.size()][paddings.size()];
         double[][] errors = new double[nets.size()][paddings.size()];
         for (VariantResult v : results) {
@@ -343,8 +349,8 @@ public final class PaddingExperiment implements Experiment {
             values[g][k] = v.rounds() == 0 ? Double.NaN : v.testMean();
             errors[g][k] = v.rounds() == 0 ? Double.NaN : v.testStd();
         }
-        ctx.figure(BARS_FIGURE, new BarFigure("Test accuracy on the switched test set (mean ± std over rounds)",
-                "test accuracy (%)", paddings, nets, values, errors, 0, 100));
+        return new BarFigure("Test accuracy on the switched test set (mean ± std over rounds)",
+                "test accuracy (%)", paddings, nets, values, errors, 0, 100);
     }
 
     private static String pm(double mean, double std) {

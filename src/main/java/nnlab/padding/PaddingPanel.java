@@ -8,8 +8,8 @@ import nnlab.kernel.run.RunEvent;
 /**
  * The padding study's panel: the generic run view plus a dataset preview (train and switched
  * test samples of both classes) that follows the data settings before any run starts, so a user
- * sees the train/test shift they are about to test, and the results table lists the variants the
- * settings will train.
+ * sees the train/test shift they are about to test, and the results table and bars list the
+ * variants the settings will train.
  */
 public final class PaddingPanel extends GenericExperimentPanel {
 
@@ -24,12 +24,10 @@ public final class PaddingPanel extends GenericExperimentPanel {
         // Empty charts from the start: a run then only adds points, instead of building and
         // styling two charts on the JavaFX thread just as training takes both cores.
         prepareCharts("loss", "accuracy");
-        // The results table lists the variants to train and the bars have their card before any
-        // run: the first run then fills views built while the machine was idle (in a fresh JVM,
-        // building them as training started froze the window for 150–180 ms).
-        setPlannedTable(PaddingExperiment::plannedResults);
-        addFigureView(PaddingExperiment.BARS_FIGURE, "Test accuracy on the switched test set",
-                "Mean test accuracy per variant, as bars, once its first round ends.");
+        // The results table and the bars list the variants to train before any run: the first
+        // run then fills views built while the machine was idle, at their final size (in a fresh
+        // JVM, building them as training started froze the window for 150–180 ms).
+        setPlan(PaddingExperiment::plannedResults);
     }
 
     @Override

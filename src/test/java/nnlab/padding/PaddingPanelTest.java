@@ -71,6 +71,9 @@ class PaddingPanelTest {
         assertEquals(List.of(List.of("Net1", "valid", "…"), List.of("Net1", "replicate", "…")),
                 Fx.get(() -> planned.tableView().getItems().stream().map(r -> r.cells().subList(0, 3)).toList()),
                 "the plan follows the settings");
+        FigureView plannedBars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));
+        assertNotNull(plannedBars, "the bars' card is there before any run");
+        assertEquals(List.of("valid", "replicate"), Fx.get(() -> ((nnlab.kernel.figure.BarFigure) plannedBars.figure()).categories()));
 
         robot.clickOn("#start-button");
         Run run = Fx.get(panel::currentRun);
@@ -89,7 +92,8 @@ class PaddingPanelTest {
         assertNull(Fx.get(() -> panel.figureView(PaddingExperiment.LOSS_FIGURE)), "the live chart stands for the loss figure");
 
         FigureView bars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));
-        assertNotNull(bars);
+        assertTrue(bars == plannedBars, "the run fills the planned bars");
+        assertTrue(Double.isFinite(((nnlab.kernel.figure.BarFigure) bars.figure()).values()[0][0]), "with the run's accuracies");
         Path png = tmp.resolve("bars.png");
         bars.exportPng(png, 2).get(30, TimeUnit.SECONDS);
         BufferedImage image = ImageIO.read(png.toFile());
