@@ -118,7 +118,7 @@ public class LiveLineChart extends VBox {
     /** A new phase starts: its curves start from scratch, titled by the phase. */
     public void startPhase(String phaseTitle) {
         clear();
-        subtitle.setText(phaseTitle == null ? "" : phaseTitle);
+        setPhaseTitle(phaseTitle);
     }
 
     /** Shows a new phase title and keeps the curves (rounds on a queue overlap; each retires its own). */

@@ -123,10 +123,7 @@ public final class PaddingExperiment implements Experiment {
         int maxEpochs = c.getInt(EPOCHS);
         VariantTrainer trainer = new VariantTrainer(maxEpochs, c.getInt(PATIENCE), c.getInt(BATCH_SIZE));
 
-        List<VariantResult> results = new ArrayList<>();
-        for (String net : nets) {
-            for (String p : paddings) results.add(new VariantResult(net, PaddingMode.fromId(p)));
-        }
+        List<VariantResult> results = variants(c);
         int parallel = Math.min(c.getInt(PARALLEL_ROUNDS), rounds * results.size());
         Progress progress = new Progress(ctx, (double) results.size() * rounds * maxEpochs);
         publishResults(ctx, results, nets, paddings);
@@ -312,11 +309,17 @@ public final class PaddingExperiment implements Experiment {
      * will train, results open; exactly what a run shows at its start.
      */
     public static List<RunEvent> plannedResults(Config c) {
+        List<VariantResult> variants = variants(c);
+        return List.of(resultsTable(variants), new RunEvent.FigureUpdate(BARS_FIGURE, bars(variants, c.getStrings(NET), c.getStrings(PADDING))));
+    }
+
+    /** Every net × padding the settings name, in the study's order, with no rounds yet. */
+    private static List<VariantResult> variants(Config c) {
         List<VariantResult> variants = new ArrayList<>();
         for (String net : c.getStrings(NET)) {
             for (String p : c.getStrings(PADDING)) variants.add(new VariantResult(net, PaddingMode.fromId(p)));
         }
-        return List.of(resultsTable(variants), new RunEvent.FigureUpdate(BARS_FIGURE, bars(variants, c.getStrings(NET), c.getStrings(PADDING))));
+        return variants;
     }
 
     private static RunEvent.Table resultsTable(List<VariantResult> results) {
