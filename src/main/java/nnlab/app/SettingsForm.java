@@ -110,13 +110,21 @@ public class SettingsForm extends VBox {
 
     /** Fills every control from the config. */
     public void setConfig(Config config) {
+        List<String> before = texts();
         filling = true;
         try {
             for (Field f : fields.values()) f.set(config.get(f.setting.key()));
         } finally {
             filling = false;
         }
-        validate();
+        // Unchanged settings: their errors and the config listeners' views are already current.
+        if (!texts().equals(before)) validate();
+    }
+
+    private List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        for (Field f : fields.values()) texts.add(f.text());
+        return texts;
     }
 
     public void resetToDefaults() {
@@ -292,7 +300,13 @@ public class SettingsForm extends VBox {
 
         @Override String text() { return ((TextField) control).getText(); }
 
-        @Override void set(Object value) { ((TextField) control).setText(setting.format(value)); }
+        @Override void set(Object value) {
+            // A text field re-lays out its text on every setText, even to the same text; a run's
+            // start puts its config (usually the one shown) back into the form.
+            String text = setting.format(value);
+            TextField tf = (TextField) control;
+            if (!text.equals(tf.getText())) tf.setText(text);
+        }
     }
 
     private final class BooleanField extends Field {

@@ -136,4 +136,25 @@ class SettingsFormTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, submits.get());
     }
+
+    @Test
+    void puttingBackTheShownSettingsTouchesNoField() {
+        // A run's start puts its config into the form: usually the one shown, which must not
+        // re-lay out every text field nor recompute the views that follow the settings.
+        AtomicInteger configsHeard = new AtomicInteger();
+        AtomicInteger textChanges = new AtomicInteger();
+        Fx.run(() -> {
+            form.addConfigListener(c -> configsHeard.incrementAndGet());
+            ((TextField) form.control("epochs")).textProperty().addListener((o, a, b) -> textChanges.incrementAndGet());
+        });
+        Config shown = Fx.get(form::currentConfig);
+        Fx.run(() -> form.setConfig(shown));
+        assertEquals(0, configsHeard.get(), "config listeners called");
+        assertEquals(0, textChanges.get(), "text changes of an unchanged field");
+
+        Fx.run(() -> form.setConfig(shown.with("epochs", 9)));
+        assertEquals(1, configsHeard.get(), "a changed setting is heard once");
+        assertEquals(1, textChanges.get());
+        assertEquals(9, Fx.get(form::currentConfig).get("epochs"));
+    }
 }
