@@ -63,8 +63,6 @@ public class LiveLineChart extends VBox {
         this.title.getStyleClass().add("card-title");
         this.title.setText(title);
         subtitle.getStyleClass().add("card-subtitle");
-        subtitle.managedProperty().bind(subtitle.textProperty().isNotEmpty());
-        subtitle.visibleProperty().bind(subtitle.managedProperty());
 
         plotBox.getChildren().add(plot);
         plotBox.getStyleClass().add("live-chart-plot");
@@ -203,6 +201,7 @@ public class LiveLineChart extends VBox {
 
     private void show(Image image, double width) {
         plot.setImage(image);
+        RepaintAnchor.touch(this);
         plot.setFitWidth(width);
         plot.setPreserveRatio(true);
         double height = image.getHeight() * width / image.getWidth();

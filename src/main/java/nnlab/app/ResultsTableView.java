@@ -73,13 +73,15 @@ public class ResultsTableView extends VBox {
         export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getColumns()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, export);
+        // The hint sits in the header, where its line exists anyway: a line of its own below the
+        // table appeared with a run's first details and moved every view below the table.
+        detailsHint.setMinWidth(0);
+        HBox header = new HBox(8, title, spacer, detailsHint, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("card-header");
         detailsHint.getStyleClass().add("table-hint");
-        detailsHint.managedProperty().bind(detailsHint.visibleProperty());
         detailsHint.setVisible(false);
-        getChildren().addAll(header, table, detailsHint);
+        getChildren().addAll(header, table);
         fitHeight(0);
     }
 

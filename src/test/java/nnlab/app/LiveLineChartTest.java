@@ -101,4 +101,15 @@ class LiveLineChartTest {
         Fx.waitUntil("drawn empty", 5000, () -> chart.upToDate() && chart.image().getHeight() < imageWithLegend);
         assertEquals(withLegend, Fx.get(() -> chart.prefHeight(-1)), 0.5, "the card keeps its height when its legend goes");
     }
+
+    @Test
+    void aPhaseTitleComingOrGoingKeepsTheCardsHeight() {
+        Fx.waitUntil("drawn", 5000, chart::upToDate);
+        double withoutTitle = Fx.get(() -> chart.prefHeight(-1));
+        // A run's start clears the title and its first phase sets one: neither may move the views below.
+        Fx.run(() -> chart.setPhaseTitle("Net1 · fconv · rounds 1, 2/10"));
+        assertEquals(withoutTitle, Fx.get(() -> chart.prefHeight(-1)), 0.5);
+        Fx.run(chart::clear);
+        assertEquals(withoutTitle, Fx.get(() -> chart.prefHeight(-1)), 0.5);
+    }
 }

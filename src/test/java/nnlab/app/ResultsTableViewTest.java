@@ -1,6 +1,9 @@
 package nnlab.app;
 
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
@@ -32,6 +35,17 @@ class ResultsTableViewTest {
         Fx.run(() -> view.show(table(Map.of("0:1", "round 1: 0.0 %\nround 2: 0.0 %"))));
         Fx.waitUntil("the new detail on the unchanged cell", 3000,
                 () -> tooltipOf("0.0 ± 0.0").equals("round 1: 0.0 %\nround 2: 0.0 %"));
+    }
+
+    @Test
+    void detailsArrivingKeepTheCardsHeight() {
+        // A run's first table has no details yet; its later ones do, and the hint appears: the
+        // views below the table must not move for it.
+        Fx.run(() -> view.show(table(Map.of())));
+        double without = Fx.get(() -> view.prefHeight(view.getWidth()));
+        Fx.run(() -> view.show(table(Map.of("0:1", "round 1: 0.0 %"))));
+        assertTrue(Fx.get(() -> view.lookup(".table-hint").isVisible()), "the details hint shows");
+        assertEquals(without, Fx.get(() -> view.prefHeight(view.getWidth())), 0.5);
     }
 
     private static RunEvent.Table table(Map<String, String> details) {
