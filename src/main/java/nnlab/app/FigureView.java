@@ -155,6 +155,7 @@ public class FigureView extends VBox {
 
     private void show(Image img, double width) {
         imageView.setImage(img);
+        RepaintAnchor.touch(this);
         imageView.setFitWidth(width);
         placeholder.setVisible(false);
         imageBox.requestLayout();

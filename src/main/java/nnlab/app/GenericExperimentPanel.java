@@ -417,6 +417,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
             }
         }
         if (!metrics.isEmpty()) handleMetrics(metrics);
+        RepaintAnchor.touch(root);
     }
 
     private LiveLineChart chartFor(String id) {

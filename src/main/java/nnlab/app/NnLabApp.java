@@ -71,7 +71,16 @@ public final class NnLabApp extends Application {
     private volatile boolean backendReady;
     private UiProbe probe;
 
+    /**
+     * JavaFX repaints at most this many separate rectangles per frame and merges the rest into
+     * their bounding box (default 6, at most 15). A run's start changes a dozen small things
+     * across the window (the form, the run controls, card titles, the status bar); merged, they
+     * became one 1000 × 250 px box, repainted in software while training takes both cores.
+     */
+    static final String DIRTY_REGIONS = "15";
+
     public static void launchApp(String[] args) {
+        if (System.getProperty("prism.dirtyregioncount") == null) System.setProperty("prism.dirtyregioncount", DIRTY_REGIONS);
         Application.launch(NnLabApp.class, args);
         // ND4J leaves non-daemon threads behind; the window is closed and runs are cancelled by now.
         System.exit(0);
@@ -129,6 +138,7 @@ public final class NnLabApp extends Application {
 
         double[] size = windowSize();
         Scene scene = new Scene(root, size[0], size[1]);
+        RepaintAnchor.install(scene, statusBar);
         scene.getStylesheets().add(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
         stage.setTitle("NN Lab");
         stage.setScene(scene);

@@ -599,6 +599,7 @@ public final class PosEncPanel implements ExperimentPanel {
         shownGeneration = r.generation();
         shownP = r.p();
         shownN = r.n();
+        nnlab.app.RepaintAnchor.touch(facts);
         switch (r.tab()) {
             case TAB_GRAM -> {
                 gramView.show(result.heatmaps()[0]);
