@@ -87,6 +87,11 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private java.util.function.Function<Config, List<RunEvent>> plan;
     private boolean anyRunStarted;
     private int logLines;
+    /**
+     * Lines logged while the log is closed, not yet in its text area: an append re-lays out the
+     * area's whole text even when closed (30–45 ms a line during a run, on the JavaFX thread).
+     */
+    private final StringBuilder unshownLog = new StringBuilder();
     private String currentPhase;
     private EventPump pump;
     private Run currentRun;
@@ -142,6 +147,9 @@ public class GenericExperimentPanel implements ExperimentPanel {
         log.setPrefRowCount(8);
         logPane.setExpanded(false);
         logPane.setAnimated(false);
+        logPane.expandedProperty().addListener((o, was, open) -> {
+            if (open) showUnshownLog();
+        });
         logPane.getStyleClass().add("log-pane");
 
         BorderPane centre = new BorderPane(contentScroll);
@@ -182,7 +190,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     public FigureView figureView(String id) { return figures.get(id); }
 
     /** The log text so far. */
-    public String logText() { return log.getText(); }
+    public String logText() { return log.getText() + unshownLog; }
 
     /** Puts a node above the views, e.g. a preview shown before any run starts; null removes it. */
     public void setTopContent(Node node) {
@@ -469,7 +477,8 @@ public class GenericExperimentPanel implements ExperimentPanel {
         }
         charts.values().forEach(LiveLineChart::clear);
         currentPhase = null;
-        log.clear();
+        if (!log.getText().isEmpty()) log.clear();
+        unshownLog.setLength(0);
         logLines = 0;
         logPane.setText("Log");
         emptyHint.setVisible(grid.items().isEmpty());
@@ -524,14 +533,28 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private void appendLog(String line) {
         if (logLines >= LOG_LINE_LIMIT) {
             // TextArea re-lays out its whole text on every append; drop the oldest half rather than slow down.
-            String text = log.getText();
+            String text = logText();
             int cut = text.indexOf('\n', text.length() / 2);
-            log.setText("…\n" + text.substring(cut + 1));
+            String kept = "…\n" + text.substring(cut + 1);
+            unshownLog.setLength(0);
+            if (logPane.isExpanded()) {
+                log.setText(kept);
+            } else {
+                if (!log.getText().isEmpty()) log.clear();
+                unshownLog.append(kept);
+            }
             logLines = LOG_LINE_LIMIT / 2;
         }
-        log.appendText(line + "\n");
+        if (logPane.isExpanded()) log.appendText(line + "\n");
+        else unshownLog.append(line).append('\n');
         logLines++;
         logPane.setText("Log (" + logLines + (logLines == 1 ? " line)" : " lines)"));
+    }
+
+    private void showUnshownLog() {
+        if (unshownLog.isEmpty()) return;
+        log.appendText(unshownLog.toString());
+        unshownLog.setLength(0);
     }
 
     private int rank(Node view) {

@@ -46,7 +46,6 @@ final class ViewWarmUp {
         chart.setPhaseTitle("warm-up · round 1");
         chart.addMetrics(List.of(new RunEvent.Metric("warm-up", "train · round 1", 1, 0.7), new RunEvent.Metric("warm-up", "train · round 1", 2, 0.5),
                 new RunEvent.Metric("warm-up", "val · round 1", 1, 0.8)));
-        log.appendText("warm-up\n");
         logPane.setText("Log (1 line)");
         table.show(new RunEvent.Table("warm-up", "Results", List.of("a", "b"), List.of(List.of("1", "…")), Map.of()));
         layOut(root);

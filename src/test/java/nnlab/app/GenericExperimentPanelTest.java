@@ -79,6 +79,13 @@ class GenericExperimentPanelTest {
         assertNotNull(figure);
         Fx.waitUntil("the figure to be drawn", 5000, () -> figure.image() != null);
         assertTrue(Fx.get(panel::logText).contains("circular: accuracy"));
+        // Closed, the log's text area is left alone during a run (an append re-lays out all its
+        // text); opened, it shows every line.
+        javafx.scene.control.TextArea area = (javafx.scene.control.TextArea) Fx.get(() -> panel.view().lookup(".run-log"));
+        assertEquals("", Fx.get(area::getText));
+        Fx.run(() -> ((javafx.scene.control.TitledPane) panel.view().lookup(".log-pane")).setExpanded(true));
+        assertEquals(Fx.get(panel::logText), Fx.get(area::getText));
+        assertTrue(Fx.get(area::getText).contains("circular: accuracy"));
         assertFalse(Fx.get(() -> panel.settingsForm().control("epochs").isDisabled()), "the form unlocks after the run");
     }
 
