@@ -332,7 +332,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         resetViews();
         // The form greys out a frame later: restyling and repainting it in the frame that also
         // shows the run controls and the faded views made Start the window's longest frame.
-        inTheFrameAfterThis(() -> {
+        Frames.after(2, () -> {
             if (controls.isRunActive()) {
                 form.setLocked(true);
                 settingsFiles.loadButton().setDisable(true);
@@ -343,22 +343,6 @@ public class GenericExperimentPanel implements ExperimentPanel {
         onRunStarted(currentRun);
         pump = new EventPump(currentRun, this::handleBatch).start();
         return true;
-    }
-
-    /** Runs the action on the JavaFX thread once the frame that shows the current changes is under way. */
-    private static void inTheFrameAfterThis(Runnable action) {
-        new javafx.animation.AnimationTimer() {
-            // The first call can fall in the frame being prepared (a timer started during another
-            // timer's or animation's turn is called in the same pulse); the second is the next frame.
-            private int calls;
-
-            @Override
-            public void handle(long now) {
-                if (++calls < 2) return;
-                stop();
-                action.run();
-            }
-        }.start();
     }
 
     /** Puts the config into the form without starting; refused (false) while a run uses the form. */

@@ -157,16 +157,7 @@ public final class NnLabApp extends Application {
 
         // ND4J loads once the first frames are drawn: JavaFX loads its font libraries for them,
         // and a library loaded while JavaCPP resolves its symbols can deadlock the process (see Java2dNatives).
-        new javafx.animation.AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames < 3) return;
-                stop();
-                NativeSetup.initAsync().whenComplete((v, error) -> Platform.runLater(() -> backendLoaded(error)));
-            }
-        }.start();
+        Frames.after(3, () -> NativeSetup.initAsync().whenComplete((v, error) -> Platform.runLater(() -> backendLoaded(error))));
         // The first panel's controls cost a second or more to load and style on a slow machine;
         // building it after the first frame gets the window on screen without that wait.
         Platform.runLater(() -> {
