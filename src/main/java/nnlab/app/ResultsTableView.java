@@ -73,15 +73,14 @@ public class ResultsTableView extends VBox {
         export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getColumns()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // The hint sits in the header, where its line exists anyway: a line of its own below the
-        // table appeared with a run's first details and moved every view below the table.
-        detailsHint.setMinWidth(0);
-        HBox header = new HBox(8, title, spacer, detailsHint, export);
+        HBox header = new HBox(8, title, spacer, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("card-header");
         detailsHint.getStyleClass().add("table-hint");
+        // The hint's line is kept while hidden: appearing with a run's first details, it moved
+        // every view below the table. (In the header it squeezed long table titles.)
         detailsHint.setVisible(false);
-        getChildren().addAll(header, table);
+        getChildren().addAll(header, table, detailsHint);
         fitHeight(0);
     }
 
