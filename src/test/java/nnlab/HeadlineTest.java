@@ -1,5 +1,7 @@
 package nnlab;
 
+import nnlab.kernel.run.ExperimentCatalog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -51,6 +53,6 @@ class HeadlineTest {
 
     @Test
     void anUnexpectedSummaryGivesNoHeadlineRatherThanAnError() {
-        for (var e : Experiments.all()) assertEquals("", e.headline(Map.of("variants", "?", "models", 3)), e.id());
+        for (var e : ExperimentCatalog.all()) assertEquals("", e.headline(Map.of("variants", "?", "models", 3)), e.id());
     }
 }

@@ -16,9 +16,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,37 +23,31 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import nnlab.Experiments;
 import nnlab.kernel.NativeSetup;
+import nnlab.kernel.Plugins;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
-import nnlab.history.HistoryPanel;
-import nnlab.kernel.store.RunHistory;
 import nnlab.kernel.store.RunStore;
 
 /**
- * The main window: experiments on the left, the selected experiment's panel in the centre, and
- * a status bar with the run queue and the state of the native backend.
+ * The main window: experiments on the left (from {@link ExperimentCatalog}), then the pages
+ * ({@link AppPage}, e.g. History), the selected experiment's panel or page in the centre, and a
+ * status bar with the run queue and the state of the native backend. It knows no experiment and
+ * no page by name: all are plug-ins.
  */
-public final class NnLabApp extends Application {
+public final class NnLabApp extends Application implements Shell {
     /** Experiment id to select and start once the window is up (used by assets/screenshot.sh). */
     public static final String AUTOSTART_PROPERTY = "nnlab.autostart";
     /** Settings for the autostarted run, as on the command line: "--rounds 1 --epochs 3". */
     public static final String AUTOSTART_ARGS_PROPERTY = "nnlab.autostart.args";
-    /** Comma-separated Experiment class names listed in addition to the shipped ones (demos, tests). */
-    public static final String EXTRA_EXPERIMENTS_PROPERTY = "nnlab.extraExperiments";
     /** Window size "WIDTHxHEIGHT" (default 1280x800, never larger than the screen). */
     public static final String WINDOW_SIZE_PROPERTY = "nnlab.window.size";
     /** When "true", prints how long after JVM start the window appeared. */
     public static final String TIMING_PROPERTY = "nnlab.timing";
-    /**
-     * Opens History once the window is up (used by assets/screenshot.sh): "list", "open" (the
-     * newest run), "open:NAME", "compare" (the two newest runs of one experiment), "compare:A,B".
-     */
-    public static final String HISTORY_PROPERTY = "nnlab.history";
 
     private RunEngine engine;
     private final Map<String, ExperimentPanel> panels = new HashMap<>();
@@ -65,11 +56,11 @@ public final class NnLabApp extends Application {
     private final Label backendLabel = new Label("Loading ND4J…");
     private final AtomicBoolean queueUpdatePending = new AtomicBoolean();
     private ListView<Experiment> navigation;
-    private final ToggleButton historyEntry = new ToggleButton();
-    private HistoryPanel history;
+    private final Map<AppPage, ToggleButton> pages = new LinkedHashMap<>();
+    private final List<ShellExtension> extensions = Plugins.load(ShellExtension.class);
     private AppContext context;
+    private Stage stage;
     private volatile boolean backendReady;
-    private UiProbe probe;
 
     /**
      * JavaFX repaints at most this many separate rectangles per frame and merges the rest into
@@ -89,12 +80,13 @@ public final class NnLabApp extends Application {
     @Override
     public void start(Stage stage) {
         if (Boolean.getBoolean(TIMING_PROPERTY)) System.err.println("nnlab: JavaFX started " + sinceJvmStart() + " ms after JVM start");
+        this.stage = stage;
         engine = new RunEngine(1, RunStore.defaultStore());
         engine.setBackgroundPriority(true);
         context = new AppContext(engine, stage);
 
         navigation = new ListView<>();
-        navigation.getItems().setAll(experiments());
+        navigation.getItems().setAll(ExperimentCatalog.all());
         navigation.getStyleClass().add("navigation");
         navigation.setCellFactory(v -> new ExperimentCell());
         navigation.setPlaceholder(new Label("No experiments yet"));
@@ -107,8 +99,8 @@ public final class NnLabApp extends Application {
         experimentsHeading.getStyleClass().add("nav-heading");
         Label runsHeading = new Label("RUNS");
         runsHeading.getStyleClass().add("nav-heading");
-        buildHistoryEntry();
-        VBox navBox = new VBox(4, experimentsHeading, navigation, runsHeading, historyEntry);
+        VBox navBox = new VBox(4, experimentsHeading, navigation, runsHeading);
+        navBox.getChildren().addAll(buildPageEntries());
         VBox.setVgrow(navigation, Priority.ALWAYS);
         VBox sidebar = new VBox(new VBox(2, brand, tagline), navBox);
         sidebar.getStyleClass().add("sidebar");
@@ -145,12 +137,13 @@ public final class NnLabApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
 
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), this::showHistory);
+        pages.keySet().forEach(page -> {
+            if (page.shortcut() != null) scene.getAccelerators().put(page.shortcut(), () -> showPage(page));
+        });
         engine.addEngineListener(run -> scheduleQueueUpdate());
         updateQueue();
         stage.show();
-        probe = UiProbe.fromSystemProperties(engine, this::showExperiment);
-        if (probe != null) probe.windowShown();
+        extensions.forEach(x -> x.windowShown(this));
         if (Boolean.getBoolean(TIMING_PROPERTY)) {
             System.err.println("nnlab: window shown " + sinceJvmStart() + " ms after JVM start");
         }
@@ -168,11 +161,7 @@ public final class NnLabApp extends Application {
             ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
             Experiment shown = navigation.getSelectionModel().getSelectedItem();
             if (shown != null && panel(shown) instanceof GenericExperimentPanel generic) generic.rehearseRunStart();
-            String historySpec = System.getProperty(HISTORY_PROPERTY);
-            if (historySpec != null && !historySpec.isBlank()) {
-                showHistory();
-                history.showOnStart(historySpec.trim());
-            }
+            pages.keySet().forEach(AppPage::onWindowReady);
             if (Boolean.getBoolean(TIMING_PROPERTY)) {
                 System.err.println("nnlab: first panel built " + sinceJvmStart() + " ms after JVM start");
             }
@@ -206,39 +195,56 @@ public final class NnLabApp extends Application {
 
     private void show(Experiment experiment) {
         if (experiment == null) return;
-        historyEntry.setSelected(false);
+        pages.values().forEach(entry -> entry.setSelected(false));
         centre.getChildren().setAll(panel(experiment).view());
     }
 
-    /** The navigation entry below the experiments that opens the History page. */
-    private void buildHistoryEntry() {
-        Label title = new Label("History");
-        title.getStyleClass().add("nav-title");
-        Label description = new Label("Saved runs: open, compare, re-run");
-        description.getStyleClass().add("nav-description");
-        VBox box = new VBox(2, title, description);
-        historyEntry.setGraphic(box);
-        historyEntry.setId("nav-history");
-        historyEntry.getStyleClass().add("nav-entry");
-        historyEntry.setMaxWidth(Double.MAX_VALUE);
-        historyEntry.setTooltip(new Tooltip("Every saved run, from this app and the command line (Ctrl+H)"));
-        // A second click keeps it selected (it stays so until an experiment is chosen) and re-reads the folder.
-        historyEntry.setOnAction(e -> showHistory());
+    /** One entry per page below the experiments, in the providers' order. */
+    private List<ToggleButton> buildPageEntries() {
+        List<AppPage.Provider> providers = new ArrayList<>(Plugins.load(AppPage.Provider.class));
+        providers.sort(java.util.Comparator.comparingInt(AppPage.Provider::order));
+        List<ToggleButton> entries = new ArrayList<>();
+        for (AppPage.Provider provider : providers) {
+            AppPage page = provider.create(this);
+            Label title = new Label(page.title());
+            title.getStyleClass().add("nav-title");
+            Label description = new Label(page.description());
+            description.getStyleClass().add("nav-description");
+            ToggleButton entry = new ToggleButton();
+            entry.setGraphic(new VBox(2, title, description));
+            entry.setId("nav-" + page.title().toLowerCase(java.util.Locale.ROOT).replaceAll("\\W+", "-"));
+            entry.getStyleClass().add("nav-entry");
+            entry.setMaxWidth(Double.MAX_VALUE);
+            String shortcut = page.shortcut() == null ? "" : " (" + page.shortcut().getDisplayText() + ")";
+            entry.setTooltip(new Tooltip(page.tooltip() + shortcut));
+            // A second click keeps it selected (it stays so until an experiment is chosen) and shows it afresh.
+            entry.setOnAction(e -> showPage(page));
+            pages.put(page, entry);
+            entries.add(entry);
+        }
+        return entries;
     }
 
-    /** Shows the History page (built on first use) and re-reads the runs folder. */
-    private void showHistory() {
-        if (history == null) {
-            history = new HistoryPanel(new RunHistory(engine.store()), engine, navigation.getItems(), this::applySettings);
-        }
+    @Override
+    public void showPage(AppPage page) {
         navigation.getSelectionModel().clearSelection();
-        historyEntry.setSelected(true);
-        centre.getChildren().setAll(history.view());
-        history.refresh();
+        pages.forEach((p, entry) -> entry.setSelected(p == page));
+        centre.getChildren().setAll(page.view());
+        page.onShow();
     }
+
+    @Override public RunEngine engine() { return engine; }
+
+    @Override public javafx.stage.Window owner() { return stage; }
+
+    @Override public List<Experiment> experiments() { return List.copyOf(navigation.getItems()); }
+
+    /** The pages under RUNS, in the navigation's order. */
+    public List<AppPage> pages() { return List.copyOf(this.pages.keySet()); }
 
     /** History's "Re-run" / "Use settings": the experiment's panel with the config in its form. */
-    private String applySettings(Experiment experiment, Config config, boolean start) {
+    @Override
+    public String applySettings(Experiment experiment, Config config, boolean start) {
         navigation.getSelectionModel().select(experiment);
         ExperimentPanel p = panel(experiment);
         boolean ok = start ? p.startRun(config) : p.loadSettings(config);
@@ -256,7 +262,7 @@ public final class NnLabApp extends Application {
     }
 
     private void backendLoaded(Throwable error) {
-        if (probe != null) Platform.runLater(() -> probe.backendReady(error));
+        extensions.forEach(x -> Platform.runLater(() -> x.backendReady(this, error)));
         backendLabel.getStyleClass().removeAll("backend-loading", "backend-ready", "backend-failed");
         if (error != null) {
             Throwable cause = error.getCause() != null ? error.getCause() : error;
@@ -303,22 +309,8 @@ public final class NnLabApp extends Application {
         if (counts.get("running") + counts.get("queued") > 0) queueLabel.getStyleClass().add("queue-busy");
     }
 
-    private static List<Experiment> experiments() {
-        List<Experiment> all = new ArrayList<>(Experiments.all());
-        String extra = System.getProperty(EXTRA_EXPERIMENTS_PROPERTY, "");
-        for (String name : extra.split(",")) {
-            if (name.isBlank()) continue;
-            try {
-                all.add((Experiment) Class.forName(name.trim()).getDeclaredConstructor().newInstance());
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                System.err.println("nnlab: cannot load experiment class " + name.trim() + ": " + e);
-            }
-        }
-        return all;
-    }
-
-    /** Selects an experiment in the navigation and returns its panel (null if it is not listed). */
-    private ExperimentPanel showExperiment(String id) {
+    @Override
+    public ExperimentPanel showExperiment(String id) {
         Experiment experiment = navigation.getItems().stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
         if (experiment == null) return null;
         navigation.getSelectionModel().select(experiment);
@@ -347,7 +339,7 @@ public final class NnLabApp extends Application {
     }
 
     /** "--epochs 3 --lr=0.1" → {epochs=3, lr=0.1}, the command line's option syntax. */
-    static Map<String, String> parseOptions(String text) {
+    public static Map<String, String> parseOptions(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         String[] tokens = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
         for (int i = 0; i < tokens.length; i++) {

@@ -2,32 +2,30 @@ package nnlab.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import nnlab.kernel.Plugins;
 import nnlab.kernel.run.Experiment;
 
 /**
- * Which panel shows which experiment. Experiments without an entry get the
- * {@link GenericExperimentPanel}, which already renders any run's charts, tables and figures.
+ * Which panel shows which experiment: the registered {@link PanelProvider}s, else the
+ * {@link GenericExperimentPanel}, which renders any experiment from its declared views.
  */
 public final class PanelRegistry {
-    private static final Map<String, Function<AppContext, ExperimentPanel>> PANELS = new LinkedHashMap<>();
-
-    static {
-        // One line per experiment with a panel of its own.
-        PANELS.put(nnlab.padding.PaddingExperiment.ID, nnlab.padding.PaddingPanel::new);
-        PANELS.put(nnlab.oversmoothing.OversmoothingExperiment.ID, nnlab.oversmoothing.OversmoothingPanel::new);
-        PANELS.put(nnlab.posenc.PosEncExperiment.ID, nnlab.posenc.PosEncPanel::new);
-        PANELS.put(nnlab.rotation.RotationExperiment.ID, nnlab.rotation.RotationPanel::new);
-    }
+    private static final Map<String, PanelProvider> PROVIDERS = load();
 
     private PanelRegistry() { }
 
+    private static Map<String, PanelProvider> load() {
+        Map<String, PanelProvider> out = new LinkedHashMap<>();
+        for (PanelProvider p : Plugins.load(PanelProvider.class)) out.putIfAbsent(p.experimentId(), p);
+        return out;
+    }
+
     public static ExperimentPanel create(Experiment experiment, AppContext context) {
-        Function<AppContext, ExperimentPanel> factory = PANELS.get(experiment.id());
-        return factory != null ? factory.apply(context) : new GenericExperimentPanel(context, experiment);
+        PanelProvider provider = PROVIDERS.get(experiment.id());
+        return provider != null ? provider.create(context, experiment) : new GenericExperimentPanel(context, experiment);
     }
 
     public static boolean hasSpecificPanel(String experimentId) {
-        return PANELS.containsKey(experimentId);
+        return PROVIDERS.containsKey(experimentId);
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import nnlab.kernel.store.Json;
 
 /**
- * Starts the app in a fresh JVM with its UI probe on (see nnlab.app.UiProbe) and reads back what
+ * Starts the app in a fresh JVM with its UI probe on (see UiProbe) and reads back what
  * it measured: first window, ND4J ready, the longest JavaFX pulse gap while a padding run
  * streams into the charts, and EᵀE recompute + redraw at p = N = 512.
  */

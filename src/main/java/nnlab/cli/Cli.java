@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import nnlab.Experiments;
+import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
@@ -43,7 +43,7 @@ public final class Cli {
         }
         switch (args[0]) {
             case "list":
-                for (Experiment e : Experiments.all()) {
+                for (Experiment e : ExperimentCatalog.all()) {
                     out.printf(Locale.ROOT, "%-14s %s — %s%n", e.id(), e.title(), e.description());
                 }
                 return OK;
@@ -82,7 +82,7 @@ public final class Cli {
             err.println("nnlab run: name an experiment (one of " + ids() + ")");
             return USAGE;
         }
-        Optional<Experiment> found = Experiments.byId(args.get(0));
+        Optional<Experiment> found = ExperimentCatalog.byId(args.get(0));
         if (found.isEmpty()) {
             err.println("nnlab run: unknown experiment '" + args.get(0) + "' (one of " + ids() + ")");
             return USAGE;
@@ -208,7 +208,7 @@ public final class Cli {
 
     private static String ids() {
         List<String> ids = new ArrayList<>();
-        for (Experiment e : Experiments.all()) ids.add(e.id());
+        for (Experiment e : ExperimentCatalog.all()) ids.add(e.id());
         return String.join(", ", ids);
     }
 

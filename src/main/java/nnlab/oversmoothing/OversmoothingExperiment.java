@@ -14,6 +14,7 @@ import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.figure.ScatterFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.ViewSpec;
 import nnlab.kernel.run.RunEvent;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,21 +23,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * The oversmoothing study (spec §4): one GCN per depth on the same graph, compared by their loss
  * curves, validation accuracy and how far their node features collapse layer after layer.
  *
- * <p>Events: Metrics on charts "train-loss" and "val-loss" (one series per depth, x = epoch, epoch 0
- * = untrained) on charts "loss · depth D"; the table "accuracy"; figures "train-loss", "val-loss", "val-accuracy" (bars),
- * "oversmoothing-std" and "oversmoothing-energy" (log y, x = layer, one series per depth) and
- * "pca-depth-D" per depth. There is one phase for the whole study, so the live charts keep every
- * depth on shared axes.
+ * <p>Events: per epoch the train and validation loss on the depth's live chart
+ * ({@link #lossChart}, epoch 0 = untrained); the accuracy table; the overlaid loss figures, the
+ * validation-accuracy bars, feature std and Dirichlet energy per layer (log y, one series per
+ * depth) and a PCA picture per depth ({@link #pcaView}). There is one phase for the whole study.
  */
 public final class OversmoothingExperiment implements Experiment {
     public static final String ID = "oversmoothing";
-    public static final String TRAIN_LOSS = "train-loss";
-    public static final String VAL_LOSS = "val-loss";
-    public static final String ACCURACY_TABLE = "accuracy";
-    public static final String ACCURACY_FIGURE = "val-accuracy";
-    public static final String STD_FIGURE = "oversmoothing-std";
-    public static final String ENERGY_FIGURE = "oversmoothing-energy";
-    public static final String PCA_PREFIX = "pca-depth-";
+    public static final ViewSpec TRAIN_LOSS = ViewSpec.figure("train-loss", "Training loss per depth");
+    public static final ViewSpec VAL_LOSS = ViewSpec.figure("val-loss", "Validation loss per depth");
+    public static final ViewSpec ACCURACY_TABLE = ViewSpec.table("accuracy", "Accuracy after training");
+    public static final ViewSpec ACCURACY_FIGURE = ViewSpec.figure("val-accuracy", "Validation accuracy per depth");
+    public static final ViewSpec STD_FIGURE = ViewSpec.figure("oversmoothing-std", "Feature std per layer after training");
+    public static final ViewSpec ENERGY_FIGURE = ViewSpec.figure("oversmoothing-energy", "Dirichlet energy per layer after training");
     public static final List<String> TABLE_COLUMNS = List.of("Depth", "Val acc %", "Val acc % (mean per class)", "Test acc %",
             "Train loss", "Val loss", "Feature std (last layer)", "Dirichlet energy (last layer)", "s/epoch");
 
@@ -51,6 +50,29 @@ public final class OversmoothingExperiment implements Experiment {
     }
 
     @Override public ConfigSchema schema() { return schema; }
+
+    @Override public int order() { return 40; }
+
+    /** One small live loss chart per depth (laid out as a grid), so depths train side by side on their own scales. */
+    public static ViewSpec lossChart(int depth) {
+        return ViewSpec.chart("loss · depth " + depth, "Loss · depth " + depth, "epoch", "NLL");
+    }
+
+    public static ViewSpec pcaView(int depth) {
+        return ViewSpec.figure("pca-depth-" + depth, "PCA of the last layer · depth " + depth);
+    }
+
+    /** The table first, then the per-depth loss charts, the collapse per layer, the PCA pictures and the overlaid curves. */
+    @Override
+    public List<ViewSpec> views(Config c) {
+        List<Integer> depths = c.getInts(DEPTHS);
+        List<ViewSpec> views = new ArrayList<>(List.of(ACCURACY_TABLE));
+        for (int d : depths) views.add(lossChart(d));
+        views.addAll(List.of(STD_FIGURE, ENERGY_FIGURE));
+        for (int d : depths) views.add(pcaView(d));
+        views.addAll(List.of(ACCURACY_FIGURE, TRAIN_LOSS, VAL_LOSS));
+        return views;
+    }
 
     public static GcnTrainer.Hyper hyper(Config c) {
         return new GcnTrainer.Hyper(c.getInt(HIDDEN), c.getDouble(DROPOUT), c.getDouble(LR), c.getDouble(WEIGHT_DECAY),
@@ -102,12 +124,12 @@ public final class OversmoothingExperiment implements Experiment {
             for (int depth : depths) {
                 ctx.checkCancelled();
                 String series = "depth " + depth;
+                ViewSpec lossChart = lossChart(depth);
                 double before = doneUnits[0];
                 GcnTrainer.Result r = trainer.train(depth, hyper, s -> {
-                    // One small live chart per depth (the panel lays them out as a grid); the
-                    // figures below overlay all depths for comparison and export.
-                    ctx.metric("loss · " + series, "train", s.epoch(), s.trainLoss());
-                    ctx.metric("loss · " + series, "validation", s.epoch(), s.valLoss());
+                    // One small live chart per depth; the figures below overlay all depths for comparison and export.
+                    ctx.metric(lossChart, "train", s.epoch(), s.trainLoss());
+                    ctx.metric(lossChart, "validation", s.epoch(), s.valLoss());
                     trainCurves.add(series, s.epoch(), s.trainLoss());
                     valCurves.add(series, s.epoch(), s.valLoss());
                     ctx.figure(TRAIN_LOSS, trainCurves.build("Training loss per depth", "epoch", "NLL on the training nodes", false));
@@ -132,7 +154,7 @@ public final class OversmoothingExperiment implements Experiment {
                         r.featureStd()[depth], r.dirichletEnergy()[depth], r.secondsPerEpoch()));
                 logZeros(ctx, r);
                 publish(ctx, graph, depths, results);
-                ctx.figure(PCA_PREFIX + depth, pcaFigure(graph, r));
+                ctx.figure(pcaView(depth), pcaFigure(graph, r));
             }
         }
         return summary(graph, depths, results);

@@ -20,6 +20,7 @@ import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.ViewSpec;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,16 +29,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * The padding study (spec §1): for every net × padding variant, train {@code rounds} models and
  * report validation accuracy and the accuracy on the position-switched test set.
  *
- * <p>Events: a Phase per round; Metrics on charts "loss" (train loss, validation loss) and
- * "accuracy" (validation accuracy) per epoch; the table "results"; figures "dataset-preview",
- * "loss-curves" (current round) and "test-accuracy" (bars, mean ± std).
+ * <p>Events: a Phase per round (or, with rounds on the queue, a phase title naming those under
+ * way); per epoch the points of {@link #LOSS_CHART} and {@link #ACCURACY_CHART}; the declared
+ * results table, bars and dataset preview, and the saved-only loss figure of the current round.
  */
 public final class PaddingExperiment implements Experiment {
     public static final String ID = "padding";
-    public static final String RESULTS_TABLE = "results";
-    public static final String PREVIEW_FIGURE = "dataset-preview";
-    public static final String LOSS_FIGURE = "loss-curves";
-    public static final String BARS_FIGURE = "test-accuracy";
+    public static final ViewSpec PREVIEW_FIGURE = ViewSpec.figure("dataset-preview", "Dataset: train vs switched test");
+    public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Loss", "epoch", "cross-entropy");
+    public static final ViewSpec ACCURACY_CHART = ViewSpec.chart("accuracy", "Validation accuracy", "epoch", "accuracy (%)");
+    public static final ViewSpec RESULTS_TABLE = ViewSpec.table("results", "Results");
+    public static final ViewSpec BARS_FIGURE =
+            ViewSpec.figure("test-accuracy", "Test accuracy on the switched test set (mean ± std over rounds)");
+    /** The current round's loss curves for the run folder and the command line; the live loss chart shows them in the app. */
+    public static final ViewSpec LOSS_FIGURE = ViewSpec.figure("loss-curves", "Loss").savedOnly();
+    private static final List<ViewSpec> VIEWS = List.of(PREVIEW_FIGURE, LOSS_CHART, ACCURACY_CHART, RESULTS_TABLE, BARS_FIGURE, LOSS_FIGURE);
     public static final List<String> RESULT_COLUMNS =
             List.of("Net", "Padding", "Val acc % (mean ± std)", "Test acc % (mean ± std)", "Rounds", "Epochs (mean)", "Seconds");
 
@@ -52,6 +58,10 @@ public final class PaddingExperiment implements Experiment {
     }
 
     @Override public ConfigSchema schema() { return schema; }
+
+    @Override public int order() { return 10; }
+
+    @Override public List<ViewSpec> views(Config config) { return VIEWS; }
 
     /** The three data sets of a config: validation restarts the training stream unless told otherwise. */
     public record Data(BoxDataset train, BoxDataset validation, BoxDataset test) { }
@@ -85,7 +95,7 @@ public final class PaddingExperiment implements Experiment {
                 }
             }
         }
-        return new ImageGridFigure("Dataset: train vs switched test", perClass * 2, tiles);
+        return new ImageGridFigure(PREVIEW_FIGURE.title(), perClass * 2, tiles);
     }
 
     public static PaddingNets.Architecture architecture(Config c, String net, PaddingMode mode) {
@@ -242,9 +252,9 @@ public final class PaddingExperiment implements Experiment {
         VariantTrainer.RoundResult r = trainer.train(model, data.train(), data.validation(), data.test(),
                 "at " + variant.net + " " + variant.mode.id() + " round " + (round + 1),
                 (epoch, trainLoss, valLoss, valAcc, seconds) -> {
-                    ctx.metric("loss", "train loss" + suffix, epoch, trainLoss);
-                    ctx.metric("loss", "validation loss" + suffix, epoch, valLoss);
-                    ctx.metric("accuracy", "validation accuracy" + suffix, epoch, valAcc);
+                    ctx.metric(LOSS_CHART, "train loss" + suffix, epoch, trainLoss);
+                    ctx.metric(LOSS_CHART, "validation loss" + suffix, epoch, valLoss);
+                    ctx.metric(ACCURACY_CHART, "validation accuracy" + suffix, epoch, valAcc);
                     curves.add("train loss", epoch, trainLoss).add("validation loss", epoch, valLoss);
                     ctx.figure(LOSS_FIGURE, curves.build("Loss — " + where, "epoch", "cross-entropy", false));
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -310,7 +320,7 @@ public final class PaddingExperiment implements Experiment {
      */
     public static List<RunEvent> plannedResults(Config c) {
         List<VariantResult> variants = variants(c);
-        return List.of(resultsTable(variants), new RunEvent.FigureUpdate(BARS_FIGURE, bars(variants, c.getStrings(NET), c.getStrings(PADDING))));
+        return List.of(resultsTable(variants), new RunEvent.FigureUpdate(BARS_FIGURE.id(), bars(variants, c.getStrings(NET), c.getStrings(PADDING))));
     }
 
     /** Every net × padding the settings name, in the study's order, with no rounds yet. */
@@ -335,7 +345,7 @@ public final class PaddingExperiment implements Experiment {
             details.put(i + ":2", v.perRound(true));
             details.put(i + ":3", v.perRound(false));
         }
-        return new RunEvent.Table(RESULTS_TABLE, "Results", RESULT_COLUMNS, rows, details);
+        return new RunEvent.Table(RESULTS_TABLE.id(), RESULTS_TABLE.title(), RESULT_COLUMNS, rows, details);
     }
 
     private static void publishResults(RunContext ctx, List<VariantResult> results, List<String> nets, List<String> paddings) {
@@ -352,7 +362,7 @@ public final class PaddingExperiment implements Experiment {
             values[g][k] = v.rounds() == 0 ? Double.NaN : v.testMean();
             errors[g][k] = v.rounds() == 0 ? Double.NaN : v.testStd();
         }
-        return new BarFigure("Test accuracy on the switched test set (mean ± std over rounds)",
+        return new BarFigure(BARS_FIGURE.title(),
                 "test accuracy (%)", paddings, nets, values, errors, 0, 100);
     }
 

@@ -12,6 +12,7 @@ import nnlab.kernel.config.SettingException;
 import nnlab.kernel.figure.ColorMap;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.ViewSpec;
 
 /**
  * Spec §3: EᵀE of the sinusoidal encoding, adding vs concatenating content, attention maps, and
@@ -21,6 +22,24 @@ import nnlab.kernel.run.RunContext;
 public final class PosEncExperiment implements Experiment {
     public static final String ID = "posenc";
     public static final List<String> COLOR_MAPS = List.of("viridis", "magma", "gray", "diverging");
+    public static final ViewSpec GRAM = ViewSpec.figure("ete", "EᵀE");
+    public static final ViewSpec GRAM_ROW = ViewSpec.figure("ete-row", "A row of EᵀE");
+    public static final ViewSpec ADDED_GRAM = ViewSpec.figure("added-gram", "(X + E)ᵀ(X + E)");
+    public static final ViewSpec CONCAT_GRAM = ViewSpec.figure("concat-gram", "[X | E]ᵀ[X | E]");
+    public static final ViewSpec CONV_ATTENTION = ViewSpec.figure("conv-attention", "Attention as a convolution");
+    public static final ViewSpec CONV_OUTPUT = ViewSpec.figure("conv-output", "Convolution output");
+    public static final ViewSpec POOL_ATTENTION = ViewSpec.figure("maxpool-attention", "Attention as max-pooling");
+    public static final ViewSpec POOL_OUTPUT = ViewSpec.figure("maxpool-output", "Max-pooling output");
+    public static final ViewSpec POOL_ERROR = ViewSpec.figure("maxpool-error-vs-c", "Max-pooling error vs c");
+
+    /** One term of the decomposition (X + E)ᵀ(X + E) = XᵀX + XᵀE + EᵀX + EᵀE; t in 0..3. */
+    public static ViewSpec termView(int t) {
+        return ViewSpec.figure("term-" + PosEncFigures.TERM_IDS[t], "Term " + PosEncFigures.TERM_IDS[t]);
+    }
+
+    public static ViewSpec attentionView(PosEncStudy.Query q) {
+        return ViewSpec.figure("attention-" + PosEncFigures.queryId(q), "Attention weights · " + PosEncFigures.queryId(q));
+    }
     /** The c values of the error-vs-c curve; the chosen c is added to it. */
     static final double[] C_SWEEP = {0, 0.25, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16};
 
@@ -81,6 +100,17 @@ public final class PosEncExperiment implements Experiment {
 
     @Override public ConfigSchema schema() { return schema; }
 
+    @Override public int order() { return 30; }
+
+    @Override
+    public List<ViewSpec> views(Config config) {
+        List<ViewSpec> views = new ArrayList<>(List.of(GRAM, GRAM_ROW, ADDED_GRAM, CONCAT_GRAM));
+        for (int t = 0; t < 4; t++) views.add(termView(t));
+        for (PosEncStudy.Query q : PosEncStudy.Query.values()) views.add(attentionView(q));
+        views.addAll(List.of(CONV_ATTENTION, CONV_OUTPUT, POOL_ATTENTION, POOL_OUTPUT, POOL_ERROR));
+        return views;
+    }
+
     public static ColorMap colorMap(String name) {
         return ColorMap.valueOf(name.toUpperCase(Locale.ROOT));
     }
@@ -123,8 +153,8 @@ public final class PosEncExperiment implements Experiment {
 
         ctx.progress(0, "EᵀE");
         PosEncStudy.EncodingView enc = PosEncStudy.encoding(p, n, base, row);
-        ctx.figure("ete", PosEncFigures.gram(enc, p, base, map));
-        ctx.figure("ete-row", PosEncFigures.gramRow(enc));
+        ctx.figure(GRAM, PosEncFigures.gram(enc, p, base, map));
+        ctx.figure(GRAM_ROW, PosEncFigures.gramRow(enc));
         summary.put("diagonal_value", enc.diagonalMax());
         summary.put("diagonal_expected", p / 2.0);
         summary.put("diagonal_max_deviation", Math.max(Math.abs(enc.diagonalMax() - p / 2.0), Math.abs(enc.diagonalMin() - p / 2.0)));
@@ -149,9 +179,9 @@ public final class PosEncExperiment implements Experiment {
             perDraw.add(r);
             ctx.recordMetrics(r);
             if (d == shown) {
-                ctx.figure("added-gram", PosEncFigures.added(cv, shown, map));
-                ctx.figure("concat-gram", PosEncFigures.concatenated(cv, n, shown, map));
-                for (int t = 0; t < 4; t++) ctx.figure("term-" + PosEncFigures.TERM_IDS[t], PosEncFigures.term(cv, t, map));
+                ctx.figure(ADDED_GRAM, PosEncFigures.added(cv, shown, map));
+                ctx.figure(CONCAT_GRAM, PosEncFigures.concatenated(cv, n, shown, map));
+                for (int t = 0; t < 4; t++) ctx.figure(termView(t), PosEncFigures.term(cv, t, map));
             }
         }
         Map<String, Object> content = new LinkedHashMap<>();
@@ -170,7 +200,7 @@ public final class PosEncExperiment implements Experiment {
         for (PosEncStudy.Query q : PosEncStudy.Query.values()) {
             ctx.checkCancelled();
             Matrix a = PosEncStudy.attention(p, n, base, sigmaScale, seed, shown, q);
-            ctx.figure("attention-" + PosEncFigures.queryId(q), PosEncFigures.attention(a, q, p, n, map));
+            ctx.figure(attentionView(q), PosEncFigures.attention(a, q, p, n, map));
             attention.put("self_weight_mean_" + PosEncFigures.queryId(q), PosEncStudy.meanDiagonal(a));
         }
         summary.put("attention", attention);
@@ -180,15 +210,15 @@ public final class PosEncExperiment implements Experiment {
         int k = config.getInt("k");
         double c = config.getDouble("c");
         AttentionAsConvolution.Result conv = AttentionAsConvolution.convolution(x);
-        ctx.figure("conv-attention", PosEncFigures.convAttention(conv, map));
-        ctx.figure("conv-output", PosEncFigures.convOutput(x, conv));
+        ctx.figure(CONV_ATTENTION, PosEncFigures.convAttention(conv, map));
+        ctx.figure(CONV_OUTPUT, PosEncFigures.convOutput(x, conv));
         AttentionAsConvolution.Result pool = AttentionAsConvolution.maxPool(x, k, c);
-        ctx.figure("maxpool-attention", PosEncFigures.poolAttention(pool, k, c, map));
-        ctx.figure("maxpool-output", PosEncFigures.poolOutput(x, pool, k, c));
+        ctx.figure(POOL_ATTENTION, PosEncFigures.poolAttention(pool, k, c, map));
+        ctx.figure(POOL_OUTPUT, PosEncFigures.poolOutput(x, pool, k, c));
         double[] sweep = sweepWith(c);
         double[] errors = new double[sweep.length];
         for (int i = 0; i < sweep.length; i++) errors[i] = AttentionAsConvolution.maxPool(x, k, sweep[i]).maxAbsError();
-        ctx.figure("maxpool-error-vs-c", PosEncFigures.errorVsC(sweep, errors, k, c));
+        ctx.figure(POOL_ERROR, PosEncFigures.errorVsC(sweep, errors, k, c));
 
         summary.put("signal_length", x.length);
         summary.put("conv_max_abs_error", conv.maxAbsError());

@@ -13,6 +13,7 @@ import nnlab.kernel.figure.ImageGridFigure;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.ViewSpec;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,17 +22,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * The rotation study (spec §2): model A trains on upright images, model B on images turned by a
  * fresh random angle each time; both are tested on the test set turned by 0°, step, …, 360°.
  *
- * <p>Events (no Phases, so the live charts keep both models): Metrics on chart "loss" (training loss of A and B vs epoch) and "accuracy" (test
- * accuracy vs angle, filled in as each model is evaluated); figures "samples", "accuracy-vs-angle",
- * "rotation-strip", "loss-curves"; table "per-class".
+ * <p>Events (no Phases, so the live charts keep both models): points of {@link #LOSS_CHART}
+ * (training loss of A and B vs epoch) and {@link #ACCURACY_CHART} (test accuracy vs angle, filled
+ * in as each model is evaluated), and the declared figures and table; the two saved-only figures
+ * are the live charts' twins for the run folder and the command line.
  */
 public final class RotationExperiment implements Experiment {
     public static final String ID = "rotation";
-    public static final String SAMPLES_FIGURE = "samples";
-    public static final String ACCURACY_FIGURE = "accuracy-vs-angle";
-    public static final String STRIP_FIGURE = "rotation-strip";
-    public static final String LOSS_FIGURE = "loss-curves";
-    public static final String CLASS_TABLE = "per-class";
+    public static final ViewSpec SAMPLES_FIGURE = ViewSpec.figure("samples", "Data samples");
+    public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Training loss", "epoch", "cross-entropy");
+    public static final ViewSpec ACCURACY_CHART =
+            ViewSpec.chart("accuracy", "Accuracy vs angle", "angle (°, counter-clockwise)", "test accuracy (%)");
+    public static final ViewSpec STRIP_FIGURE = ViewSpec.figure("rotation-strip", "Rotation strip");
+    public static final ViewSpec CLASS_TABLE = ViewSpec.table("per-class", "Per-class test accuracy");
+    public static final ViewSpec ACCURACY_FIGURE = ViewSpec.figure("accuracy-vs-angle", "Test accuracy vs rotation angle").savedOnly();
+    public static final ViewSpec LOSS_FIGURE = ViewSpec.figure("loss-curves", "Training loss").savedOnly();
+    private static final List<ViewSpec> VIEWS =
+            List.of(SAMPLES_FIGURE, LOSS_CHART, ACCURACY_CHART, STRIP_FIGURE, CLASS_TABLE, ACCURACY_FIGURE, LOSS_FIGURE);
     public static final String SERIES_A = "A: plain";
     public static final String SERIES_B = "B: rotation-augmented";
 
@@ -46,6 +53,10 @@ public final class RotationExperiment implements Experiment {
     }
 
     @Override public ConfigSchema schema() { return schema; }
+
+    @Override public int order() { return 20; }
+
+    @Override public List<ViewSpec> views(Config config) { return VIEWS; }
 
     public static DataSources.Loaded load(Config c) throws java.io.IOException {
         return DataSources.load(c.getString(DATA), c.getString(DATA_DIR), c.getInt(TRAIN_SIZE), c.getInt(TEST_SIZE), c.getInt(SEED));
@@ -151,7 +162,7 @@ public final class RotationExperiment implements Experiment {
                     (x, loss, images) -> {
                         done[0] += images;
                         if (!Double.isNaN(x)) {
-                            ctx.metric("loss", series, x, loss);
+                            ctx.metric(LOSS_CHART, series, x, loss);
                             lossCurves.add(series, x, loss);
                         }
                         trained[0] += images;
@@ -177,7 +188,7 @@ public final class RotationExperiment implements Experiment {
                 done[0] += test.size() / 3.0;
                 ctx.progress(done[0] / total, String.format(Locale.ROOT, "%s at %d°: %.1f %%", tag, angle, acc));
                 if (angle <= 360 && contains(angles, angle)) {
-                    ctx.metric("accuracy", series, angle, acc);
+                    ctx.metric(ACCURACY_CHART, series, angle, acc);
                     ctx.recordMetrics(metricsRow(tag, Double.NaN, angle, Double.NaN, acc, Double.NaN));
                 }
             }

@@ -52,6 +52,7 @@ class EventPumpTest {
         @Override public String title() { return "Counter"; }
         @Override public String description() { return "numbers"; }
         @Override public ConfigSchema schema() { return new ConfigSchema().add(Setting.intSetting("n", EVENTS, 1, 100000)); }
+        @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
 
         @Override
         public Map<String, Object> run(Config config, RunContext ctx) throws Exception {

@@ -15,6 +15,7 @@ import nnlab.kernel.run.DivergedException;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.ViewSpec;
 
 /**
  * A synthetic study that emits every kind of event quickly: per padding a phase, loss and
@@ -25,6 +26,10 @@ import nnlab.kernel.run.RunEvent;
  */
 public class FakeExperiment implements Experiment {
     public static final List<String> PADDINGS = List.of("zero", "reflect", "replicate", "circular");
+    public static final ViewSpec LOSS = ViewSpec.chart("loss", "Loss", "epoch", "loss");
+    public static final ViewSpec ACCURACY = ViewSpec.chart("accuracy", "Accuracy", "epoch", "accuracy");
+    public static final ViewSpec RESULTS = ViewSpec.table("results", "Final accuracy by padding");
+    public static final ViewSpec BARS = ViewSpec.figure("accuracy-bars", "Final accuracy by padding");
 
     @Override public String id() { return "fake"; }
 
@@ -32,6 +37,11 @@ public class FakeExperiment implements Experiment {
 
     @Override public String description() {
         return "Made-up learning curves for trying out the app: no model is trained.";
+    }
+
+    @Override
+    public List<ViewSpec> views(Config config) {
+        return List.of(LOSS, ACCURACY, RESULTS, BARS);
     }
 
     @Override
@@ -83,9 +93,9 @@ public class FakeExperiment implements Experiment {
                 if (epoch == config.getInt("diverge-at")) loss = Double.NaN;
                 DivergedException.check(loss, "at " + padding + ", epoch " + epoch);
                 acc = 1 - loss / 2.6;
-                ctx.metric("loss", "train", epoch, loss);
-                ctx.metric("loss", "validation", epoch, loss * 1.12 + 0.02);
-                ctx.metric("accuracy", "validation", epoch, acc);
+                ctx.metric(LOSS, "train", epoch, loss);
+                ctx.metric(LOSS, "validation", epoch, loss * 1.12 + 0.02);
+                ctx.metric(ACCURACY, "validation", epoch, acc);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("padding", padding);
                 row.put("epoch", epoch);
@@ -98,12 +108,12 @@ public class FakeExperiment implements Experiment {
             finalAcc[p] = acc;
             rows.add(List.of(padding, String.format(Locale.ROOT, "%.3f", acc), String.format(Locale.ROOT, "%.4f", loss)));
             details.put((rows.size() - 1) + ":1", "per seed: " + String.format(Locale.ROOT, "%.3f, %.3f", acc - 0.004, acc + 0.004));
-            ctx.table("results", "Final accuracy by padding", List.of("padding", "accuracy", "loss"), List.copyOf(rows), Map.copyOf(details));
+            ctx.table(RESULTS, "Final accuracy by padding", List.of("padding", "accuracy", "loss"), List.copyOf(rows), Map.copyOf(details));
             ctx.log(padding + ": accuracy " + String.format(Locale.ROOT, "%.3f", acc));
         }
         double[][] errors = new double[1][paddings.size()];
         java.util.Arrays.fill(errors[0], 0.004);
-        ctx.figure("accuracy-bars", new BarFigure("Final accuracy by padding", "accuracy", paddings,
+        ctx.figure(BARS, new BarFigure("Final accuracy by padding", "accuracy", paddings,
                 List.of(config.getString("model")), new double[][] {finalAcc}, errors, 0, 1));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("best", paddings.get(argmax(finalAcc)));

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import nnlab.kernel.run.ExperimentCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class CliTest {
         assertTrue(errText().contains("ETA"), "progress goes to stderr");
 
         // config.json doubles as a settings file.
-        var padding = nnlab.Experiments.byId("padding").orElseThrow();
+        var padding = ExperimentCatalog.byId("padding").orElseThrow();
         Map<String, Object> readBack = new java.util.LinkedHashMap<>(
                 SettingsFiles.read(outDir.resolve("config.json"), "padding", padding.schema()).values());
         readBack.put("experiment", "padding");
@@ -117,7 +118,7 @@ class CliTest {
 
     @Test
     void aSettingsFileIsTheStartAndOptionsOverrideIt() throws Exception {
-        var posenc = nnlab.Experiments.byId("posenc").orElseThrow();
+        var posenc = ExperimentCatalog.byId("posenc").orElseThrow();
         Path settings = tmp.resolve("posenc.json");
         SettingsFiles.write(settings, "posenc", posenc.schema().fromText(Map.of("p", "32", "n", "12", "draws", "2")));
         Path outDir = tmp.resolve("out");

@@ -31,6 +31,7 @@ class BackgroundPriorityTest {
             @Override public String title() { return "priority probe"; }
             @Override public String description() { return "reads its own nice value"; }
             @Override public ConfigSchema schema() { return new ConfigSchema(); }
+            @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
 
             @Override
             public Map<String, Object> run(Config config, RunContext context) throws Exception {

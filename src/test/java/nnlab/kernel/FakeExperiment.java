@@ -9,6 +9,7 @@ import nnlab.kernel.run.DivergedException;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.ViewSpec;
 
 /** A fast stand-in experiment for engine and store tests: "epochs" of sleep with a scripted loss. */
 public final class FakeExperiment implements Experiment {
@@ -22,6 +23,10 @@ public final class FakeExperiment implements Experiment {
     @Override public String title() { return "Fake"; }
     @Override public String description() { return "test double"; }
     @Override public ConfigSchema schema() { return schema; }
+
+    public static final ViewSpec LOSS = ViewSpec.chart("loss", "Loss", "epoch", "loss");
+
+    @Override public java.util.List<ViewSpec> views(Config c) { return java.util.List.of(LOSS); }
 
     @Override
     public String headline(Map<String, Object> summary) {
@@ -41,7 +46,7 @@ public final class FakeExperiment implements Experiment {
             if (c.getBoolean("fail") && e == 2) throw new IllegalStateException("scripted failure");
             double loss = e == c.getInt("nan-at") ? Double.NaN : 1.0 / e;
             DivergedException.check(loss, "at round 1, epoch " + e);
-            ctx.metric("loss", "train loss", e, loss);
+            ctx.metric(LOSS, "train loss", e, loss);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", e);
             row.put("loss", loss);

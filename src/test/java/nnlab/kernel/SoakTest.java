@@ -44,10 +44,13 @@ class SoakTest {
 
     /** Trains nothing, but allocates like a small study: arrays per epoch, a figure redrawn per epoch. */
     private static final class AllocatingExperiment implements Experiment {
+        static final nnlab.kernel.run.ViewSpec WEIGHTS = nnlab.kernel.run.ViewSpec.figure("weights", "weights");
+        static final nnlab.kernel.run.ViewSpec LOSS = nnlab.kernel.run.ViewSpec.chart("loss", "Loss", "epoch", "loss");
         @Override public String id() { return "soak"; }
         @Override public String title() { return "Soak"; }
         @Override public String description() { return "allocates per epoch until cancelled"; }
         @Override public ConfigSchema schema() { return new ConfigSchema(); }
+        @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(WEIGHTS, LOSS); }
 
         @Override
         public Map<String, Object> run(Config config, RunContext ctx) throws Exception {
@@ -61,8 +64,8 @@ class SoakTest {
                 }
                 double[][] values = new double[FIGURE_SIZE][FIGURE_SIZE];
                 values[epoch % FIGURE_SIZE][0] = loss;
-                ctx.figure("weights", new HeatmapFigure("weights", "x", "y", values, ColorMap.VIRIDIS));
-                ctx.metric("loss", "train", epoch, loss);
+                ctx.figure(WEIGHTS, new HeatmapFigure("weights", "x", "y", values, ColorMap.VIRIDIS));
+                ctx.metric(LOSS, "train", epoch, loss);
                 ctx.progress(Math.min(1, epoch / 100.0), "epoch " + epoch);
                 Thread.sleep(3);
             }

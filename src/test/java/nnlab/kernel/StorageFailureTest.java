@@ -143,6 +143,7 @@ class StorageFailureTest {
             @Override public String title() { return "Stubborn"; }
             @Override public String description() { return "ignores failed writes"; }
             @Override public ConfigSchema schema() { return new ConfigSchema(); }
+            @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
 
             @Override
             public Map<String, Object> run(Config config, RunContext ctx) throws Exception {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import nnlab.Experiments;
+import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
@@ -43,7 +43,7 @@ class OversmoothingExperimentTest {
 
     @Test
     void karateRunEmitsCurvesPerDepthFiguresTableAndSummary() {
-        OversmoothingExperiment e = (OversmoothingExperiment) Experiments.byId("oversmoothing").orElseThrow();
+        OversmoothingExperiment e = (OversmoothingExperiment) ExperimentCatalog.byId("oversmoothing").orElseThrow();
         Config c = e.schema().fromText(Map.of("graph", "karate", "depths", "1,3", "epochs", "5"));
         Recorder r = new Recorder();
         Map<String, Object> summary = e.run(c, r);

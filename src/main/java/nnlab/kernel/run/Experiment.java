@@ -1,9 +1,15 @@
 package nnlab.kernel.run;
 
+import java.util.List;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 
-/** A study NN Lab can run, from the app or the command line. Implementations never touch JavaFX. */
+/**
+ * A study NN Lab can run, from the app or the command line: a plug-in found by
+ * {@link ExperimentCatalog} through {@link java.util.ServiceLoader} (a line in
+ * {@code META-INF/services/nnlab.kernel.run.Experiment}). Implementations never touch JavaFX;
+ * an experiment that wants a panel of its own registers an {@code nnlab.app.PanelProvider}.
+ */
 public interface Experiment {
 
     /** Short id used on the command line and in run folders, e.g. "padding". */
@@ -14,6 +20,20 @@ public interface Experiment {
     String description();
 
     ConfigSchema schema();
+
+    /**
+     * Where the experiment stands in lists (the app's navigation, {@code nnlab list}): lower
+     * first, ties by id.
+     */
+    default int order() {
+        return 1000;
+    }
+
+    /**
+     * Every view a run with this config produces, in the order panels show them. Events for
+     * other ids fail the run (see {@link ViewSpec}).
+     */
+    List<ViewSpec> views(Config config);
 
     /**
      * Runs the study with an already validated config, reporting through the context. Returns

@@ -19,21 +19,24 @@ public interface RunContext {
     /** Reports the fraction done; the engine derives the ETA from elapsed time. */
     void progress(double fraction, String message);
 
-    default void metric(String chart, String series, double x, double y) {
-        emit(new RunEvent.Metric(chart, series, x, y));
+    /** One point of a declared chart's curve {@code series} (e.g. "train loss"). */
+    default void metric(ViewSpec chart, String series, double x, double y) {
+        emit(new RunEvent.Metric(chart.id(), series, x, y));
     }
 
     default void log(String line) {
         emit(new RunEvent.Log(line));
     }
 
-    default void figure(String id, Figure figure) {
-        emit(new RunEvent.FigureUpdate(id, figure));
+    /** The current version of a declared figure, replacing the one sent before. */
+    default void figure(ViewSpec view, Figure figure) {
+        emit(new RunEvent.FigureUpdate(view.id(), figure));
     }
 
-    default void table(String id, String title, List<String> columns, List<List<String>> rows,
+    /** The current version of a declared table; {@code title} may say more than the declaration's (e.g. the graph). */
+    default void table(ViewSpec view, String title, List<String> columns, List<List<String>> rows,
                        Map<String, String> cellDetails) {
-        emit(new RunEvent.Table(id, title, columns, rows, cellDetails));
+        emit(new RunEvent.Table(view.id(), title, columns, rows, cellDetails));
     }
 
     /** Appends one row of the run's metrics.csv (flushed at once). Columns are fixed by the first call. */

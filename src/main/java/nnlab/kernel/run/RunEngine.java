@@ -102,6 +102,13 @@ public final class RunEngine implements AutoCloseable {
             run.setStatus(RunStatus.CANCELLED, "cancelled before it started");
             return;
         }
+        DeclaredViews views;
+        try {
+            views = new DeclaredViews(run.experiment(), run.config());
+        } catch (RuntimeException e) {
+            run.setStatus(RunStatus.FAILED, "failed: " + describe(e));
+            return;
+        }
         RunRecorder recorder;
         try {
             recorder = RunRecorder.open(store, run.experiment().id(), run.config(), extraFolders);
@@ -110,11 +117,14 @@ public final class RunEngine implements AutoCloseable {
             return;
         }
         run.setFolder(recorder.primaryFolder());
-        Consumer<RunEvent> recording = recorder::onEvent;
+        // The run folder gets exactly the views declared as saved.
+        Consumer<RunEvent> recording = event -> {
+            if (views.isSaved(event)) recorder.onEvent(event);
+        };
         RunStatus finalStatus;
         String message;
         try {
-            Context context = new Context(run, recorder);
+            Context context = new Context(run, recorder, views);
             run.subscribe(recording);
             run.setStatus(RunStatus.RUNNING, "running");
             Map<String, Object> summary = null;
@@ -232,12 +242,19 @@ public final class RunEngine implements AutoCloseable {
         /** The first metrics.csv write that failed; it fails the run even if the experiment swallows it. */
         volatile IOException storageFailure;
 
-        Context(Run run, RunRecorder recorder) {
+        private final DeclaredViews views;
+
+        Context(Run run, RunRecorder recorder, DeclaredViews views) {
             this.run = run;
             this.recorder = recorder;
+            this.views = views;
         }
 
-        @Override public void emit(RunEvent event) { run.emit(event); }
+        @Override
+        public void emit(RunEvent event) {
+            views.check(event);
+            run.emit(event);
+        }
 
         @Override public boolean isCancelled() { return run.isCancelRequested(); }
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import nnlab.Experiments;
+import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.kernel.FakeExperiment;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
@@ -32,7 +32,7 @@ class SettingsFilesTest {
 
     @Test
     void everyExperimentsDefaultsAndEachChangedSettingRoundTrip() throws Exception {
-        for (Experiment e : Experiments.all()) {
+        for (Experiment e : ExperimentCatalog.all()) {
             Path file = tmp.resolve(e.id() + ".json");
             Config defaults = e.schema().defaults();
             SettingsFiles.write(file, e.id(), defaults);

@@ -1,4 +1,4 @@
-package nnlab.app;
+package nnlab.bench;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -12,6 +12,10 @@ import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import nnlab.app.ExperimentPanel;
+import nnlab.app.NnLabApp;
+import nnlab.app.Shell;
+import nnlab.app.ShellExtension;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
@@ -25,9 +29,10 @@ import nnlab.posenc.PosEncPanel;
  * runs a short padding study while timing every JavaFX pulse (the longest gap is the UI's worst
  * freeze), then the same run again (keys {@code second_run_*}: what a user's next run meets, with
  * the code compiled and the views built), times EᵀE recompute and redraw at p = N = 512, writes
- * FILE as JSON and exits.
+ * FILE as JSON and exits. It watches the window as a {@link ShellExtension} (registered in
+ * META-INF/services), idle unless the property is set.
  */
-final class UiProbe {
+public final class UiProbe implements ShellExtension {
     static final String PROPERTY = "nnlab.probe";
     /** Settings of the padding run streamed into the charts while pulses are timed. */
     static final String RUN_ARGS_PROPERTY = "nnlab.probe.args";
@@ -36,9 +41,9 @@ final class UiProbe {
     private static final int EET_SIZE = 512;
     private static final int EET_REPEATS = 6;
 
-    private final Path output;
-    private final RunEngine engine;
-    private final Function<String, ExperimentPanel> showExperiment;
+    private Path output;
+    private RunEngine engine;
+    private Function<String, ExperimentPanel> showExperiment;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<Long> pulses = new ArrayList<>();
     private final List<Double> redrawMillis = new ArrayList<>();
@@ -46,28 +51,24 @@ final class UiProbe {
     private AnimationTimer pulseTimer;
     private boolean settled;
 
-    private UiProbe(Path output, RunEngine engine, Function<String, ExperimentPanel> showExperiment) {
-        this.output = output;
-        this.engine = engine;
-        this.showExperiment = showExperiment;
-    }
-
-    /** Returns a probe when -Dnnlab.probe is set, else null. */
-    static UiProbe fromSystemProperties(RunEngine engine, Function<String, ExperimentPanel> showExperiment) {
-        String file = System.getProperty(PROPERTY);
-        return file == null || file.isBlank() ? null : new UiProbe(Paths.get(file), engine, showExperiment);
-    }
-
     static double secondsSinceJvmStart() {
         return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
     }
 
-    void windowShown() {
+    @Override
+    public void windowShown(Shell shell) {
+        String file = System.getProperty(PROPERTY);
+        if (file == null || file.isBlank()) return;
+        output = Paths.get(file);
+        engine = shell.engine();
+        showExperiment = shell::showExperiment;
         results.put("first_window_seconds", secondsSinceJvmStart());
     }
 
-    /** Called on the JavaFX thread once ND4J is loaded: starts the measured padding run. */
-    void backendReady(Throwable error) {
+    /** Once ND4J is loaded: starts the measured padding run. */
+    @Override
+    public void backendReady(Shell shell, Throwable error) {
+        if (output == null) return;
         results.put("nd4j_ready_seconds", secondsSinceJvmStart());
         if (error != null) {
             finish("ND4J failed to load: " + error);

@@ -1,0 +1,221 @@
+package nnlab.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.ViewSpec;
+
+/**
+ * A panel's cards, built from the experiment's declared views: one live chart, table or figure
+ * per declared live view, in declaration order, titled and labelled by the declaration. Views
+ * declared saved-only are never shown. Cards of the previous run stay (faded) until the new run
+ * updates them; those it never updates go when it ends.
+ */
+final class ViewBoard {
+    /**
+     * Marks the title of a view left from the previous run. Set on the title only: a style class
+     * on the card re-applied CSS to its whole subtree (a table's every cell) at the start of each
+     * run and again at each view's first update.
+     */
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final ResponsiveGrid grid;
+    private final Label emptyHint;
+    private final Map<String, LiveLineChart> charts = new LinkedHashMap<>();
+    private final Map<String, ResultsTableView> tables = new LinkedHashMap<>();
+    private final Map<String, FigureView> figures = new LinkedHashMap<>();
+    /** Views created up front (e.g. a settings preview); they stay whatever a run produces. */
+    private final List<Node> permanentViews = new ArrayList<>();
+    private final Set<Node> staleViews = new HashSet<>();
+    private final Map<Node, String> viewIds = new HashMap<>();
+    private Map<String, ViewSpec> declared = Map.of();
+    private List<String> order = List.of();
+    private String currentPhase;
+
+    ViewBoard(ResponsiveGrid grid, Label emptyHint) {
+        this.grid = grid;
+        this.emptyHint = emptyHint;
+        grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
+    }
+
+    /** The views of the settings about to run (or shown): their order, titles and axes. */
+    void declare(List<ViewSpec> views) {
+        Map<String, ViewSpec> byId = new LinkedHashMap<>();
+        for (ViewSpec v : views) byId.putIfAbsent(v.id(), v);
+        if (byId.equals(declared)) return;
+        declared = byId;
+        order = List.copyOf(byId.keySet());
+        for (LiveLineChart c : charts.values()) {
+            ViewSpec v = declared.get(c.chartId());
+            if (v != null) {
+                c.setTitle(v.title());
+                c.setAxisLabels(v.xLabel(), v.yLabel());
+            }
+        }
+        grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
+    }
+
+    List<ViewSpec> declaredViews() {
+        return List.copyOf(declared.values());
+    }
+
+    LiveLineChart chart(String id) { return charts.get(id); }
+    ResultsTableView table(String id) { return tables.get(id); }
+    FigureView figure(String id) { return figures.get(id); }
+    List<Node> items() { return grid.items(); }
+
+    /** A figure card in place before any run sends it (e.g. a preview); it stays across runs. */
+    FigureView addPermanentFigure(ViewSpec view) {
+        FigureView v = figures.get(view.id());
+        if (v == null) {
+            v = new FigureView(view.id(), view.title());
+            figures.put(view.id(), v);
+            permanentViews.add(v);
+            add(view.id(), v, true);
+        }
+        return v;
+    }
+
+    /**
+     * Creates the declared live charts (empty) as this run's: their first points then only add
+     * data instead of building and styling chart nodes while training takes the CPU.
+     */
+    void prepareCharts() {
+        for (ViewSpec v : declared.values()) {
+            if (v.isChart() && v.live()) markCurrent(chartFor(v.id()));
+        }
+    }
+
+    void phase(RunEvent.Phase p) {
+        currentPhase = p.title();
+        if (p.restart()) charts.values().forEach(c -> c.startPhase(p.title()));
+        else charts.values().forEach(c -> c.setPhaseTitle(p.title()));
+    }
+
+    void retire(RunEvent.RetireCurves r) {
+        charts.values().forEach(c -> c.retire(r.seriesSuffix()));
+    }
+
+    void show(RunEvent.Table t) {
+        if (!shown(t.id())) return;
+        ResultsTableView table = tables.computeIfAbsent(t.id(), id -> add(id, new ResultsTableView(id, t.title()), true));
+        table.show(t);
+        markCurrent(table);
+    }
+
+    void show(RunEvent.FigureUpdate f) {
+        if (!shown(f.id())) return;
+        FigureView figure = figures.computeIfAbsent(f.id(), id -> add(id, new FigureView(id, title(id, f.figure().title())), true));
+        figure.setFigure(f.figure());
+        markCurrent(figure);
+    }
+
+    /** A batch's metrics, grouped so each chart takes all its new points at once. */
+    void addMetrics(List<RunEvent.Metric> metrics) {
+        Map<String, List<RunEvent.Metric>> byChart = new LinkedHashMap<>();
+        for (RunEvent.Metric m : metrics) {
+            if (shown(m.chart())) byChart.computeIfAbsent(m.chart(), k -> new ArrayList<>()).add(m);
+        }
+        for (Map.Entry<String, List<RunEvent.Metric>> e : byChart.entrySet()) {
+            LiveLineChart chart = chartFor(e.getKey());
+            chart.addMetrics(e.getValue());
+            markCurrent(chart);
+        }
+    }
+
+    /** A run starts: every card but the permanent ones is faded until the run updates it. */
+    void fadeForNewRun() {
+        for (Node n : grid.items()) {
+            if (permanentViews.contains(n)) continue;
+            staleViews.add(n);
+            setStale(n, true);
+        }
+        charts.values().forEach(LiveLineChart::clear);
+        currentPhase = null;
+        emptyHint.setVisible(grid.items().isEmpty());
+    }
+
+    /** A run ended: the cards it never updated go. */
+    void removeStaleViews() {
+        for (Node n : staleViews) {
+            setStale(n, false);
+            grid.removeItem(n);
+            String id = viewIds.remove(n);
+            charts.remove(id, n);
+            tables.remove(id, n);
+            figures.remove(id, n);
+        }
+        staleViews.clear();
+        emptyHint.setVisible(grid.items().isEmpty());
+    }
+
+    /** Fades every card (or none), as a run's start does; for rehearsing those styles. */
+    void setAllStale(boolean stale) {
+        for (Node n : grid.items()) setStale(n, stale);
+    }
+
+    /** True while the view shows the previous run's content (its title is faded). */
+    static boolean isStale(Node view) {
+        Node title = view.lookup(".card-title");
+        return title != null && title.getPseudoClassStates().contains(STALE);
+    }
+
+    private static void setStale(Node view, boolean stale) {
+        Node title = view.lookup(".card-title");
+        if (title != null) title.pseudoClassStateChanged(STALE, stale);
+    }
+
+    /** Declared saved-only views are not for the panel; undeclared ones (a replay of an old run) are shown as they come. */
+    private boolean shown(String id) {
+        ViewSpec v = declared.get(id);
+        return v == null || v.live();
+    }
+
+    private String title(String id, String fallback) {
+        ViewSpec v = declared.get(id);
+        return v != null ? v.title() : fallback;
+    }
+
+    private LiveLineChart chartFor(String id) {
+        LiveLineChart c = charts.get(id);
+        if (c == null) {
+            ViewSpec v = declared.get(id);
+            c = v != null ? new LiveLineChart(id, v.title(), v.xLabel(), v.yLabel()) : new LiveLineChart(id, humanise(id), "", "");
+            if (currentPhase != null) c.startPhase(currentPhase);
+            charts.put(id, c);
+            add(id, c, false);
+        }
+        return c;
+    }
+
+    private void markCurrent(Node view) {
+        if (staleViews.remove(view)) setStale(view, false);
+    }
+
+    /** Figures and tables take a whole row: a 640-px figure squeezed into half a row has unreadable text. */
+    private <T extends Node> T add(String id, T view, boolean wide) {
+        viewIds.put(view, id);
+        grid.addItem(view, wide);
+        emptyHint.setVisible(false);
+        return view;
+    }
+
+    private int rank(Node view) {
+        int i = order.indexOf(viewIds.get(view));
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    static String humanise(String id) {
+        String s = id.replaceAll("[-_.]+", " ").trim();
+        return s.isEmpty() ? id : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,73 @@
+package nnlab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
+import nnlab.kernel.run.Experiment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plug-in architecture, checked on the compiled main classes: the shell and the kernel know
+ * no experiment, experiments know no other experiment, and neither the kernel nor any
+ * experiment's run touches JavaFX. An experiment package is any package that holds an
+ * {@link Experiment}, so a new one is covered the day it is added.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+    private static Set<String> experimentPackages;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("nnlab");
+        experimentPackages = new TreeSet<>();
+        for (JavaClass c : classes) {
+            if (!c.isInterface() && c.isAssignableTo(Experiment.class)) experimentPackages.add(c.getPackageName());
+        }
+    }
+
+    @Test
+    void everyShippedExperimentIsFound() {
+        assertEquals(Set.of("nnlab.padding", "nnlab.rotation", "nnlab.posenc", "nnlab.oversmoothing"), experimentPackages);
+    }
+
+    @Test
+    void theShellAndTheKernelImportNoExperiment() {
+        noClasses().that().resideInAnyPackage("nnlab.app..", "nnlab.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage(experimentPackages.toArray(String[]::new))
+                .because("experiments are plug-ins found by ServiceLoader")
+                .check(classes);
+    }
+
+    @Test
+    void theShellImportsNoPageAndNoBenchmark() {
+        noClasses().that().resideInAnyPackage("nnlab.app..", "nnlab.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("nnlab.history..", "nnlab.bench..")
+                .because("History and the UI probe reach the window as AppPage and ShellExtension plug-ins")
+                .check(classes);
+    }
+
+    @Test
+    void noExperimentImportsAnother() {
+        for (String p : experimentPackages) {
+            String[] others = experimentPackages.stream().filter(o -> !o.equals(p)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(p + "..").should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theKernelAndEveryExperimentsRunStayClearOfJavaFx() {
+        noClasses().that().resideInAPackage("nnlab.kernel..").should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+        noClasses().that().implement(Experiment.class).should().transitivelyDependOnClassesThat().resideInAPackage("javafx..")
+                .because("model, data and training code run headless on the command line and in CI")
+                .check(classes);
+    }
+}
