@@ -1,7 +1,11 @@
 package nnlab.oversmoothing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
+import nnlab.SummaryJson;
 import nnlab.oversmoothing.GcnTrainer.EpochStats;
+import org.junit.jupiter.api.Test;
 
 /** The typed oversmoothing summary writes the same summary.json as the map-based one did (summaries-v1/oversmoothing.json). */
 class OversmoothingSummaryJsonTest {
@@ -25,5 +29,12 @@ class OversmoothingSummaryJsonTest {
                 0.0, 50.0, 100.0, new double[] {1.0, 1e-3, 1e-9, 0.0}, new double[] {2.0, 1e-5, 0.0, Double.NaN},
                 new double[][] {{0, 0}}, 0.025);
         return List.of(shallow, deep);
+    }
+
+    @Test
+    void writesExactlyTheMapBasedSummaryJson() {
+        OversmoothingSummary summary = OversmoothingExperiment.summary(knownGraph(), knownDepths(), knownResults());
+        assertEquals(SummaryJson.v1("oversmoothing.json"), SummaryJson.written(summary));
+        assertEquals("val acc 100.0 % at depth 1 → 0.0 % at depth 3", summary.headline());
     }
 }

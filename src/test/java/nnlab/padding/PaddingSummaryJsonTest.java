@@ -1,8 +1,12 @@
 package nnlab.padding;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
+import nnlab.SummaryJson;
 import nnlab.padding.PaddingExperiment.VariantResult;
 import nnlab.padding.VariantTrainer.RoundResult;
+import org.junit.jupiter.api.Test;
 
 /** The typed padding summary writes the same summary.json as the map-based one did (summaries-v1/padding.json). */
 class PaddingSummaryJsonTest {
@@ -19,5 +23,12 @@ class PaddingSummaryJsonTest {
         replicate.add(0, new RoundResult(98.125, Double.POSITIVE_INFINITY, 1e-7, 3, 0.1));
         VariantResult unfinished = new VariantResult("Net2", PaddingMode.FCONV);
         return List.of(valid, replicate, unfinished);
+    }
+
+    @Test
+    void writesExactlyTheMapBasedSummaryJson() {
+        PaddingSummary summary = PaddingExperiment.summary(PaddingSettings.schema().defaults(), knownResults());
+        assertEquals(SummaryJson.v1("padding.json"), SummaryJson.written(summary));
+        assertEquals("test acc Infinity % (Net1 replicate)", summary.headline(), "the best mean, and no spread where the std is NaN");
     }
 }

@@ -1,9 +1,13 @@
 package nnlab.posenc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Map;
+import nnlab.SummaryJson;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
+import org.junit.jupiter.api.Test;
 
 /** The typed posenc summary writes the same summary.json as the map-based one did (summaries-v1/posenc.json). */
 class PosEncSummaryJsonTest {
@@ -21,5 +25,13 @@ class PosEncSummaryJsonTest {
         @Override public void progress(double fraction, String message) { }
         @Override public void recordMetrics(Map<String, Object> row) { }
     };
+
+    @Test
+    void writesTheMapBasedSummaryJson() {
+        PosEncSummary summary = new PosEncExperiment().run(knownConfig(), QUIET);
+        SummaryJson.assertSameJson(SummaryJson.v1("posenc.json"), SummaryJson.written(summary), 1e-9);
+        assertEquals(String.format(java.util.Locale.ROOT, "cross terms %.3g of the sum, max-pool error 1.50",
+                summary.addedVsConcatenated().crossTermsRelativeNormMean()), summary.headline());
+    }
 
 }

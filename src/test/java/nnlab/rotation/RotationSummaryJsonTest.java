@@ -1,8 +1,12 @@
 package nnlab.rotation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
+import nnlab.SummaryJson;
 import nnlab.kernel.config.Config;
 import nnlab.rotation.RotationExperiment.ModelResult;
+import org.junit.jupiter.api.Test;
 
 /** The typed rotation summary writes the same summary.json as the map-based one did (summaries-v1/rotation.json). */
 class RotationSummaryJsonTest {
@@ -38,5 +42,12 @@ class RotationSummaryJsonTest {
         for (int angle : ANGLES) b.predictions.put(angle, new int[] {0, 0, 1, 1, 1, 1});
         b.predictions.put(CLASS_ANGLE, new int[] {0, 0, 0, 1, 1, 1});
         return List.of(a, b);
+    }
+
+    @Test
+    void writesExactlyTheMapBasedSummaryJson() {
+        RotationSummary summary = RotationExperiment.summary(knownConfig(), knownData(), ANGLES, CLASS_ANGLE, knownResults());
+        assertEquals(SummaryJson.v1("rotation.json"), SummaryJson.written(summary));
+        assertEquals("A 0.0–100.0 %, B 83.3–83.3 % over angles", summary.headline());
     }
 }
