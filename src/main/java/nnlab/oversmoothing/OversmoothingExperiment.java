@@ -79,27 +79,8 @@ public final class OversmoothingExperiment implements Experiment {
                 c.getInt(EPOCHS), c.getInt(SEED));
     }
 
-    /** Validation accuracy from the shallowest to the deepest net, e.g. "val acc 81.2 % at depth 2 → 30.1 % at depth 64". */
     @Override
-    public String headline(Map<String, Object> summary) {
-        if (!(summary.get("depths") instanceof List<?> results)) return "";
-        Map<?, ?> shallowest = null;
-        Map<?, ?> deepest = null;
-        for (Object o : results) {
-            if (!(o instanceof Map<?, ?> r) || !(r.get("depth") instanceof Number depth) || !(r.get("val_acc") instanceof Number)) continue;
-            if (shallowest == null || depth.intValue() < ((Number) shallowest.get("depth")).intValue()) shallowest = r;
-            if (deepest == null || depth.intValue() > ((Number) deepest.get("depth")).intValue()) deepest = r;
-        }
-        if (shallowest == null) return "";
-        String first = String.format(Locale.ROOT, "val acc %.1f %% at depth %s", ((Number) shallowest.get("val_acc")).doubleValue(),
-                shallowest.get("depth"));
-        if (deepest == shallowest) return first;
-        return first + String.format(Locale.ROOT, " → %.1f %% at depth %s", ((Number) deepest.get("val_acc")).doubleValue(),
-                deepest.get("depth"));
-    }
-
-    @Override
-    public Map<String, Object> run(Config c, RunContext ctx) {
+    public OversmoothingSummary run(Config c, RunContext ctx) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Graph graph = OversmoothingSettings.graph(c);
         if (graph.nodes() > MAX_NODES) {
@@ -237,37 +218,17 @@ public final class OversmoothingExperiment implements Experiment {
                 r.depth(), g3(r.featureStd()[r.depth()])), "principal component 1 (same units as H)", "principal component 2", groups);
     }
 
-    private static Map<String, Object> summary(Graph graph, List<Integer> depths, List<GcnTrainer.Result> results) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("experiment", ID);
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("name", graph.name());
-        g.put("nodes", graph.nodes());
-        g.put("edges", graph.edges().length);
-        g.put("classes", graph.classes());
-        g.put("feature_dim", graph.featureDim());
-        g.put("train_nodes", graph.split().train().length);
-        g.put("val_nodes", graph.split().validation().length);
-        g.put("test_nodes", graph.split().test().length);
-        out.put("graph", g);
-        List<Map<String, Object>> list = new ArrayList<>();
+    static OversmoothingSummary summary(Graph graph, List<Integer> depths, List<GcnTrainer.Result> results) {
+        OversmoothingSummary.GraphInfo g = new OversmoothingSummary.GraphInfo(graph.name(), graph.nodes(), graph.edges().length,
+                graph.classes(), graph.featureDim(), graph.split().train().length, graph.split().validation().length,
+                graph.split().test().length);
+        List<OversmoothingSummary.Depth> list = new ArrayList<>();
         for (GcnTrainer.Result r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("depth", r.depth());
-            m.put("final_train_loss", r.last().trainLoss());
-            m.put("final_val_loss", r.last().valLoss());
-            m.put("train_acc", r.last().trainAccuracy());
-            m.put("val_acc", r.valAccuracy());
-            m.put("val_acc_mean_per_class", r.valMeanClassAccuracy());
-            m.put("test_acc", r.testAccuracy());
-            m.put("feature_std_per_layer", toList(r.featureStd()));
-            m.put("dirichlet_energy_per_layer", toList(r.dirichletEnergy()));
-            m.put("seconds_per_epoch", r.secondsPerEpoch());
-            list.add(m);
+            list.add(new OversmoothingSummary.Depth(r.depth(), r.last().trainLoss(), r.last().valLoss(), r.last().trainAccuracy(),
+                    r.valAccuracy(), r.valMeanClassAccuracy(), r.testAccuracy(), toList(r.featureStd()), toList(r.dirichletEnergy()),
+                    r.secondsPerEpoch()));
         }
-        out.put("depths", list);
-        out.put("note", "layer 0 is the input features; layer = depth is the class scores");
-        return out;
+        return new OversmoothingSummary(g, list);
     }
 
     private static List<Double> toList(double[] v) {

@@ -103,27 +103,8 @@ public final class PaddingExperiment implements Experiment {
                 c.getInt(IMAGE_SIZE), c.getDouble(LR), c.getDouble(RHO), c.getDouble(EPS), c.getDouble(WEIGHT_DECAY));
     }
 
-    /** The best variant by mean test accuracy, e.g. "test acc 90.5 ± 1.2 % (Net1 replicate)". */
     @Override
-    public String headline(Map<String, Object> summary) {
-        if (!(summary.get("variants") instanceof List<?> variants)) return "";
-        Map<?, ?> best = null;
-        double bestMean = Double.NEGATIVE_INFINITY;
-        for (Object o : variants) {
-            // NaN (a variant without finished rounds) never compares greater, so it is skipped.
-            if (o instanceof Map<?, ?> v && v.get("test_acc_mean") instanceof Number mean && mean.doubleValue() > bestMean) {
-                best = v;
-                bestMean = mean.doubleValue();
-            }
-        }
-        if (best == null) return "";
-        double std = best.get("test_acc_std") instanceof Number s ? s.doubleValue() : Double.NaN;
-        String spread = Double.isFinite(std) ? String.format(Locale.ROOT, " ± %.1f", std) : "";
-        return String.format(Locale.ROOT, "test acc %.1f%s %% (%s %s)", bestMean, spread, best.get("net"), best.get("padding"));
-    }
-
-    @Override
-    public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
+    public PaddingSummary run(Config c, RunContext ctx) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Data data = data(c);
         ctx.figure(PREVIEW_FIGURE, preview(data, 4));
@@ -370,26 +351,13 @@ public final class PaddingExperiment implements Experiment {
         return String.format(Locale.ROOT, "%.1f ± %.1f", mean, std);
     }
 
-    private static Map<String, Object> summary(Config c, List<VariantResult> results) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("experiment", ID);
-        List<Map<String, Object>> variants = new ArrayList<>();
+    static PaddingSummary summary(Config c, List<VariantResult> results) {
+        List<PaddingSummary.Variant> variants = new ArrayList<>();
         for (VariantResult v : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("net", v.net);
-            m.put("padding", v.mode.id());
-            m.put("val_acc", v.val());
-            m.put("test_acc", v.test());
-            m.put("val_acc_mean", v.valMean());
-            m.put("val_acc_std", v.valStd());
-            m.put("test_acc_mean", v.testMean());
-            m.put("test_acc_std", v.testStd());
-            m.put("epochs_run", v.epochs());
-            m.put("seconds", v.seconds());
-            variants.add(m);
+            variants.add(new PaddingSummary.Variant(v.net, v.mode.id(), v.val(), v.test(), v.valMean(), v.valStd(), v.testMean(),
+                    v.testStd(), v.epochs(), v.seconds()));
         }
-        out.put("variants", variants);
-        return out;
+        return new PaddingSummary(variants);
     }
 
     /** Per-round results of one net × padding variant, in round order whatever order they finish in. */

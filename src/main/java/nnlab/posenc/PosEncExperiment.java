@@ -121,22 +121,8 @@ public final class PosEncExperiment implements Experiment {
         return s == null || s.isBlank() ? Signals.random(config.getInt("length"), config.getInt("seed")) : Signals.parse(s);
     }
 
-    /** The two numbers the study is about, e.g. "cross terms 0.118 of the sum, max-pool error 0.0312". */
     @Override
-    public String headline(Map<String, Object> summary) {
-        List<String> parts = new ArrayList<>();
-        if (summary.get("added_vs_concatenated") instanceof Map<?, ?> content
-                && content.get("cross_terms_relative_norm_mean") instanceof Number cross) {
-            parts.add(String.format(Locale.ROOT, "cross terms %.3g of the sum", cross.doubleValue()));
-        }
-        if (summary.get("maxpool_max_abs_error") instanceof Number error) {
-            parts.add(String.format(Locale.ROOT, "max-pool error %.3g", error.doubleValue()));
-        }
-        return String.join(", ", parts);
-    }
-
-    @Override
-    public Map<String, Object> run(Config config, RunContext ctx) {
+    public PosEncSummary run(Config config, RunContext ctx) {
         int p = config.getInt("p");
         int n = config.getInt("n");
         double base = config.getDouble("base");
@@ -146,23 +132,15 @@ public final class PosEncExperiment implements Experiment {
         int draws = config.getInt("draws");
         int shown = config.getInt("draw");
         long seed = config.getInt("seed");
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("p", p);
-        summary.put("n", n);
-        summary.put("base", base);
 
         ctx.progress(0, "EᵀE");
         PosEncStudy.EncodingView enc = PosEncStudy.encoding(p, n, base, row);
         ctx.figure(GRAM, PosEncFigures.gram(enc, p, base, map));
         ctx.figure(GRAM_ROW, PosEncFigures.gramRow(enc));
-        summary.put("diagonal_value", enc.diagonalMax());
-        summary.put("diagonal_expected", p / 2.0);
-        summary.put("diagonal_max_deviation", Math.max(Math.abs(enc.diagonalMax() - p / 2.0), Math.abs(enc.diagonalMin() - p / 2.0)));
-        summary.put("toeplitz_max_deviation", enc.toeplitzDeviation());
         ctx.log(String.format(Locale.ROOT, "EᵀE: diagonal %s (p/2 = %s), largest deviation from Toeplitz %.3g",
                 HeatmapColors.format(enc.diagonalMax()), HeatmapColors.format(p / 2.0), enc.toeplitzDeviation()));
 
-        List<Map<String, Object>> perDraw = new ArrayList<>();
+        List<PosEncSummary.Draw> perDraw = new ArrayList<>();
         double[] ratios = new double[draws];
         double[] corr = new double[draws];
         for (int d = 0; d < draws; d++) {
@@ -176,7 +154,7 @@ public final class PosEncExperiment implements Experiment {
             r.put("cross_terms_relative_norm", cv.crossRatio());
             r.put("added_correlation_with_EtE", cv.correlationWithEtE());
             r.put("added_toeplitz_deviation", cv.addedToeplitzDeviation());
-            perDraw.add(r);
+            perDraw.add(new PosEncSummary.Draw(d, cv.crossRatio(), cv.correlationWithEtE(), cv.addedToeplitzDeviation()));
             ctx.recordMetrics(r);
             if (d == shown) {
                 ctx.figure(ADDED_GRAM, PosEncFigures.added(cv, shown, map));
@@ -184,26 +162,17 @@ public final class PosEncExperiment implements Experiment {
                 for (int t = 0; t < 4; t++) ctx.figure(termView(t), PosEncFigures.term(cv, t, map));
             }
         }
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("sigma_scale", sigmaScale);
-        content.put("draws", draws);
-        content.put("cross_terms_relative_norm_mean", mean(ratios));
-        content.put("cross_terms_relative_norm_std", std(ratios));
-        content.put("added_correlation_with_EtE_mean", mean(corr));
-        content.put("added_correlation_with_EtE_std", std(corr));
-        content.put("concatenated_EtE_block_equals_EtE", true);
-        content.put("per_draw", perDraw);
-        summary.put("added_vs_concatenated", content);
+        PosEncSummary.Content content = new PosEncSummary.Content(sigmaScale, draws, mean(ratios), std(ratios), mean(corr), std(corr),
+                true, perDraw);
 
         ctx.progress(0.6, "attention");
-        Map<String, Object> attention = new LinkedHashMap<>();
+        Map<String, Double> attention = new LinkedHashMap<>();
         for (PosEncStudy.Query q : PosEncStudy.Query.values()) {
             ctx.checkCancelled();
             Matrix a = PosEncStudy.attention(p, n, base, sigmaScale, seed, shown, q);
             ctx.figure(attentionView(q), PosEncFigures.attention(a, q, p, n, map));
             attention.put("self_weight_mean_" + PosEncFigures.queryId(q), PosEncStudy.meanDiagonal(a));
         }
-        summary.put("attention", attention);
 
         ctx.progress(0.8, "attention as convolution");
         double[] x = signal(config);
@@ -220,26 +189,14 @@ public final class PosEncExperiment implements Experiment {
         for (int i = 0; i < sweep.length; i++) errors[i] = AttentionAsConvolution.maxPool(x, k, sweep[i]).maxAbsError();
         ctx.figure(POOL_ERROR, PosEncFigures.errorVsC(sweep, errors, k, c));
 
-        summary.put("signal_length", x.length);
-        summary.put("conv_max_abs_error", conv.maxAbsError());
-        summary.put("conv_max_abs_error_interior", conv.maxAbs(1, x.length - 1));
-        summary.put("conv_border_note", "at i = 0 and i = n−1 one neighbour is missing: Conv1D's zero padding adds 0, "
-                + "softmax renormalises over the remaining neighbour (3·x_1 instead of x_1, 3·x_{n−2} instead of 2·x_{n−2})");
-        summary.put("maxpool_k", k);
-        summary.put("maxpool_c", c);
-        summary.put("maxpool_max_abs_error", pool.maxAbsError());
-        List<Map<String, Object>> curve = new ArrayList<>();
-        for (int i = 0; i < sweep.length; i++) {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("c", sweep[i]);
-            point.put("max_abs_error", errors[i]);
-            curve.add(point);
-        }
-        summary.put("maxpool_error_vs_c", curve);
         ctx.log(String.format(Locale.ROOT, "attention conv: max |error| %.3g inside, %.3g with borders; max pool (k=%d, c=%s): %.3g",
                 conv.maxAbs(1, x.length - 1), conv.maxAbsError(), k, HeatmapColors.format(c), pool.maxAbsError()));
         ctx.progress(1, "done");
-        return summary;
+        List<PosEncSummary.ErrorAtC> curve = new ArrayList<>();
+        for (int i = 0; i < sweep.length; i++) curve.add(new PosEncSummary.ErrorAtC(sweep[i], errors[i]));
+        double diagonalDeviation = Math.max(Math.abs(enc.diagonalMax() - p / 2.0), Math.abs(enc.diagonalMin() - p / 2.0));
+        return new PosEncSummary(p, n, base, enc.diagonalMax(), p / 2.0, diagonalDeviation, enc.toeplitzDeviation(), content, attention,
+                x.length, conv.maxAbsError(), conv.maxAbs(1, x.length - 1), PosEncSummary.CONV_BORDER_NOTE, k, c, pool.maxAbsError(), curve);
     }
 
     static double[] sweepWith(double c) {

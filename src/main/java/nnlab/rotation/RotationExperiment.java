@@ -98,28 +98,8 @@ public final class RotationExperiment implements Experiment {
         }
     }
 
-    /** Each model's accuracy range over the angles, e.g. "A 12.0–91.3 %, B 70.2–78.9 % over angles". */
     @Override
-    public String headline(Map<String, Object> summary) {
-        if (!(summary.get("models") instanceof Map<?, ?> models)) return "";
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<?, ?> model : models.entrySet()) {
-            if (!(model.getValue() instanceof Map<?, ?> m) || !(m.get("accuracy_per_angle") instanceof List<?> accuracies)) continue;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (Object a : accuracies) {
-                if (a instanceof Number n && Double.isFinite(n.doubleValue())) {
-                    min = Math.min(min, n.doubleValue());
-                    max = Math.max(max, n.doubleValue());
-                }
-            }
-            if (min <= max) parts.add(String.format(Locale.ROOT, "%s %.1f–%.1f %%", model.getKey(), min, max));
-        }
-        return parts.isEmpty() ? "" : String.join(", ", parts) + " over angles";
-    }
-
-    @Override
-    public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
+    public RotationSummary run(Config c, RunContext ctx) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         ctx.progress(0, "loading data");
         DataSources.Loaded data = load(c);
@@ -268,37 +248,22 @@ public final class RotationExperiment implements Experiment {
         ctx.table(CLASS_TABLE, "Per-class test accuracy at " + angle + "°", columns, rows, Map.of());
     }
 
-    private static Map<String, Object> summary(Config c, DataSources.Loaded data, int[] angles, int classAngle, List<ModelResult> results) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("experiment", ID);
-        out.put("data", data.source());
-        out.put("data_location", data.location());
-        out.put("train_images", data.train().size());
-        out.put("test_images", data.test().size());
-        out.put("epochs", c.getInt(EPOCHS));
+    static RotationSummary summary(Config c, DataSources.Loaded data, int[] angles, int classAngle, List<ModelResult> results) {
         List<Integer> a = new ArrayList<>();
         for (int v : angles) a.add(v);
-        out.put("angles", a);
-        Map<String, Object> models = new LinkedHashMap<>();
+        Map<String, RotationSummary.Model> models = new LinkedHashMap<>();
         for (ModelResult r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
             List<Double> acc = new ArrayList<>();
             for (int v : angles) acc.add(r.curveValue(v));
-            m.put("accuracy_per_angle", acc);
             double max = acc.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             double min = acc.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-            m.put("accuracy_range", max - min);
-            m.put("train_loss_per_epoch", r.epochLoss);
-            m.put("seconds_per_epoch", r.secondsPerEpoch());
             double[] perClass = RotationStudy.perClassAccuracy(r.predictions.get(classAngle), data.test().labels(), data.test().classes());
-            Map<String, Object> pc = new LinkedHashMap<>();
+            Map<String, Double> pc = new LinkedHashMap<>();
             for (int cls = 0; cls < perClass.length; cls++) pc.put(data.test().classNames().get(cls), Double.isNaN(perClass[cls]) ? null : perClass[cls]);
-            m.put("per_class_accuracy_at_class_angle", pc);
-            models.put(r.label.startsWith("A") ? "A" : "B", m);
+            models.put(r.label.startsWith("A") ? "A" : "B", new RotationSummary.Model(acc, max - min, List.copyOf(r.epochLoss),
+                    r.secondsPerEpoch(), pc));
         }
-        out.put("class_angle", classAngle);
-        out.put("class_names", data.test().classNames());
-        out.put("models", models);
-        return out;
+        return new RotationSummary(ID, data.source(), data.location(), data.train().size(), data.test().size(), c.getInt(EPOCHS), a,
+                classAngle, data.test().classNames(), models);
     }
 }

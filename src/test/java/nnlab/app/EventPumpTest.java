@@ -19,6 +19,7 @@ import nnlab.kernel.config.Setting;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunSummary;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
@@ -55,13 +56,13 @@ class EventPumpTest {
         @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
 
         @Override
-        public Map<String, Object> run(Config config, RunContext ctx) throws Exception {
+        public RunSummary run(Config config, RunContext ctx) throws Exception {
             for (int i = 0; i < config.getInt("n"); i++) {
                 ctx.log(String.valueOf(i));
                 ctx.checkCancelled();
                 if (i % 100 == 99) Thread.sleep(15);
             }
-            return Map.of();
+            return () -> "";
         }
     }
 

@@ -71,7 +71,7 @@ public class FakeExperiment implements Experiment {
     }
 
     @Override
-    public Map<String, Object> run(Config config, RunContext ctx) throws Exception {
+    public Summary run(Config config, RunContext ctx) throws Exception {
         int epochs = config.getInt("epochs");
         List<String> paddings = config.getStrings("paddings");
         Random random = new Random(config.getInts("seeds").get(0));
@@ -115,9 +115,12 @@ public class FakeExperiment implements Experiment {
         java.util.Arrays.fill(errors[0], 0.004);
         ctx.figure(BARS, new BarFigure("Final accuracy by padding", "accuracy", paddings,
                 List.of(config.getString("model")), new double[][] {finalAcc}, errors, 0, 1));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("best", paddings.get(argmax(finalAcc)));
-        return summary;
+        return new Summary(paddings.get(argmax(finalAcc)));
+    }
+
+    /** summary.json is {"best": PADDING}; no headline. */
+    public record Summary(String best) implements nnlab.kernel.run.RunSummary {
+        @Override public String headline() { return ""; }
     }
 
     /** Sleeps in slices short enough that a cancel is noticed within a few tens of milliseconds. */

@@ -12,6 +12,7 @@ import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunSummary;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,12 @@ class BackgroundPriorityTest {
             @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
 
             @Override
-            public Map<String, Object> run(Config config, RunContext context) throws Exception {
+            public RunSummary run(Config config, RunContext context) throws Exception {
                 inRun.set(BackgroundPriority.currentNiceness());
                 Thread child = new Thread(() -> inChild.set(BackgroundPriority.currentNiceness()));
                 child.start();
                 child.join();
-                return Map.of();
+                return () -> "";
             }
         };
         try (RunEngine engine = new RunEngine(1, null)) {

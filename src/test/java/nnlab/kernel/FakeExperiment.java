@@ -10,6 +10,7 @@ import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.run.RunSummary;
 
 /** A fast stand-in experiment for engine and store tests: "epochs" of sleep with a scripted loss. */
 public final class FakeExperiment implements Experiment {
@@ -28,13 +29,13 @@ public final class FakeExperiment implements Experiment {
 
     @Override public java.util.List<ViewSpec> views(Config c) { return java.util.List.of(LOSS); }
 
-    @Override
-    public String headline(Map<String, Object> summary) {
-        return summary.get("epochs") + " epochs done";
+    /** summary.json is {"epochs": N}. */
+    public record Summary(int epochs) implements RunSummary {
+        @Override public String headline() { return epochs + " epochs done"; }
     }
 
     @Override
-    public Map<String, Object> run(Config c, RunContext ctx) throws Exception {
+    public Summary run(Config c, RunContext ctx) throws Exception {
         int epochs = c.getInt("epochs");
         ctx.emit(new RunEvent.Phase("only phase"));
         for (int e = 1; e <= epochs; e++) {
@@ -53,6 +54,6 @@ public final class FakeExperiment implements Experiment {
             ctx.recordMetrics(row);
             ctx.progress((double) e / epochs, "epoch " + e);
         }
-        return Map.of("epochs", epochs);
+        return new Summary(epochs);
     }
 }

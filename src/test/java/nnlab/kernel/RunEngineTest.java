@@ -1,6 +1,7 @@
 package nnlab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigSchema;
+import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
+import nnlab.kernel.run.RunSummary;
 import nnlab.kernel.store.Json;
 import nnlab.kernel.store.RunStore;
 import org.junit.jupiter.api.Test;
@@ -48,7 +54,9 @@ class RunEngineTest {
             Path folder = run.folder();
             assertTrue(folder.startsWith(runs));
             assertEquals(List.of("epoch,loss", "1,1", "2,0.500000", "3,0.333333"), Files.readAllLines(folder.resolve("metrics.csv")));
-            assertEquals(3, Json.readMap(folder.resolve("summary.json")).get("epochs"));
+            assertEquals("{\n  \"epochs\" : 3\n}\n", Files.readString(folder.resolve("summary.json")), "the record's components, no headline");
+            assertEquals("3 epochs done", run.headline());
+            assertEquals("3 epochs done", Json.readMap(folder.resolve("run.json")).get("headline"));
             assertEquals("3", String.valueOf(Json.readMap(folder.resolve("config.json")).get("epochs")));
             assertEquals("finished", Json.readMap(folder.resolve("run.json")).get("status"));
         }
@@ -107,6 +115,30 @@ class RunEngineTest {
             Run next = submit(engine, Map.of("epochs", "1"));
             assertTrue(next.await(10, TimeUnit.SECONDS));
             assertEquals(RunStatus.FINISHED, next.status(), "the engine keeps working after a failure");
+        }
+    }
+
+    @Test
+    void aHeadlineThatThrowsLeavesTheRunFinishedWithoutOne() throws Exception {
+        record Broken(int epochs) implements RunSummary {
+            @Override public String headline() { throw new IllegalStateException("no headline"); }
+        }
+        Experiment broken = new Experiment() {
+            @Override public String id() { return "broken"; }
+            @Override public String title() { return "Broken headline"; }
+            @Override public String description() { return "test double"; }
+            @Override public ConfigSchema schema() { return new ConfigSchema(); }
+            @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
+            @Override public RunSummary run(Config config, RunContext context) { return new Broken(2); }
+        };
+        try (RunEngine engine = new RunEngine(1, new RunStore(runs))) {
+            Run run = engine.submit(broken, broken.schema().defaults());
+            assertTrue(run.await(10, TimeUnit.SECONDS));
+            assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
+            assertEquals("", run.headline());
+            assertEquals(new Broken(2), run.summary());
+            assertEquals(2, Json.readMap(run.folder().resolve("summary.json")).get("epochs"));
+            assertFalse(Json.readMap(run.folder().resolve("run.json")).containsKey("headline"));
         }
     }
 

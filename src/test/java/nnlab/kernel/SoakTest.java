@@ -18,6 +18,7 @@ import nnlab.kernel.figure.HeatmapFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunSummary;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
@@ -53,7 +54,7 @@ class SoakTest {
         @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(WEIGHTS, LOSS); }
 
         @Override
-        public Map<String, Object> run(Config config, RunContext ctx) throws Exception {
+        public RunSummary run(Config config, RunContext ctx) throws Exception {
             for (int epoch = 1; ; epoch++) {
                 ctx.checkCancelled();
                 double loss;

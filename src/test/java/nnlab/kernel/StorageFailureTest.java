@@ -17,6 +17,7 @@ import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunSummary;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunStatus;
 import nnlab.kernel.store.Json;
@@ -146,7 +147,7 @@ class StorageFailureTest {
             @Override public java.util.List<nnlab.kernel.run.ViewSpec> views(Config config) { return java.util.List.of(); }
 
             @Override
-            public Map<String, Object> run(Config config, RunContext ctx) throws Exception {
+            public RunSummary run(Config config, RunContext ctx) throws Exception {
                 Thread.sleep(400);
                 for (int i = 0; i < 3; i++) {
                     try {
@@ -155,7 +156,7 @@ class StorageFailureTest {
                         // carries on regardless
                     }
                 }
-                return Map.of();
+                return () -> "";
             }
         };
         try (RunEngine engine = new RunEngine(1, new RunStore(tmp.resolve("runs")))) {

@@ -46,7 +46,7 @@ class OversmoothingExperimentTest {
         OversmoothingExperiment e = (OversmoothingExperiment) ExperimentCatalog.byId("oversmoothing").orElseThrow();
         Config c = e.schema().fromText(Map.of("graph", "karate", "depths", "1,3", "epochs", "5"));
         Recorder r = new Recorder();
-        Map<String, Object> summary = e.run(c, r);
+        OversmoothingSummary summary = e.run(c, r);
 
         Set<String> series = new TreeSet<>();
         for (RunEvent.Metric m : r.of(RunEvent.Metric.class)) series.add(m.chart() + "/" + m.series());
@@ -69,16 +69,12 @@ class OversmoothingExperimentTest {
         assertEquals("accuracy", table.id());
         assertEquals(2, table.rows().size());
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> depths = (List<Map<String, Object>>) summary.get("depths");
-        assertEquals(2, depths.size());
-        assertEquals(4, ((List<?>) depths.get(1).get("feature_std_per_layer")).size());
-        assertEquals(4, ((List<?>) depths.get(1).get("dirichlet_energy_per_layer")).size());
-        for (String key : List.of("final_train_loss", "final_val_loss", "val_acc", "val_acc_mean_per_class")) {
-            assertTrue(depths.get(0).get(key) instanceof Double, key);
-        }
+        List<OversmoothingSummary.Depth> depths = summary.depths();
+        assertEquals(List.of(1, 3), depths.stream().map(OversmoothingSummary.Depth::depth).toList());
+        assertEquals(4, depths.get(1).featureStdPerLayer().size());
+        assertEquals(4, depths.get(1).dirichletEnergyPerLayer().size());
         assertEquals(String.format(java.util.Locale.ROOT, "val acc %.1f %% at depth 1 → %.1f %% at depth 3",
-                depths.get(0).get("val_acc"), depths.get(1).get("val_acc")), e.headline(summary));
+                depths.get(0).valAcc(), depths.get(1).valAcc()), summary.headline());
     }
 
     @Test

@@ -27,19 +27,17 @@ class PaddingStudyTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void replicateBeatsValidOnTheSwitchedTestSet() throws Exception {
         Run run = finishedStudy(Map.of("net", "Net1", "padding", "valid,replicate", "rounds", "2",
                 "epochs", "5", "train-size", "1000", "val-size", "500", "test-size", "500", "batch-size", "100"));
-        Map<String, Object> summary = (Map<String, Object>) run.summary();
-        List<Map<String, Object>> variants = (List<Map<String, Object>>) summary.get("variants");
+        List<PaddingSummary.Variant> variants = ((PaddingSummary) run.summary()).variants();
         double valid = testMean(variants, "valid");
         double replicate = testMean(variants, "replicate");
-        double validVal = ((Number) variants.get(0).get("val_acc_mean")).doubleValue();
+        double validVal = variants.get(0).valAccMean();
         assertTrue(validVal > 90, "valid padding should fit the training positions (val acc " + validVal + ")");
         assertTrue(valid < 30, "valid padding should fail the switched test set, got " + valid + " %");
         assertTrue(replicate > valid + 20, "replicate " + replicate + " % vs valid " + valid + " %");
-        double replicateStd = ((Number) variants.get(1).get("test_acc_std")).doubleValue();
+        double replicateStd = variants.get(1).testAccStd();
         assertEquals(String.format(java.util.Locale.ROOT, "test acc %.1f ± %.1f %% (Net1 replicate)", replicate, replicateStd),
                 run.headline(), "the headline names the best variant");
 
@@ -118,10 +116,10 @@ class PaddingStudyTest {
             assertTrue(b.await(5, TimeUnit.MINUTES));
             assertEquals(RunStatus.FINISHED, a.status(), a.statusMessage());
             assertEquals(RunStatus.FINISHED, b.status(), b.statusMessage());
-            List<Double> lossesA = variantValues(a, "val_acc");
-            List<Double> lossesB = variantValues(b, "val_acc");
+            List<Double> lossesA = variantValues(a, PaddingSummary.Variant::valAcc);
+            List<Double> lossesB = variantValues(b, PaddingSummary.Variant::valAcc);
             assertEquals(lossesA, lossesB, "per-round validation accuracy");
-            assertEquals(variantValues(a, "test_acc"), variantValues(b, "test_acc"), "per-round test accuracy");
+            assertEquals(variantValues(a, PaddingSummary.Variant::testAcc), variantValues(b, PaddingSummary.Variant::testAcc), "per-round test accuracy");
         }
     }
 
@@ -169,19 +167,16 @@ class PaddingStudyTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Double> variantValues(Run run, String key) {
-        Map<String, Object> summary = (Map<String, Object>) run.summary();
-        Map<String, Object> v = ((List<Map<String, Object>>) summary.get("variants")).get(0);
-        return (List<Double>) v.get(key);
+    private static List<Double> variantValues(Run run, java.util.function.Function<PaddingSummary.Variant, List<Double>> values) {
+        return values.apply(((PaddingSummary) run.summary()).variants().get(0));
     }
 
     private static List<RunEvent> metrics(Run run) {
         return run.history().stream().filter(e -> e instanceof RunEvent.Metric).toList();
     }
 
-    private static double testMean(List<Map<String, Object>> variants, String padding) {
-        return variants.stream().filter(v -> v.get("padding").equals(padding))
-                .mapToDouble(v -> ((Number) v.get("test_acc_mean")).doubleValue()).findFirst().orElseThrow();
+    private static double testMean(List<PaddingSummary.Variant> variants, String padding) {
+        return variants.stream().filter(v -> v.padding().equals(padding))
+                .mapToDouble(PaddingSummary.Variant::testAccMean).findFirst().orElseThrow();
     }
 }

@@ -9,6 +9,7 @@ import nnlab.kernel.config.Setting;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunSummary;
 import nnlab.kernel.run.ViewSpec;
 
 /**
@@ -39,7 +40,7 @@ public final class EchoExperiment implements Experiment {
     }
 
     @Override
-    public Map<String, Object> run(Config config, RunContext ctx) throws Exception {
+    public Summary run(Config config, RunContext ctx) throws Exception {
         int points = config.getInt("points");
         LineFigure.Builder curve = new LineFigure.Builder();
         for (int x = 1; x <= points; x++) {
@@ -54,14 +55,11 @@ public final class EchoExperiment implements Experiment {
             ctx.progress((double) x / points, "point " + x + " of " + points);
         }
         ctx.figure(SQUARES_FIGURE, curve.build(SQUARES_FIGURE.title(), "x", "x²", false));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("points", points);
-        summary.put("last", (double) points * points);
-        return summary;
+        return new Summary(points, (double) points * points);
     }
 
-    @Override
-    public String headline(Map<String, Object> summary) {
-        return summary.get("points") instanceof Number n ? n.intValue() + " squares" : "";
+    /** summary.json: {"points": N, "last": N²}. */
+    public record Summary(int points, double last) implements RunSummary {
+        @Override public String headline() { return points + " squares"; }
     }
 }

@@ -51,13 +51,12 @@ class RotationExperimentTest {
     }
 
     /** The models' numbers without the wall-clock times, which differ from run to run. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutTimes(Map<String, Object> summary) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) summary.get("models")).forEach((k, v) -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>(v);
-            assertTrue(((Number) m.remove("seconds_per_epoch")).doubleValue() > 0);
-            out.put(k, m);
+    private static Map<String, RotationSummary.Model> withoutTimes(RotationSummary summary) {
+        Map<String, RotationSummary.Model> out = new java.util.LinkedHashMap<>();
+        summary.models().forEach((k, m) -> {
+            assertTrue(m.secondsPerEpoch() > 0);
+            out.put(k, new RotationSummary.Model(m.accuracyPerAngle(), m.accuracyRange(), m.trainLossPerEpoch(), 0,
+                    m.perClassAccuracyAtClassAngle()));
         });
         return out;
     }
@@ -74,9 +73,7 @@ class RotationExperimentTest {
             assertTrue(second.await(3, TimeUnit.MINUTES));
             assertEquals(RunStatus.FINISHED, first.status(), first.statusMessage());
             assertEquals(RunStatus.FINISHED, second.status(), second.statusMessage());
-            Map<String, Object> s1 = (Map<String, Object>) first.summary();
-            Map<String, Object> s2 = (Map<String, Object>) second.summary();
-            assertEquals(withoutTimes(s1), withoutTimes(s2));
+            assertEquals(withoutTimes((RotationSummary) first.summary()), withoutTimes((RotationSummary) second.summary()));
             assertTrue(first.headline().matches("A \\d+\\.\\d–\\d+\\.\\d %, B \\d+\\.\\d–\\d+\\.\\d % over angles"), first.headline());
 
             List<RunEvent> h = first.history();

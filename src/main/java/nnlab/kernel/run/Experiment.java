@@ -37,16 +37,8 @@ public interface Experiment {
 
     /**
      * Runs the study with an already validated config, reporting through the context. Returns
-     * the summary written to summary.json. Must call {@link RunContext#checkCancelled()} often
-     * (at least every half second of work).
+     * the summary written to summary.json, whose {@link RunSummary#headline()} goes to run.json.
+     * Must call {@link RunContext#checkCancelled()} often (at least every half second of work).
      */
-    java.util.Map<String, Object> run(Config config, RunContext context) throws Exception;
-
-    /**
-     * One short result line for lists of runs, e.g. "test acc 90.5 % (Net1 replicate)", made
-     * from the summary {@link #run} returned; saved in run.json. "" when there is nothing to say.
-     */
-    default String headline(java.util.Map<String, Object> summary) {
-        return "";
-    }
+    RunSummary run(Config config, RunContext context) throws Exception;
 }

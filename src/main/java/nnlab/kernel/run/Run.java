@@ -38,7 +38,7 @@ public final class Run {
     private volatile boolean cancelRequested;
     private volatile Instant started;
     private volatile Instant ended;
-    private volatile Object summary;
+    private volatile RunSummary summary;
     private volatile String headline = "";
     private volatile java.nio.file.Path folder;
 
@@ -57,8 +57,8 @@ public final class Run {
     public Instant started() { return started; }
     public Instant ended() { return ended; }
     public boolean isCancelRequested() { return cancelRequested; }
-    public Object summary() { return summary; }
-    /** The experiment's one-line result (see {@link Experiment#headline}), or "" until it finishes. */
+    public RunSummary summary() { return summary; }
+    /** The experiment's one-line result (see {@link RunSummary#headline}), or "" until it finishes. */
     public String headline() { return headline; }
     /** The run's folder in the run store, or null when it is not stored. */
     public java.nio.file.Path folder() { return folder; }
@@ -170,7 +170,7 @@ public final class Run {
     void setHeadline(String headline) { this.headline = headline == null ? "" : headline; }
 
     void setFolder(java.nio.file.Path folder) { this.folder = folder; }
-    void setSummary(Object summary) { this.summary = summary; }
+    void setSummary(RunSummary summary) { this.summary = summary; }
 
     void setStatus(RunStatus newStatus, String message) {
         if (newStatus == RunStatus.RUNNING) started = Instant.now();

@@ -127,7 +127,7 @@ public final class RunEngine implements AutoCloseable {
             Context context = new Context(run, recorder, views);
             run.subscribe(recording);
             run.setStatus(RunStatus.RUNNING, "running");
-            Map<String, Object> summary = null;
+            RunSummary summary = null;
             try {
                 summary = run.experiment().run(run.config(), context);
                 finalStatus = RunStatus.FINISHED;
@@ -146,7 +146,7 @@ public final class RunEngine implements AutoCloseable {
             }
             if (finalStatus == RunStatus.FINISHED) {
                 run.setSummary(summary);
-                String headline = headline(run.experiment(), summary);
+                String headline = headline(summary);
                 run.setHeadline(headline);
                 recorder.setHeadline(headline);
                 try {
@@ -183,9 +183,10 @@ public final class RunEngine implements AutoCloseable {
         run.setStatus(finalStatus, message);
     }
 
-    private static String headline(Experiment experiment, Map<String, Object> summary) {
+    private static String headline(RunSummary summary) {
+        if (summary == null) return "";
         try {
-            String h = experiment.headline(summary);
+            String h = summary.headline();
             return h == null ? "" : h;
         } catch (RuntimeException e) {
             return ""; // a headline is a nicety; it must never fail a finished run

@@ -15,6 +15,7 @@ import nnlab.kernel.config.Config;
 import nnlab.kernel.figure.FigureExporter;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
+import nnlab.kernel.run.RunSummary;
 
 /**
  * Saves one run: config.json at the start, metrics.csv appended and flushed row by row (so a
@@ -131,11 +132,12 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
-    public void writeSummary(Map<String, Object> summary) throws IOException {
+    /** summary.json: the summary's record components, written by Jackson (see {@link RunSummary}). */
+    public void writeSummary(RunSummary summary) throws IOException {
         for (Path f : folders) write(f, "summary.json", () -> Json.writeFile(f.resolve("summary.json"), summary));
     }
 
-    /** The one-line result saved in run.json when the run finishes (see Experiment#headline). */
+    /** The one-line result saved in run.json when the run finishes (see RunSummary#headline). */
     public synchronized void setHeadline(String headline) {
         this.headline = headline == null ? "" : headline;
     }
