@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -41,12 +40,11 @@ public class CompareView {
     private final Map<String, LiveLineChart> charts = new LinkedHashMap<>();
     private final Map<String, List<SavedFigureView>> figures = new LinkedHashMap<>();
 
-    CompareView(HistoryPanel owner, List<RunDetails> runs, Experiment experiment) {
+    CompareView(Runnable back, List<RunDetails> runs, Experiment experiment) {
         this.runs = List.copyOf(runs);
         root.getStyleClass().add("compare-view");
         for (RunDetails d : runs) labels.add(uniqueLabel(RunLabels.shortName(d.run())));
 
-        Button back = HistoryPanel.backButton(owner);
         String what = experiment != null ? experiment.title() : runs.get(0).run().experimentId();
         Label title = new Label("Comparing " + runs.size() + " runs");
         title.getStyleClass().add("experiment-title");
@@ -64,10 +62,7 @@ public class CompareView {
         }
         VBox heading = new VBox(3, title, subtitle, chips);
         HBox.setHgrow(heading, Priority.ALWAYS);
-        HBox header = new HBox(14, back, heading);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().addAll("experiment-header", "history-header");
-        root.setTop(header);
+        root.setTop(HistoryControls.pageHeader(back, heading, Pos.CENTER_LEFT));
 
         VBox content = new VBox(12);
         content.getStyleClass().add("view-area");

@@ -44,14 +44,13 @@ public class RunDetailView {
     private final Label message = new Label();
     private SavedRun run;
 
-    RunDetailView(HistoryPanel owner, RunDetails details, Experiment experiment) {
+    RunDetailView(RunActions actions, Runnable back, RunDetails details, Experiment experiment) {
         this.details = details;
         this.experiment = experiment;
         this.run = details.run();
         root.getStyleClass().add("run-detail-view");
 
         // Header: back, the run's name and status, what and when, then the actions.
-        Button back = HistoryPanel.backButton(owner);
         name.getStyleClass().add("experiment-title");
         name.setId("run-detail-name");
         name.setMinWidth(0);
@@ -61,34 +60,31 @@ public class RunDetailView {
         meta.getStyleClass().add("experiment-description");
         meta.setTooltip(new Tooltip(run.folder().toString()));
         boolean canRerun = experiment != null && details.settings() != null;
-        Button rerun = HistoryPanel.actionButton("Re-run", "detail-rerun",
+        Button rerun = HistoryControls.actionButton("Re-run", "detail-rerun",
                 "Open " + experimentTitle() + " with these settings and start a run", canRerun);
         rerun.getStyleClass().add("start-button");
-        rerun.setOnAction(e -> owner.useSettings(run, details.settings(), true));
-        Button use = HistoryPanel.actionButton("Use settings", "detail-use-settings",
+        rerun.setOnAction(e -> actions.useSettings(run, details.settings(), true));
+        Button use = HistoryControls.actionButton("Use settings", "detail-use-settings",
                 "Put these settings into the " + experimentTitle() + " form without starting", canRerun);
-        use.setOnAction(e -> owner.useSettings(run, details.settings(), false));
-        Button rename = HistoryPanel.actionButton("Rename…", "detail-rename", "Give this run a name (F2); the folder keeps its name", true);
-        rename.setOnAction(e -> owner.rename(run));
-        Button reveal = HistoryPanel.actionButton("Show folder", "detail-reveal", "Open the run's folder in the file manager", true);
-        reveal.setOnAction(e -> owner.reveal(run));
-        Button delete = HistoryPanel.actionButton("Delete…", "detail-delete", "Delete this run's folder (asks first)", true);
+        use.setOnAction(e -> actions.useSettings(run, details.settings(), false));
+        Button rename = HistoryControls.actionButton("Rename…", "detail-rename", "Give this run a name (F2); the folder keeps its name", true);
+        rename.setOnAction(e -> actions.rename(run));
+        Button reveal = HistoryControls.actionButton("Show folder", "detail-reveal", "Open the run's folder in the file manager", true);
+        reveal.setOnAction(e -> actions.reveal(run));
+        Button delete = HistoryControls.actionButton("Delete…", "detail-delete", "Delete this run's folder (asks first)", true);
         delete.getStyleClass().add("danger-link");
-        delete.setOnAction(e -> owner.delete(List.of(run)));
-        HBox actions = new HBox(8, rerun, use, rename, reveal, delete);
-        actions.setAlignment(Pos.CENTER_RIGHT);
-        actions.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setOnAction(e -> actions.delete(List.of(run)));
+        HBox actionRow = new HBox(8, rerun, use, rename, reveal, delete);
+        actionRow.setAlignment(Pos.CENTER_RIGHT);
+        actionRow.setMinWidth(Region.USE_PREF_SIZE);
         // The name and the actions share the first line; what, when and where get the full width below.
-        HBox top = new HBox(14, titleRow, actions);
+        HBox top = new HBox(14, titleRow, actionRow);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(titleRow, Priority.ALWAYS);
         titleRow.setMinWidth(120);
         VBox heading = new VBox(3, top, meta);
         HBox.setHgrow(heading, Priority.ALWAYS);
-        HBox header = new HBox(14, back, heading);
-        header.setAlignment(Pos.TOP_LEFT);
-        header.getStyleClass().addAll("experiment-header", "history-header");
-        root.setTop(header);
+        root.setTop(HistoryControls.pageHeader(back, heading, Pos.TOP_LEFT));
 
         // Left: the settings, where the experiment's panel has its form.
         settingsList = new SettingsList(details.settings(), experiment == null ? null : experiment.schema());
@@ -176,7 +172,7 @@ public class RunDetailView {
         name.setText(r.name());
         name.setTooltip(new Tooltip(r.name()));
         RunLabels.styleBadge(badge, r);
-        String m = r.message() == null || r.message().isBlank() ? RunLabels.meaning(r) : capitalise(r.message());
+        String m = r.message() == null || r.message().isBlank() ? RunLabels.meaning(r) : RunLabels.capitalise(r.message());
         // A damaged folder's message is its damage, which the red notice already says.
         boolean repeatsDamage = r.isDamaged() && r.message() != null && r.damage().contains(r.message());
         message.setText(repeatsDamage ? "" : m);
@@ -215,10 +211,6 @@ public class RunDetailView {
 
     static RunEvent.Table toEvent(String id, CsvTable t) {
         return new RunEvent.Table(id, MetricCurves.humanise(id), t.columns(), t.rows(), Map.of());
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public Node view() { return root; }

@@ -76,6 +76,10 @@ public final class RunLabels {
         return prefix != null && n.startsWith(prefix) && n.length() > prefix.length() ? n.substring(prefix.length()) : n;
     }
 
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }

@@ -1,13 +1,9 @@
 package nnlab.history;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -121,17 +117,8 @@ public class SavedFigureView extends VBox {
         File chosen = chooser.showSaveDialog(owner);
         if (chosen == null) return;
         Path target = chosen.toPath();
-        CompletableFuture.runAsync(() -> {
-            try {
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, HistoryPanel.IO).whenComplete((v, error) -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                Platform.runLater(() -> Dialogs.error(owner, "Export failed", "Could not copy to " + target + ":\n" + Exports.describe(cause)));
-            }
+        HistoryIo.inBackground(() -> Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING), (copied, error) -> {
+            if (error != null) Dialogs.error(owner, "Export failed", "Could not copy to " + target + ":\n" + Exports.describe(error));
         });
     }
 

@@ -22,6 +22,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import nnlab.app.FakeExperiment;
@@ -286,6 +287,21 @@ class HistoryPanelTest {
         assertNull(mixed);
         assertTrue(Fx.get(panel::noteText).contains("same experiment"), Fx.get(panel::noteText));
         assertTrue(Fx.get(panel::isListShown));
+    }
+
+    @Test
+    void showFolderWhereNoFileManagerOpensPutsThePathOnTheClipboard() throws Exception {
+        // A folder gone since the list was read cannot be opened by any file manager.
+        Path gone = Files.createDirectory(store.root().resolve("fake-20180101-000000"));
+        Files.writeString(gone.resolve("config.json"), "{\"experiment\": \"fake\"}");
+        SavedRun run = saved(refresh(), gone);
+        Files.delete(gone.resolve("config.json"));
+        Files.delete(gone);
+
+        assertFalse(Fx.get(() -> panel.reveal(run)).get(10, TimeUnit.SECONDS));
+        assertEquals(gone.toString(), Fx.get(() -> Clipboard.getSystemClipboard().getString()));
+        assertTrue(Fx.get(panel::noteText).contains("on the clipboard: " + gone), Fx.get(panel::noteText));
+        assertTrue(Fx.get(() -> dialog().getContentText()).contains(gone.toString()));
     }
 
     @Test
