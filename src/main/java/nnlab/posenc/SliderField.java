@@ -52,6 +52,8 @@ final class SliderField extends VBox {
         field.setPrefColumnCount(6);
         field.setText(format(initial));
         Label label = new Label(setting.label());
+        // The schema's labels are the long ones ("Pool half-width k"): the value field gives way, not the label.
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip(setting.help() + "\n" + capitalised(setting.allowedDescription()) + ".");
         tip.setWrapText(true);
         tip.setMaxWidth(360);
