@@ -12,46 +12,55 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nnlab.kernel.config.Setting;
+import nnlab.kernel.config.SettingException;
 
 /**
- * A labelled slider with a text field for exact values. Dragging snaps to the step; typed values
- * are checked by the validator, and a refused value is reported (not applied) so the view keeps
- * showing the last valid setting.
+ * A labelled slider with a text field for exact values, made from one {@link Setting}: its label,
+ * help, range and step come from the schema, so the panel cannot offer another range than the
+ * command line. Dragging snaps to the step; a typed value is checked by the setting (and the
+ * optional extra rule), and a refused value is reported, not applied, so the view keeps showing
+ * the last valid setting.
  */
 final class SliderField extends VBox {
+    private final Setting setting;
     private final Slider slider;
     private final TextField field = new TextField();
-    private final double step;
-    private final boolean integer;
-    private final DoubleFunction<String> validator;
+    private final DoubleFunction<String> extraRule;
     private final ReadOnlyDoubleWrapper value;
     private Consumer<String> onRefused = m -> { };
     private boolean updating;
 
-    SliderField(String id, String label, String help, double min, double max, double initial, double step, boolean integer,
-                DoubleFunction<String> validator) {
-        this.step = step;
-        this.integer = integer;
-        this.validator = validator;
+    /** @param extraRule a rule the setting alone cannot state (e.g. "p is even"): null when v is fine, else the message */
+    SliderField(Setting setting, DoubleFunction<String> extraRule) {
+        if (!setting.hasStep() || !Double.isFinite(setting.min()) || !Double.isFinite(setting.max())) {
+            throw new IllegalArgumentException(setting.key() + " needs a finite range and a step to be a slider");
+        }
+        this.setting = setting;
+        this.extraRule = extraRule;
+        double initial = ((Number) setting.defaultValue()).doubleValue();
         this.value = new ReadOnlyDoubleWrapper(initial);
-        slider = new Slider(min, max, initial);
-        slider.setId(id + "-slider");
-        slider.setBlockIncrement(step);
-        slider.setMajorTickUnit(step);
+        slider = new Slider(setting.min(), setting.max(), initial);
+        slider.setId(setting.key() + "-slider");
+        slider.setBlockIncrement(setting.step());
+        slider.setMajorTickUnit(setting.step());
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(false);
-        field.setId(id + "-field");
+        field.setId(setting.key() + "-field");
         field.setPrefColumnCount(6);
         field.setText(format(initial));
-        Label l = new Label(label);
-        Tooltip tip = new Tooltip(help);
+        Label label = new Label(setting.label());
+        // The schema's labels are the long ones ("Pool half-width k"): the value field gives way, not the label.
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip(setting.help() + "\n" + capitalised(setting.allowedDescription()) + ".");
         tip.setWrapText(true);
         tip.setMaxWidth(360);
-        l.setTooltip(tip);
+        label.setTooltip(tip);
         slider.setTooltip(tip);
         field.setTooltip(tip);
-        HBox top = new HBox(6, l, new javafx.scene.layout.Region(), field);
+        HBox top = new HBox(6, label, new Region(), field);
         HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         setSpacing(2);
@@ -73,6 +82,10 @@ final class SliderField extends VBox {
         });
     }
 
+    Setting setting() {
+        return setting;
+    }
+
     ReadOnlyDoubleProperty valueProperty() {
         return value.getReadOnlyProperty();
     }
@@ -83,6 +96,11 @@ final class SliderField extends VBox {
 
     int intValue() {
         return (int) Math.round(value.get());
+    }
+
+    /** The value in the setting's type (Integer or Double), as a config holds it. */
+    Object typedValue() {
+        return setting.kind() == Setting.Kind.INT ? (Object) intValue() : (Object) value();
     }
 
     Slider slider() {
@@ -97,10 +115,13 @@ final class SliderField extends VBox {
         this.onRefused = onRefused;
     }
 
-    /** Changes the allowed maximum (e.g. the plotted row follows N), clamping the value. */
+    /**
+     * Lowers the maximum below the setting's when another setting bounds this one (the plotted
+     * row follows N), clamping the value; never beyond the setting's own maximum.
+     */
     void setMax(double max) {
-        slider.setMax(max);
-        if (value.get() > max) setValue(max);
+        slider.setMax(Math.min(max, setting.max()));
+        if (value.get() > slider.getMax()) setValue(slider.getMax());
     }
 
     void setValue(double v) {
@@ -120,18 +141,14 @@ final class SliderField extends VBox {
         String text = field.getText().trim();
         double v;
         try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            refuse("'" + text + "' is not a number");
+            v = ((Number) setting.parse(text)).doubleValue();
+        } catch (SettingException e) {
+            refuse(e.getMessage());
             return;
         }
-        if (integer && v != Math.rint(v)) {
-            refuse("'" + text + "' must be a whole number");
-            return;
-        }
-        String problem = validator.apply(v);
-        if (problem == null && (v < slider.getMin() || v > slider.getMax())) {
-            problem = "must be from " + format(slider.getMin()) + " to " + format(slider.getMax()) + ", got " + text;
+        String problem = extraRule == null ? null : extraRule.apply(v);
+        if (problem == null && v > slider.getMax()) {
+            problem = setting.label() + " must be at most " + format(slider.getMax()) + " here, got " + text;
         }
         if (problem != null) {
             refuse(problem);
@@ -147,12 +164,17 @@ final class SliderField extends VBox {
     }
 
     private double snap(double v) {
+        double step = setting.step();
         double s = slider.getMin() + Math.round((v - slider.getMin()) / step) * step;
         return Math.max(slider.getMin(), Math.min(slider.getMax(), s));
     }
 
     private String format(double v) {
-        if (integer) return String.valueOf(Math.round(v));
+        if (setting.kind() == Setting.Kind.INT) return String.valueOf(Math.round(v));
         return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

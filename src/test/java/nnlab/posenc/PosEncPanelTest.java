@@ -7,15 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import nnlab.kernel.NativeSetup;
+import nnlab.kernel.config.ConfigSchema;
+import nnlab.kernel.config.Setting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,6 +114,70 @@ class PosEncPanelTest {
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(redraws, panel.redrawsProperty().get(), "nothing was recomputed for refused settings");
+    }
+
+    /** Panel and command line must offer one range per setting: every slider is its setting's range and step. */
+    @Test
+    void everySliderHasExactlyItsSettingsRangeAndStep(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        // The plotted row's maximum follows N; at the largest N it is the setting's own maximum.
+        robot.interact(() -> panel.nField().setValue(SinusoidalEncoding.MAX_N));
+        waitUntil(() -> heatmapWidth() == SinusoidalEncoding.MAX_N);
+        ConfigSchema schema = new PosEncExperiment().schema();
+        Set<String> shown = new TreeSet<>();
+        for (Slider slider : slidersIn(panel.view())) {
+            String id = slider.getId();
+            assertTrue(id != null && id.endsWith("-slider"), "slider id " + id);
+            Setting setting = schema.setting(id.substring(0, id.length() - "-slider".length()));
+            assertEquals(setting.min(), slider.getMin(), setting.key() + " min");
+            assertEquals(setting.max(), slider.getMax(), setting.key() + " max");
+            assertEquals(setting.step(), slider.getBlockIncrement(), setting.key() + " step");
+            assertTrue(shown.add(setting.key()), "one slider for " + setting.key());
+        }
+        Set<String> stepped = schema.settings().stream().filter(Setting::hasStep).map(Setting::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(stepped, shown, "a slider for every setting with a step, and no other");
+        assertTrue(shown.containsAll(List.of("sigma-scale", "k", "c")), "the three that once had their own ranges: " + shown);
+    }
+
+    @Test
+    void typedValuesAreCheckedAgainstTheSchemasRange(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        SliderField sigma = panel.sliderField("sigma-scale");
+        SliderField c = panel.sliderField("c");
+        robot.interact(() -> {
+            sigma.field().setText("7");
+            sigma.field().fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, sigma.value(), "the command line allows σ scale 7, so the panel does");
+        robot.interact(() -> {
+            c.field().setText("50");
+            c.field().fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.statusText().startsWith("Refused") && panel.statusText().contains("from 0 to 20"), panel.statusText());
+        assertEquals(4, c.value(), "the refused value is not applied");
+        assertEquals(7, nnlab.app.Fx.get(() -> panel.currentConfig().getDouble("sigma-scale")));
+    }
+
+    /** Every slider below a node, including those on tabs not selected and in scroll panes. */
+    private static List<Slider> slidersIn(Node root) {
+        List<Slider> found = new ArrayList<>();
+        List<Node> todo = new ArrayList<>(List.of(root));
+        Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Node node = todo.remove(todo.size() - 1);
+            if (!seen.add(node)) continue;
+            if (node instanceof Slider slider) found.add(slider);
+            if (node instanceof ScrollPane scroll && scroll.getContent() != null) todo.add(scroll.getContent());
+            if (node instanceof javafx.scene.control.TabPane tabs) {
+                for (Tab tab : tabs.getTabs()) if (tab.getContent() != null) todo.add(tab.getContent());
+            }
+            if (node instanceof javafx.scene.layout.BorderPane pane && pane.getLeft() != null) todo.add(pane.getLeft());
+            if (node instanceof Parent parent) todo.addAll(parent.getChildrenUnmodifiable());
+        }
+        return found;
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class Setting {
     private final double max;
     private final List<String> choices;
     private final boolean optional;
+    private final double step;
 
     private Setting(Builder b) {
         this.key = b.key;
@@ -36,6 +37,10 @@ public final class Setting {
         this.max = b.max;
         this.choices = List.copyOf(b.choices);
         this.optional = b.optional;
+        this.step = b.step;
+        if (!Double.isNaN(step) && !(step > 0 && (kind == Kind.DOUBLE || kind == Kind.INT && step == Math.rint(step)))) {
+            throw new IllegalArgumentException(key + ": a step must be positive, and whole for a whole-number setting, got " + step);
+        }
         this.defaultValue = b.defaultValue;
         if (defaultValue != null || !optional) {
             validate(defaultValue); // a schema with a bad default is a programming error
@@ -81,6 +86,13 @@ public final class Setting {
     public double max() { return max; }
     public List<String> choices() { return choices; }
     public boolean optional() { return optional; }
+
+    /**
+     * How far one notch of a slider moves this number, or NaN when the setting has none (then a
+     * form shows a text field). It does not restrict typed values.
+     */
+    public double step() { return step; }
+    public boolean hasStep() { return !Double.isNaN(step); }
 
     /** The allowed values in words, as used in error messages and tooltips. */
     public String allowedDescription() {
@@ -223,6 +235,7 @@ public final class Setting {
         private double max = Double.POSITIVE_INFINITY;
         private List<String> choices = List.of();
         private boolean optional;
+        private double step = Double.NaN;
 
         private Builder(String key, Kind kind, Object defaultValue) {
             this.key = Objects.requireNonNull(key);
@@ -236,6 +249,8 @@ public final class Setting {
         public Builder range(double min, double max) { this.min = min; this.max = max; return this; }
         public Builder choices(List<String> choices) { this.choices = List.copyOf(choices); return this; }
         public Builder optional() { this.optional = true; return this; }
+        /** Marks a number as slider-worthy: one slider notch (also the arrow keys' increment). */
+        public Builder step(double step) { this.step = step; return this; }
         public Setting build() { return new Setting(this); }
     }
 }

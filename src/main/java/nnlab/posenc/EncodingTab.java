@@ -1,0 +1,49 @@
+package nnlab.posenc;
+
+import java.util.Locale;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import nnlab.kernel.figure.LineFigure;
+
+/** The EᵀE tab: the Gram matrix of the encoding as a heatmap, and one of its rows as a line. */
+final class EncodingTab implements PosEncTab {
+    private final HeatmapView gramView = new HeatmapView();
+    private final LinePlotView rowView = new LinePlotView();
+    private final Tab tab;
+
+    EncodingTab(PosEncControls controls) {
+        HBox gramPane = new HBox(8, PosEncLayout.withExport(gramView, gramView::figure), PosEncLayout.withExport(rowView, rowView::figure));
+        // The square heatmap takes what the row plot leaves; the plot reads fine narrow.
+        HBox.setHgrow(gramPane.getChildren().get(0), Priority.ALWAYS);
+        rowView.setPrefWidth(300);
+        gramView.setPrefWidth(600);
+        VBox.setVgrow(gramPane, Priority.ALWAYS);
+        tab = new Tab("EᵀE", PosEncLayout.scroll(new VBox(8, PosEncLayout.controlsRow(controls.row), gramPane)));
+    }
+
+    HeatmapView gramView() {
+        return gramView;
+    }
+
+    @Override
+    public Tab tab() {
+        return tab;
+    }
+
+    @Override
+    public Shown compute(PosEncRequest r) {
+        PosEncStudy.EncodingView v = PosEncStudy.encoding(r.p(), r.n(), r.base(), r.row());
+        String facts = String.format(Locale.ROOT, "EᵀE: every diagonal entry is %s (p/2 = %s).%nLargest deviation from Toeplitz "
+                + "(entry vs its diagonal's first entry): %.2e.", HeatmapView.fullFormat(v.diagonalMax()),
+                HeatmapColors.format(r.p() / 2.0), v.toeplitzDeviation());
+        PosEncHeatmap gram = PosEncFigures.gram(v, r.p(), r.base(), r.map());
+        LineFigure row = PosEncFigures.gramRow(v);
+        return () -> {
+            gramView.show(gram);
+            rowView.show(row);
+            return facts;
+        };
+    }
+}
