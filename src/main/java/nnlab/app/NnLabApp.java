@@ -26,7 +26,6 @@ import javafx.stage.Stage;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.Plugins;
 import nnlab.kernel.config.Config;
-import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.kernel.run.Run;
@@ -327,7 +326,7 @@ public final class NnLabApp extends Application implements Shell {
         }
         Config config;
         try {
-            config = experiment.schema().fromText(parseOptions(System.getProperty(AUTOSTART_ARGS_PROPERTY, "")));
+            config = nnlab.cli.SettingsOptions.parse(experiment, System.getProperty(AUTOSTART_ARGS_PROPERTY, ""));
         } catch (IllegalArgumentException e) {
             System.err.println("nnlab: bad " + AUTOSTART_ARGS_PROPERTY + ": " + e.getMessage());
             return;
@@ -336,27 +335,6 @@ public final class NnLabApp extends Application implements Shell {
         if (!panel(experiment).startRun(config)) {
             System.err.println("nnlab: the panel of '" + id + "' cannot start runs by itself");
         }
-    }
-
-    /** "--epochs 3 --lr=0.1" → {epochs=3, lr=0.1}, the command line's option syntax. */
-    public static Map<String, String> parseOptions(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        String[] tokens = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
-            if (!t.startsWith("--")) throw new ConfigException(List.of(
-                    new nnlab.kernel.config.SettingException(t, "unexpected '" + t + "' (options start with --)")));
-            String key = t.substring(2);
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                out.put(key.substring(0, eq), key.substring(eq + 1));
-            } else if (i + 1 < tokens.length) {
-                out.put(key, tokens[++i]);
-            } else {
-                throw new ConfigException(List.of(new nnlab.kernel.config.SettingException(key, "option --" + key + " needs a value")));
-            }
-        }
-        return out;
     }
 
     /** Title with the experiment's description underneath. */

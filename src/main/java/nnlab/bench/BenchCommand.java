@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.store.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code nnlab bench [--quick] [--out DIR] [--no-ui] [--torch SCRIPT [--python EXE]]}: measures
@@ -19,45 +22,48 @@ import nnlab.kernel.store.Json;
  * --torch it also times the PyTorch reference on the same variants in the same session, for
  * ratios. Benchmarks are not tests: they report numbers and never fail on a slow machine.
  */
-public final class BenchCommand {
-    private BenchCommand() { }
+@Command(name = "bench", sortOptions = false,
+        description = "Measures training speed, the window and memory; prints a table and writes DIR/bench.json.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "Smaller data sets and fewer epochs: a smoke run, not a measurement.")
+    private boolean quick;
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    @Option(names = "--out", paramLabel = "DIR", description = "Where bench.json goes (default: ${DEFAULT-VALUE}).")
+    private Path outDir = Paths.get("bench-results");
+
+    @Option(names = "--no-ui", description = "Skip the window measurements (first frame, UI freezes, EᵀE redraw).")
+    private boolean noUi;
+
+    @Option(names = "--torch", paramLabel = "SCRIPT", description = "Also time the PyTorch reference SCRIPT on the same variants.")
+    private Path torchScript;
+
+    @Option(names = "--python", paramLabel = "EXE", description = "The Python that runs --torch (default: ${DEFAULT-VALUE}).")
+    private String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** The command line parses its options into a fresh instance; out gets the table, err the progress. */
+    public BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
         try {
-            return measure(args, out, err);
+            return measure();
         } catch (Exception e) {
             err.println("nnlab bench: " + e);
             return 1;
         }
     }
 
-    private static int measure(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean quick = false;
-        boolean ui = true;
-        Path torchScript = null;
-        String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Path outDir = Paths.get("bench-results");
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--quick")) {
-                quick = true;
-            } else if (a.equals("--no-ui")) {
-                ui = false;
-            } else if (a.equals("--out") && i + 1 < args.size()) {
-                outDir = Paths.get(args.get(++i));
-            } else if (a.equals("--torch") && i + 1 < args.size()) {
-                torchScript = Paths.get(args.get(++i));
-                if (!Files.isRegularFile(torchScript)) {
-                    err.println("nnlab bench: --torch: no such file " + torchScript);
-                    return 2;
-                }
-            } else if (a.equals("--python") && i + 1 < args.size()) {
-                python = args.get(++i);
-            } else {
-                err.println("nnlab bench: unknown option '" + a + "' (usage: bench [--quick] [--out DIR] [--no-ui] "
-                        + "[--torch SCRIPT [--python EXE]])");
-                return 2;
-            }
+    private int measure() throws Exception {
+        boolean ui = !noUi;
+        if (torchScript != null && !Files.isRegularFile(torchScript)) {
+            err.println("nnlab bench: --torch: no such file " + torchScript);
+            return 2;
         }
         Files.createDirectories(outDir);
         long t0 = System.nanoTime();

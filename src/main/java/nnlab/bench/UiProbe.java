@@ -75,8 +75,8 @@ public final class UiProbe implements ShellExtension {
             return;
         }
         try {
-            Config config = nnlab.padding.PaddingSettings.schema().fromText(
-                    NnLabApp.parseOptions(System.getProperty(RUN_ARGS_PROPERTY, DEFAULT_RUN_ARGS)));
+            Config config = nnlab.cli.SettingsOptions.parse(new nnlab.padding.PaddingExperiment(),
+                    System.getProperty(RUN_ARGS_PROPERTY, DEFAULT_RUN_ARGS));
             results.put("padding_run_settings", config.values());
             startPaddingRun(config, 1);
         } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ class BenchCommandTest {
     void quickBenchCompletesAndWritesValidJson(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int code = BenchCommand.run(List.of("--quick", "--out", dir.toString()), new PrintStream(table, true, StandardCharsets.UTF_8),
+        int code = nnlab.cli.Cli.run(new String[] {"bench", "--quick", "--out", dir.toString()}, new PrintStream(table, true, StandardCharsets.UTF_8),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         assertEquals(0, code, log.toString(StandardCharsets.UTF_8));
 

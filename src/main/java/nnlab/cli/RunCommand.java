@@ -1,0 +1,128 @@
+package nnlab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import nnlab.kernel.NativeSetup;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigException;
+import nnlab.kernel.config.SettingException;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.run.RunStatus;
+import nnlab.kernel.store.RunStore;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code nnlab run ID [options]}: one subcommand per experiment, whose options are that
+ * experiment's settings, so that {@code run ID --help} is picocli's help for exactly those.
+ */
+final class RunCommand implements Callable<Integer> {
+    /** Two lines, the second under the first's options: picocli does not wrap a custom synopsis well. */
+    static String[] synopsis(String id) {
+        String command = "nnlab run " + id + " ";
+        return new String[] {command + "[--SETTING VALUE]... [--settings FILE]",
+                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--runs-dir DIR]"};
+    }
+
+    private final List<Experiment> experiments;
+    private final PrintStream err;
+
+    private RunCommand(List<Experiment> experiments, PrintStream err) {
+        this.experiments = experiments;
+        this.err = err;
+    }
+
+    static CommandSpec spec(List<Experiment> experiments, PrintStream err) {
+        CommandSpec run = CommandSpec.wrapWithoutInspection(new RunCommand(experiments, err)).name("run");
+        run.usageMessage()
+                .description("Runs an experiment without the window and saves it in the runs folder; "
+                        + "progress goes to stderr. 'nnlab run ID --help' lists the experiment's settings.")
+                .customSynopsis(synopsis("ID"))
+                .commandListHeading("Experiments:%n");
+        for (Experiment e : experiments) run.addSubcommand(e.id(), ExperimentRun.spec(e, err));
+        return run;
+    }
+
+    /** Reached only without an experiment id: an unknown one is an unmatched argument. */
+    @Override
+    public Integer call() {
+        err.println("nnlab run: name an experiment (one of " + ids(experiments) + ")");
+        return Cli.USAGE;
+    }
+
+    static String ids(List<Experiment> experiments) {
+        return String.join(", ", experiments.stream().map(Experiment::id).toList());
+    }
+
+    /** {@code run ID}: the experiment's settings, --out and --runs-dir. */
+    private static final class ExperimentRun implements Callable<Integer> {
+        private final Experiment experiment;
+        private final PrintStream err;
+        private CommandSpec spec;
+        private SettingsOptions settings;
+        private Path outDir;
+        private Path runsDir;
+
+        private ExperimentRun(Experiment experiment, PrintStream err) {
+            this.experiment = experiment;
+            this.err = err;
+        }
+
+        static CommandSpec spec(Experiment experiment, PrintStream err) {
+            ExperimentRun command = new ExperimentRun(experiment, err);
+            CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(experiment.id());
+            spec.usageMessage()
+                    .headerHeading(SettingsOptions.literal("nnlab run " + experiment.id() + " — "))
+                    .header(SettingsOptions.literal(experiment.title()))
+                    .description(SettingsOptions.literal(experiment.description()))
+                    .synopsisHeading("%nUsage: ").customSynopsis(synopsis(experiment.id()))
+                    .descriptionHeading("%n").optionListHeading("%n");
+            command.spec = spec;
+            command.settings = SettingsOptions.addTo(spec, experiment,
+                    OptionSpec.builder("--out").paramLabel("DIR").type(Path.class)
+                            .description("Also write config.json, metrics.csv, summary.json and the figures to DIR.")
+                            .setter(new SettingsOptions.Setter<Path>(dir -> command.outDir = dir)).build(),
+                    OptionSpec.builder("--runs-dir").paramLabel("DIR").type(Path.class)
+                            .description(SettingsOptions.literal("The runs folder (default " + RunStore.defaultStore().root() + ")."))
+                            .setter(new SettingsOptions.Setter<Path>(dir -> command.runsDir = dir)).build());
+            return spec;
+        }
+
+        @Override
+        public Integer call() {
+            Config config;
+            try {
+                config = settings.toConfig(spec.commandLine().getUnmatchedArguments(), spec.commandLine());
+            } catch (ConfigException e) {
+                for (SettingException p : e.problems()) err.println("nnlab run " + experiment.id() + ": " + p.getMessage());
+                return Cli.USAGE;
+            }
+            return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir));
+        }
+
+        private int execute(Config config, RunStore store) {
+            NativeSetup.initNow();
+            try (RunEngine engine = new RunEngine(1, store)) {
+                Run run = engine.submit(experiment, config, outDir == null ? List.of() : List.of(outDir));
+                run.subscribe(new ProgressPrinter(err));
+                try {
+                    while (!run.await(1, TimeUnit.SECONDS)) {
+                        // waiting; progress is printed by the listener
+                    }
+                } catch (InterruptedException e) {
+                    run.cancel();
+                    Thread.currentThread().interrupt();
+                }
+                err.println("[" + run.status().label() + "] " + run.statusMessage());
+                if (run.folder() != null) err.println("saved in " + run.folder());
+                if (outDir != null) err.println("written to " + outDir.toAbsolutePath());
+                return run.status() == RunStatus.FINISHED ? Cli.OK : Cli.RUN_FAILED;
+            }
+        }
+    }
+}
