@@ -24,8 +24,4 @@ public final class PanelRegistry {
         PanelProvider provider = PROVIDERS.get(experiment.id());
         return provider != null ? provider.create(context, experiment) : new GenericExperimentPanel(context, experiment);
     }
-
-    public static boolean hasSpecificPanel(String experimentId) {
-        return PROVIDERS.containsKey(experimentId);
-    }
 }

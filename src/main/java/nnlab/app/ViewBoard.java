@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javafx.css.PseudoClass;
@@ -189,7 +188,7 @@ final class ViewBoard {
         LiveLineChart c = charts.get(id);
         if (c == null) {
             ViewSpec v = declared.get(id);
-            c = v != null ? new LiveLineChart(id, v.title(), v.xLabel(), v.yLabel()) : new LiveLineChart(id, humanise(id), "", "");
+            c = v != null ? new LiveLineChart(id, v.title(), v.xLabel(), v.yLabel()) : new LiveLineChart(id, ViewSpec.titleFromId(id), "", "");
             if (currentPhase != null) c.startPhase(currentPhase);
             charts.put(id, c);
             add(id, c, false);
@@ -212,10 +211,5 @@ final class ViewBoard {
     private int rank(Node view) {
         int i = order.indexOf(viewIds.get(view));
         return i < 0 ? Integer.MAX_VALUE : i;
-    }
-
-    static String humanise(String id) {
-        String s = id.replaceAll("[-_.]+", " ").trim();
-        return s.isEmpty() ? id : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -78,8 +78,7 @@ public final class MetricCurves {
 
     /** "train_loss" → "Train loss". */
     public static String humanise(String id) {
-        String s = id.replaceAll("[-_.]+", " ").trim();
-        return s.isEmpty() ? id : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        return nnlab.kernel.run.ViewSpec.titleFromId(id);
     }
 
     /** The first x column filled (with numbers) in every one of these rows, or -1. */

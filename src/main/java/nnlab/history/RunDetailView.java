@@ -104,8 +104,9 @@ public class RunDetailView {
         content.getStyleClass().add("view-area");
         content.getChildren().addAll(notices());
         ResponsiveGrid grid = new ResponsiveGrid(340);
+        DeclaredTitles titles = DeclaredTitles.of(experiment, details.settings());
         for (Map.Entry<String, CsvTable> t : details.tables().entrySet()) {
-            ResultsTableView v = new ResultsTableView(t.getKey(), MetricCurves.humanise(t.getKey()));
+            ResultsTableView v = new ResultsTableView(t.getKey(), titles.of(t.getKey()));
             v.show(toEvent(t.getKey(), t.getValue()));
             tables.put(t.getKey(), v);
             grid.addItem(v, true);
@@ -116,7 +117,7 @@ public class RunDetailView {
             grid.addItem(chart, false);
         }
         for (Map.Entry<String, Path> f : details.figures().entrySet()) {
-            SavedFigureView v = new SavedFigureView(f.getKey(), f.getValue(), MetricCurves.humanise(f.getKey()));
+            SavedFigureView v = new SavedFigureView(f.getKey(), f.getValue(), titles.of(f.getKey()));
             figures.put(f.getKey(), v);
             grid.addItem(v, true);
         }

@@ -2,13 +2,19 @@ package nnlab.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import nnlab.kernel.run.Experiment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,5 +75,20 @@ class ArchitectureTest {
         noClasses().that().implement(Experiment.class).should().transitivelyDependOnClassesThat().resideInAPackage("javafx..")
                 .because("model, data and training code run headless on the command line and in CI")
                 .check(classes);
+    }
+
+    @Test
+    void noMainSourceFileIsLongerThanAPersonCanHoldInTheirHead() throws Exception {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                long lines;
+                try (Stream<String> l = Files.lines(f)) {
+                    lines = l.count();
+                }
+                if (lines > 400) tooLong.add(f + " (" + lines + " lines)");
+            }
+        }
+        assertTrue(tooLong.isEmpty(), "over 400 lines: " + tooLong);
     }
 }

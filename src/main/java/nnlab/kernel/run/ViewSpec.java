@@ -62,4 +62,10 @@ public record ViewSpec(String id, Kind kind, String title, String xLabel, String
     public boolean isChart() {
         return kind == Kind.CHART;
     }
+
+    /** A title for an id nobody declared (a column of metrics.csv, a file of an old run): "train_loss" → "Train loss". */
+    public static String titleFromId(String id) {
+        String s = id.replaceAll("[-_.]+", " ").trim();
+        return s.isEmpty() ? id : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
+    }
 }
