@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nnlab.kernel.store.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * measurement present, including the window probe (a child JVM on headless Monocle here). It
  * checks no speed: benchmarks report, they do not fail on a slow machine.
  */
+@Tag("slow") // times real training and opens the app in a child JVM (~50 s); ./mvnw -Pfast verify leaves it out
 class BenchCommandTest {
 
     @Test
