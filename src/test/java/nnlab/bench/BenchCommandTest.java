@@ -54,6 +54,11 @@ class BenchCommandTest {
         assertTrue(((Number) ui.get("second_run_longest_pulse_gap_ms")).doubleValue() > 0, "the probe times a second run too");
         assertEquals(6, ((List<?>) ui.get("ete_redraw_ms")).size());
 
+        Map<String, Object> redraw = (Map<String, Object>) json.get("redraw");
+        assertEquals(512, redraw.get("ete_n"));
+        assertEquals(6, ((Map<?, ?>) redraw.get("ete_steps_median_ms")).size(), redraw.toString());
+        assertTrue(((Number) redraw.get("heatmap_render_2x_median_ms")).doubleValue() > 0);
+
         Map<String, Object> memory = (Map<String, Object>) json.get("memory");
         assertEquals(20, ((List<?>) memory.get("rss_mb_after_each_run")).size());
         assertTrue(((Number) memory.get("rss_after_first_run_mb")).doubleValue() > 0);
@@ -61,6 +66,7 @@ class BenchCommandTest {
         String printed = table.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("Net2  replicate"), printed);
         assertTrue(printed.contains("longest JavaFX pulse gap"), printed);
+        assertTrue(printed.contains("gemm EᵀE"), printed);
         assertTrue(printed.contains("Resident memory"), printed);
     }
 }
