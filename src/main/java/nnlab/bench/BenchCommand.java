@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code nnlab bench [--quick] [--out DIR] [--no-ui] [--torch SCRIPT [--python EXE]]}: measures
  * the padding study's training speed, the window (first frame, ND4J ready, worst UI freeze
- * during a run, EᵀE redraw) and memory over 20 runs; prints a table and writes bench.json. With
+ * during a run, EᵀE redraw), the redraw work without the window (EᵀE step by step, a large
+ * heatmap's PNG render) and memory over 20 runs; prints a table and writes bench.json. With
  * --torch it also times the PyTorch reference on the same variants in the same session, for
  * ratios. Benchmarks are not tests: they report numbers and never fail on a slow machine.
  */
@@ -111,6 +112,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
 
+        err.println("measuring the redraw work without the window: EᵀE at p = N = 512 step by step, a 1024² heatmap at 2×…");
+        Map<String, Object> redraw = RedrawBenchmark.run(512, 512, quick ? 5 : 15);
+
         int memoryRuns = 20;
         err.println("measuring resident memory over " + memoryRuns + " short runs…");
         Map<String, Object> memory = MemoryBenchmark.run(outDir, nnlab.padding.PaddingSettings.schema().fromText(Map.of(
@@ -133,6 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println();
         printUi(out, uiResults);
+        RedrawBenchmark.print(out, redraw);
         out.printf(Locale.ROOT, "Resident memory after run 1: %.0f MB, after run %d: %.0f MB (growth %+.1f %%)%n",
                 (Double) memory.get("rss_after_first_run_mb"), memoryRuns, (Double) memory.get("rss_after_last_run_mb"),
                 100 * (Double) memory.get("rss_growth_fraction"));
@@ -146,6 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         json.put("padding_study", rows);
         if (!torch.isEmpty()) json.put("pytorch_seconds_per_epoch", torch);
         if (uiResults != null) json.put("ui", uiResults);
+        json.put("redraw", redraw);
         json.put("memory", memory);
         try {
             Files.createDirectories(outDir);

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
 import nnlab.kernel.store.RunStore;
 import org.junit.jupiter.api.AfterEach;
@@ -90,22 +92,27 @@ class GenericExperimentPanelTest {
     }
 
     @Test
-    void cancelEndsARunningRunWithinOneSecond(FxRobot robot) throws Exception {
+    void cancelStopsARunningRunWithinTheEpochInProgress(FxRobot robot) throws Exception {
         Fx.run(() -> {
             panel.settingsForm().setText("epochs", "1000");
             panel.settingsForm().setText("step-ms", "30");
         });
         robot.clickOn("#start-button");
         Run run = Fx.get(panel::currentRun);
+        AtomicInteger epochsAfterCancel = new AtomicInteger();
+        run.subscribe(e -> {
+            if (e instanceof RunEvent.Metric m && m.series().equals("train") && run.isCancelRequested()) epochsAfterCancel.incrementAndGet();
+        });
         Fx.waitUntil("points on the live chart", 10_000, () -> panel.chart("loss") != null && panel.chart("loss").totalPoints() > 0);
         assertEquals(RunStatus.RUNNING, run.status());
         assertTrue(Fx.get(() -> panel.settingsForm().control("epochs").isDisabled()), "the form is locked while running");
 
         robot.clickOn("#cancel-button");
-        long clicked = System.nanoTime();
-        assertTrue(run.await(1, TimeUnit.SECONDS), "the run stops within a second of Cancel");
-        assertTrue(System.nanoTime() - clicked < 1_000_000_000L);
+        assertTrue(run.isCancelRequested(), "the button asked the run to stop");
+        assertTrue(run.await(30, TimeUnit.SECONDS), "still " + run.status() + " after Cancel"); // a hang guard, not a speed bound
         assertEquals(RunStatus.CANCELLED, run.status());
+        // 1000 epochs were asked for: the epoch under way may finish, no later one starts.
+        assertTrue(epochsAfterCancel.get() <= 1, epochsAfterCancel + " epochs after Cancel");
         Fx.waitUntil("Cancelled on screen", 3000, () -> panel.runControls().runStatus() == RunStatus.CANCELLED);
         assertEquals("Cancelled", Fx.get(() -> panel.runControls().statusText()));
         assertFalse(Fx.get(() -> panel.runControls().startButton().isDisabled()));

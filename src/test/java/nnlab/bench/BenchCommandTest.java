@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nnlab.kernel.store.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * measurement present, including the window probe (a child JVM on headless Monocle here). It
  * checks no speed: benchmarks report, they do not fail on a slow machine.
  */
+@Tag("slow") // times real training and opens the app in a child JVM (~50 s); ./mvnw -Pfast verify leaves it out
 class BenchCommandTest {
 
     @Test
@@ -52,6 +54,11 @@ class BenchCommandTest {
         assertTrue(((Number) ui.get("second_run_longest_pulse_gap_ms")).doubleValue() > 0, "the probe times a second run too");
         assertEquals(6, ((List<?>) ui.get("ete_redraw_ms")).size());
 
+        Map<String, Object> redraw = (Map<String, Object>) json.get("redraw");
+        assertEquals(512, redraw.get("ete_n"));
+        assertEquals(6, ((Map<?, ?>) redraw.get("ete_steps_median_ms")).size(), redraw.toString());
+        assertTrue(((Number) redraw.get("heatmap_render_2x_median_ms")).doubleValue() > 0);
+
         Map<String, Object> memory = (Map<String, Object>) json.get("memory");
         assertEquals(20, ((List<?>) memory.get("rss_mb_after_each_run")).size());
         assertTrue(((Number) memory.get("rss_after_first_run_mb")).doubleValue() > 0);
@@ -59,6 +66,7 @@ class BenchCommandTest {
         String printed = table.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("Net2  replicate"), printed);
         assertTrue(printed.contains("longest JavaFX pulse gap"), printed);
+        assertTrue(printed.contains("gemm EᵀE"), printed);
         assertTrue(printed.contains("Resident memory"), printed);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.figure.ColorMap;
@@ -83,7 +84,7 @@ class SoakTest {
         assertTrue(during - before >= 48L << 20, "the off-heap measure would be blind: RSS " + mb(before) + " → " + mb(during) + " MB");
     }
 
-    /** Heap in use and resident size after run 10 and after run 50, and the whole soak's duration. */
+    /** Heap in use and resident size after run 10 and after run 50, and the whole soak's duration (printed, not judged). */
     record Measurements(long heapAt10, long heapAt50, long residentAt10, long residentAt50, double seconds) {
         @Override
         public String toString() {
@@ -98,7 +99,6 @@ class SoakTest {
         System.out.println("soak: " + m);
         assertTrue(m.heapAt50() - m.heapAt10() < 8L << 20,
                 "heap grew by " + mb(m.heapAt50() - m.heapAt10()) + " MB over 40 runs (one run's figure is 0.5 MB)");
-        assertTrue(m.seconds() < 20, "took " + m.seconds() + " s");
     }
 
     /**
@@ -142,7 +142,10 @@ class SoakTest {
         System.exit(0);
     }
 
-    /** Submits and cancels the runs, checking each ends and what the engine keeps of them. */
+    /**
+     * Submits and cancels the runs, checking each ends within the epoch it was in (no epoch starts
+     * after its cancel) and what the engine keeps of them.
+     */
     static Measurements soak() throws Exception {
         AllocatingExperiment soak = new AllocatingExperiment();
         long t0 = System.nanoTime();
@@ -152,6 +155,10 @@ class SoakTest {
             for (int i = 1; i <= RUNS; i++) {
                 Run run = engine.submit(soak, soak.schema().defaults());
                 all.add(run);
+                AtomicInteger pointsAfterCancel = new AtomicInteger();
+                run.subscribe(e -> {
+                    if (e instanceof RunEvent.Metric && run.isCancelRequested()) pointsAfterCancel.incrementAndGet();
+                });
                 if (i % 5 == 0) {
                     run.cancel(); // at once: most of these never start
                 } else {
@@ -161,8 +168,10 @@ class SoakTest {
                     }
                     run.cancel();
                 }
-                assertTrue(run.await(5, TimeUnit.SECONDS), "run " + i + " still " + run.status());
+                assertTrue(run.await(30, TimeUnit.SECONDS), "run " + i + " still " + run.status()); // a hang guard
                 assertEquals(RunStatus.CANCELLED, run.status(), run.statusMessage());
+                // The epoch under way when the cancel came may still emit its point; no later one may.
+                assertTrue(pointsAfterCancel.get() <= 1, "run " + i + ": " + pointsAfterCancel + " points after its cancel");
                 if (i == 10) at10 = memory();
             }
             long[] at50 = memory();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nnlab.kernel.config.Config;
@@ -46,7 +47,7 @@ class StorageFailureTest {
         return run;
     }
 
-    /** Waits for the run's folder to exist; the first metrics row comes a moment later. */
+    /** Waits for the run's folder to exist (the experiment's own code has started, or is about to). */
     private static Path folderOf(Run run) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (run.folder() == null) {
@@ -92,10 +93,13 @@ class StorageFailureTest {
     void aFullDiskFailsTheRunWithTheFileFolderAndCause() throws Exception {
         Path devFull = Path.of("/dev/full");
         assumeTrue(Files.isWritable(devFull), "needs Linux's /dev/full");
+        FakeExperiment held = FakeExperiment.holdingAt(1);
         try (RunEngine engine = new RunEngine(1, new RunStore(tmp.resolve("runs")))) {
-            Run run = submit(engine, Map.of("epochs", "3", "millis", "400"));
-            Path folder = folderOf(run);
+            Run run = engine.submit(held, held.schema().fromText(Map.of("epochs", "3", "millis", "0")));
+            held.awaitHeld();
+            Path folder = run.folder();
             Files.createSymbolicLink(folder.resolve("metrics.csv"), devFull); // every write: ENOSPC
+            held.release();
             ended(run);
             assertEquals(RunStatus.FAILED, run.status());
             assertEquals("could not write metrics.csv in " + folder + ": No space left on device", run.statusMessage());
@@ -108,10 +112,13 @@ class StorageFailureTest {
 
     @Test
     void aMetricsFileThatCannotBeOpenedFailsTheRun() throws Exception {
+        FakeExperiment held = FakeExperiment.holdingAt(1);
         try (RunEngine engine = new RunEngine(1, new RunStore(tmp.resolve("runs")))) {
-            Run run = submit(engine, Map.of("epochs", "3", "millis", "400"));
-            Path folder = folderOf(run);
+            Run run = engine.submit(held, held.schema().fromText(Map.of("epochs", "3", "millis", "0")));
+            held.awaitHeld();
+            Path folder = run.folder();
             Files.createDirectory(folder.resolve("metrics.csv"));
+            held.release();
             ended(run);
             assertEquals(RunStatus.FAILED, run.status());
             assertTrue(run.statusMessage().startsWith("could not write metrics.csv in " + folder + ": "), run.statusMessage());
@@ -121,13 +128,15 @@ class StorageFailureTest {
 
     @Test
     void aRunFolderDeletedMidRunFailsTheRunNamingTheFileItCouldNotWrite() throws Exception {
+        FakeExperiment held = FakeExperiment.holdingAt(2); // epoch 1's row is written: metrics.csv is open
         try (RunEngine engine = new RunEngine(1, new RunStore(tmp.resolve("runs")))) {
-            Run run = submit(engine, Map.of("epochs", "3", "millis", "300"));
-            Path folder = folderOf(run);
-            while (!Files.exists(folder.resolve("metrics.csv"))) Thread.sleep(2);
+            Run run = engine.submit(held, held.schema().fromText(Map.of("epochs", "3", "millis", "0")));
+            held.awaitHeld();
+            Path folder = run.folder();
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
             }
+            held.release();
             ended(run);
             assertEquals(RunStatus.FAILED, run.status());
             // metrics.csv was already open (Linux keeps writing the unlinked file); summary.json is the first new file.
@@ -139,6 +148,7 @@ class StorageFailureTest {
 
     @Test
     void aStudyThatSwallowsTheWriteErrorStillFails() throws Exception {
+        CountDownLatch sabotaged = new CountDownLatch(1);
         Experiment stubborn = new Experiment() {
             @Override public String id() { return "stubborn"; }
             @Override public String title() { return "Stubborn"; }
@@ -148,7 +158,7 @@ class StorageFailureTest {
 
             @Override
             public RunSummary run(Config config, RunContext ctx) throws Exception {
-                Thread.sleep(400);
+                assertTrue(sabotaged.await(30, TimeUnit.SECONDS), "the test never blocked metrics.csv");
                 for (int i = 0; i < 3; i++) {
                     try {
                         ctx.recordMetrics(Map.of("row", i));
@@ -163,6 +173,7 @@ class StorageFailureTest {
             Run run = engine.submit(stubborn, stubborn.schema().defaults());
             Path folder = folderOf(run);
             Files.createDirectory(folder.resolve("metrics.csv"));
+            sabotaged.countDown();
             ended(run);
             assertEquals(RunStatus.FAILED, run.status(), "the saved metrics are incomplete, so the run cannot count as finished");
             assertTrue(run.statusMessage().startsWith("could not write metrics.csv in " + folder), run.statusMessage());

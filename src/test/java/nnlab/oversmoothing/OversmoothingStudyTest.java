@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** The expected finding of spec §4 on the default generated graph with the default settings. */
+@Tag("slow") // trains real models; ./mvnw -Pfast verify leaves it out
 class OversmoothingStudyTest {
 
     @BeforeAll

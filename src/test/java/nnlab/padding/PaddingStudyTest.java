@@ -12,6 +12,7 @@ import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * bottom", which the switched test set punishes; replicate padding cannot see absolute position
  * as easily and must use the colour order.
  */
+@Tag("slow") // trains real models; ./mvnw -Pfast verify leaves it out
 class PaddingStudyTest {
 
     @BeforeAll

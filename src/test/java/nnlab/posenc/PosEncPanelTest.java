@@ -216,8 +216,9 @@ class PosEncPanelTest {
     }
 
     /**
-     * The redraw benchmark at p = N = 512: from the slider change to the pixels written, on this
-     * (shared, 2-core) machine. Prints the times; the bound is loose so a busy machine does not fail it.
+     * At p = N = 512 every change is drawn at its size and a burst of changes is coalesced: fewer
+     * redraws than changes, the newest drawn last. How long a redraw takes is for {@code bench}
+     * (its window probe times this path), not for a test.
      */
     @Test
     void redrawAtP512N512(FxRobot robot) throws Exception {
@@ -227,22 +228,23 @@ class PosEncPanelTest {
             panel.nField().setValue(512);
         });
         waitUntil(() -> heatmapWidth() == 512 && panel.gramView().figure().title().contains("p = 512"));
-        double[] ms = new double[10];
-        double[] compute = new double[10];
-        for (int i = 0; i < ms.length; i++) {
-            int p = i % 2 == 0 ? 510 : 512;
+        for (int p : new int[] {510, 512}) {
             long before = panel.redrawsProperty().get();
             robot.interact(() -> panel.pField().setValue(p));
             waitUntil(() -> panel.redrawsProperty().get() > before && panel.gramView().figure().title().contains("p = " + p + ","));
-            ms[i] = panel.lastRedrawMillis();
-            compute[i] = panel.lastComputeMillis();
+            assertEquals(512, heatmapWidth());
+            assertTrue(panel.lastComputeMillis() <= panel.lastRedrawMillis(), "the redraw time the probe reports includes the computation");
         }
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        System.out.printf(java.util.Locale.ROOT, "posenc redraw at p = N = 512 (EᵀE tab): median %.1f ms, min %.1f, max %.1f  %s%n",
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], Arrays.toString(ms));
-        System.out.println("  of which computing (ND4J + figure data, background thread): " + Arrays.toString(compute));
-        assertTrue(sorted[sorted.length / 2] < 500, "median redraw " + sorted[sorted.length / 2] + " ms");
+
+        // All in one JavaFX task: the worker takes the first change, then only the newest left waiting.
+        int[] burst = {400, 402, 404, 406, 408, 410, 412, 414, 416, 418, 420, 422, 424, 426, 428, 430};
+        long before = panel.redrawsProperty().get();
+        robot.interact(() -> {
+            for (int p : burst) panel.pField().setValue(p);
+        });
+        waitUntil(() -> panel.gramView().figure().title().contains("p = 430,"));
+        long redrawn = panel.redrawsProperty().get() - before;
+        assertTrue(redrawn >= 1 && redrawn < burst.length, redrawn + " redraws for " + burst.length + " changes");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nnlab.cli.Cli;
 import nnlab.kernel.store.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is installed, else on the generated set. Sizes are small so it stays near a minute on a busy
  * 2-core machine; the effect is large enough to show anyway.
  */
+@Tag("slow") // trains real models; ./mvnw -Pfast verify leaves it out
 class RotationStudyTest {
     @TempDir
     Path out;

@@ -214,16 +214,14 @@ class RunHistoryTest {
     void aLiveRunOfThisEngineIsRunningThenFinishedWithItsHeadline() throws Exception {
         RunStore store = new RunStore(root);
         RunHistory history = new RunHistory(store);
+        FakeExperiment held = FakeExperiment.holdingAt(2); // epoch 1's row saved, the run still going
         try (RunEngine engine = new RunEngine(1, store)) {
-            Run run = engine.submit(fake, fake.schema().fromText(Map.of("epochs", "4", "millis", "150")));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (run.folder() == null || !Files.exists(run.folder().resolve("metrics.csv"))) {
-                assertTrue(System.nanoTime() < deadline, "no metrics within 10 s");
-                Thread.sleep(5);
-            }
+            Run run = engine.submit(held, held.schema().fromText(Map.of("epochs", "4", "millis", "0")));
+            held.awaitHeld();
             SavedRun live = history.load(run.folder());
             assertEquals(RunStatus.RUNNING, live.status());
             assertFalse(live.isDamaged(), live.damage());
+            held.release();
             assertTrue(run.await(10, TimeUnit.SECONDS));
             assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
             assertEquals("4 epochs done", run.headline());
