@@ -1,6 +1,8 @@
 package nnlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +11,7 @@ import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.config.SettingException;
+import nnlab.kernel.report.RunReport;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
@@ -26,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     static String[] synopsis(String id) {
         String command = "nnlab run " + id + " ";
         return new String[] {command + "[--SETTING VALUE]... [--settings FILE]",
-                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--runs-dir DIR]"};
+                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--runs-dir DIR] [--report [--force]]"};
     }
 
     private final List<Experiment> experiments;
@@ -67,6 +70,8 @@ final class RunCommand implements Callable<Integer> {
         private SettingsOptions settings;
         private Path outDir;
         private Path runsDir;
+        private boolean report;
+        private boolean force;
 
         private ExperimentRun(Experiment experiment, PrintStream err) {
             this.experiment = experiment;
@@ -89,7 +94,13 @@ final class RunCommand implements Callable<Integer> {
                             .setter(new SettingsOptions.Setter<Path>(dir -> command.outDir = dir)).build(),
                     OptionSpec.builder("--runs-dir").paramLabel("DIR").type(Path.class)
                             .description(SettingsOptions.literal("The runs folder (default " + RunStore.defaultStore().root() + ")."))
-                            .setter(new SettingsOptions.Setter<Path>(dir -> command.runsDir = dir)).build());
+                            .setter(new SettingsOptions.Setter<Path>(dir -> command.runsDir = dir)).build(),
+                    OptionSpec.builder("--report").arity("0").type(boolean.class)
+                            .description("Also write report.html, the run's report in one HTML file, into the run folder and --out.")
+                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.report = on)).build(),
+                    OptionSpec.builder("--force").arity("0").type(boolean.class)
+                            .description("Replace a report.html already in --out (without it, the run is refused).")
+                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.force = on)).build());
             return spec;
         }
 
@@ -100,6 +111,12 @@ final class RunCommand implements Callable<Integer> {
                 config = settings.toConfig(spec.commandLine().getUnmatchedArguments(), spec.commandLine());
             } catch (ConfigException e) {
                 for (SettingException p : e.problems()) err.println("nnlab run " + experiment.id() + ": " + p.getMessage());
+                return Cli.USAGE;
+            }
+            // Refused before the run, not after an hour of training.
+            Path existing = outDir == null ? null : outDir.resolve(RunReport.FILE_NAME);
+            if (report && !force && existing != null && Files.exists(existing)) {
+                err.println("nnlab run " + experiment.id() + ": " + existing + " already exists; add --force to replace it");
                 return Cli.USAGE;
             }
             return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir));
@@ -121,7 +138,19 @@ final class RunCommand implements Callable<Integer> {
                 err.println("[" + run.status().label() + "] " + run.statusMessage());
                 if (run.folder() != null) err.println("saved in " + run.folder());
                 if (outDir != null) err.println("written to " + outDir.toAbsolutePath());
+                if (report && run.folder() != null && !writeReport(run.folder())) return Cli.RUN_FAILED;
                 return run.status() == RunStatus.FINISHED ? Cli.OK : Cli.RUN_FAILED;
+            }
+        }
+
+        private boolean writeReport(Path runFolder) {
+            List<Path> targets = outDir == null ? List.of(runFolder) : List.of(runFolder, outDir);
+            try {
+                for (Path file : RunReport.write(runFolder, targets, force)) err.println("report: " + file.toAbsolutePath());
+                return true;
+            } catch (IOException | RuntimeException e) {
+                err.println("nnlab run " + experiment.id() + ": no report: " + e.getMessage());
+                return false;
             }
         }
     }

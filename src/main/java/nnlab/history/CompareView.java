@@ -23,11 +23,12 @@ import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.store.CsvTable;
+import nnlab.kernel.store.MetricCurves;
 
 /**
  * Two or more runs of one experiment side by side: the settings that differ, each results table
  * per run with the cells that differ highlighted, the metric curves overlaid (one series per run
- * and curve) and the saved figures next to each other. Every chart and table exports like the
+ * and curve) and the saved figures next to each other (for two runs, with their difference |A − B|). Every chart and table exports like the
  * live ones.
  */
 public class CompareView {
@@ -39,6 +40,7 @@ public class CompareView {
     private final Map<String, List<ResultsTableView>> tables = new LinkedHashMap<>();
     private final Map<String, LiveLineChart> charts = new LinkedHashMap<>();
     private final Map<String, List<SavedFigureView>> figures = new LinkedHashMap<>();
+    private final Map<String, FigureDifferenceView> differences = new LinkedHashMap<>();
 
     CompareView(Runnable back, List<RunDetails> runs, Experiment experiment) {
         this.runs = List.copyOf(runs);
@@ -192,7 +194,16 @@ public class CompareView {
                 grid.addItem(v, false);
             }
             figures.put(id, views);
-            out.add(section(MetricCurves.humanise(id), "saved figure, one per run: " + String.join(", ", labelsHaving(id))));
+            // Two runs: the third card shows where their images differ.
+            Path a = runs.size() == 2 ? runs.get(0).figures().get(id) : null;
+            Path b = runs.size() == 2 ? runs.get(1).figures().get(id) : null;
+            if (a != null && b != null) {
+                FigureDifferenceView difference = new FigureDifferenceView(id, a, b, labels.get(0), labels.get(1));
+                differences.put(id, difference);
+                grid.addItem(difference.view(), false);
+            }
+            out.add(section(MetricCurves.humanise(id), "saved figure, one per run: " + String.join(", ", labelsHaving(id))
+                    + (a != null && b != null ? "; then |A − B|" : "")));
             out.add(grid);
         }
         return out;
@@ -259,4 +270,7 @@ public class CompareView {
     public Map<String, LiveLineChart> charts() { return Map.copyOf(charts); }
 
     public List<SavedFigureView> figures(String id) { return figures.getOrDefault(id, List.of()); }
+
+    /** For two runs, the difference of their figure with this id; null otherwise. */
+    public FigureDifferenceView difference(String id) { return differences.get(id); }
 }

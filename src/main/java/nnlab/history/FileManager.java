@@ -13,11 +13,12 @@ final class FileManager {
     private FileManager() { }
 
     /**
-     * Opens the folder in the file manager (xdg-open on Linux, the desktop API elsewhere); false
-     * where neither works. Blocks up to ten seconds: call off the JavaFX thread.
+     * Opens the folder in the file manager, or a file in the application the system has for it
+     * (a report in the browser): xdg-open on Linux, the desktop API elsewhere; false where neither
+     * works. Blocks up to ten seconds: call off the JavaFX thread.
      */
     static boolean open(Path folder) {
-        if (!Files.isDirectory(folder)) return false;
+        if (!Files.exists(folder)) return false;
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         boolean graphical = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
         if (!os.contains("win") && !os.contains("mac") && graphical) {

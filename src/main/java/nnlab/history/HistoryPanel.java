@@ -29,7 +29,7 @@ import nnlab.kernel.store.SavedRun;
  * first, filterable by experiment and status ({@link RunList}). Open a run to see it as it was
  * ({@link RunDetailView}), select several runs of one experiment to compare them
  * ({@link CompareView}), re-run one with the same settings, rename, delete or show its folder
- * ({@link RunActions}). Folders are read off the JavaFX thread; the list refreshes by itself when
+ * ({@link RunActions}), write its report or export runs as CSV ({@link RunExports}). Folders are read off the JavaFX thread; the list refreshes by itself when
  * a run of this app ends.
  */
 public final class HistoryPanel {
@@ -220,6 +220,14 @@ public final class HistoryPanel {
 
     /** Opens the folder in the file manager; where none opens, puts its path on the clipboard. */
     public CompletableFuture<Boolean> reveal(SavedRun run) { return actions.reveal(run); }
+
+    /** Writes the run's report.html without asking and opens it (or puts its path on the clipboard); completes with the file. */
+    public CompletableFuture<Path> reportNow(SavedRun run) { return actions.exports().reportNow(run); }
+
+    /** Writes the runs' summaries and metrics CSV files into the folder without asking; completes with what was written. */
+    public CompletableFuture<nnlab.kernel.store.RunsCsv.Written> exportCsvNow(List<SavedRun> runs, Path folder, boolean replace) {
+        return actions.exports().exportCsvNow(runs, folder, replace);
+    }
 
     /**
      * For screenshots and demos (-Dnnlab.history): "list", "open" (the newest run), "open:NAME",

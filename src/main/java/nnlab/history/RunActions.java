@@ -21,7 +21,7 @@ import nnlab.kernel.store.SavedRun;
 
 /**
  * What can be done with saved runs, from the list or a run's page: use their settings or re-run
- * them, rename, delete and show their folder. Folders are written off the JavaFX thread; the
+ * them, rename, delete and show their folder; reports and CSV exports go through {@link #exports()}. Folders are written off the JavaFX thread; the
  * panel's list and pages follow afterwards.
  */
 final class RunActions {
@@ -30,6 +30,7 @@ final class RunActions {
     private final RunEngine engine;
     private final Map<String, Experiment> experiments;
     private final SettingsTarget target;
+    private final RunExports exports;
 
     /** @param engine may be null (then no run counts as still running) */
     RunActions(HistoryPanel panel, RunHistory history, RunEngine engine, Map<String, Experiment> experiments, SettingsTarget target) {
@@ -38,6 +39,12 @@ final class RunActions {
         this.engine = engine;
         this.experiments = experiments;
         this.target = target;
+        this.exports = new RunExports(panel, history);
+    }
+
+    /** Reports and CSV exports of saved runs. */
+    RunExports exports() {
+        return exports;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nnlab.kernel.store.CsvTable;
+import nnlab.kernel.store.MetricCurves;
 
 /**
  * What differs between runs of one experiment (no JavaFX): the settings whose values differ, and

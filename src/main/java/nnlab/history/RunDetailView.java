@@ -24,12 +24,13 @@ import nnlab.app.ResultsTableView;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.store.CsvTable;
+import nnlab.kernel.store.MetricCurves;
 import nnlab.kernel.store.SavedRun;
 
 /**
  * One saved run as it was: its settings on the left (where the experiment's form is), and on the
  * right its status message, results tables, metric curves (from metrics.csv) and saved figures.
- * Actions: re-run, use the settings, rename, show the folder, delete.
+ * Actions: re-run, use the settings, write its report, rename, show the folder, delete.
  */
 public class RunDetailView {
     private final RunDetails details;
@@ -71,10 +72,13 @@ public class RunDetailView {
         rename.setOnAction(e -> actions.rename(run));
         Button reveal = HistoryControls.actionButton("Show folder", "detail-reveal", "Open the run's folder in the file manager", true);
         reveal.setOnAction(e -> actions.reveal(run));
+        Button report = HistoryControls.actionButton("Report", "detail-report",
+                "Write this run's report (one HTML file: figures, tables, settings, the command that repeats it) and open it", true);
+        report.setOnAction(e -> actions.exports().report(run));
         Button delete = HistoryControls.actionButton("Delete…", "detail-delete", "Delete this run's folder (asks first)", true);
         delete.getStyleClass().add("danger-link");
         delete.setOnAction(e -> actions.delete(List.of(run)));
-        HBox actionRow = new HBox(8, rerun, use, rename, reveal, delete);
+        HBox actionRow = new HBox(8, rerun, use, report, rename, reveal, delete);
         actionRow.setAlignment(Pos.CENTER_RIGHT);
         actionRow.setMinWidth(Region.USE_PREF_SIZE);
         // The name and the actions share the first line; what, when and where get the full width below.

@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
@@ -70,6 +71,9 @@ final class RunList {
     private final Button rerun = HistoryControls.actionButton("Re-run", "history-rerun", "Start the selected run's experiment again with the same settings", false);
     private final Button rename = HistoryControls.actionButton("Rename…", "history-rename", "Give the selected run a name (F2)", false);
     private final Button reveal = HistoryControls.actionButton("Show folder", "history-reveal", "Open the selected run's folder in the file manager", false);
+    private final Button report = HistoryControls.actionButton("Report", "history-report",
+            "Write the selected run's report (one HTML file: figures, tables, settings, the command that repeats it) and open it", false);
+    private final MenuButton export = new MenuButton("Export CSV");
     private final Button delete = HistoryControls.actionButton("Delete…", "history-delete", "Delete the selected runs' folders (Delete key; asks first)", false);
     private long refreshGeneration;
 
@@ -105,7 +109,44 @@ final class RunList {
         rerun.setOnAction(e -> withSingle(r -> actions.useSettings(r, null, true)));
         rename.setOnAction(e -> withSingle(actions::rename));
         reveal.setOnAction(e -> withSingle(actions::reveal));
+        report.setOnAction(e -> withSingle(r -> actions.exports().report(r)));
         delete.setOnAction(e -> deleteSelected());
+        buildExportMenu();
+    }
+
+    /** Summaries and metrics of the selected runs, or of every run of one experiment, as two CSV files. */
+    private void buildExportMenu() {
+        export.setId("history-export");
+        export.getStyleClass().add("history-action");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.setTooltip(new Tooltip("Write the runs' summaries (a row per run and variant) and metrics as two tidy CSV files"));
+        MenuItem selected = new MenuItem("Selected runs…");
+        selected.setOnAction(e -> actions.exports().exportCsv(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        MenuItem ofExperiment = new MenuItem();
+        ofExperiment.setOnAction(e -> actions.exports().exportCsv(runsOf(exportExperiment())));
+        export.setOnShowing(e -> {
+            int n = table.getSelectionModel().getSelectedItems().size();
+            selected.setText(n == 1 ? "The selected run…" : "The " + n + " selected runs…");
+            selected.setDisable(n == 0);
+            String id = exportExperiment();
+            ofExperiment.setText(id == null ? "All runs of one experiment (filter or select one)" : "All runs of " + panel.experimentTitle(id) + " (" + runsOf(id).size() + ")…");
+            ofExperiment.setDisable(id == null);
+        });
+        export.getItems().setAll(selected, ofExperiment);
+    }
+
+    /** The experiment the filter shows, else the one every selected run is of, else null. */
+    private String exportExperiment() {
+        String label = experimentFilter.getValue();
+        if (label != null && !label.equals(ALL_EXPERIMENTS)) return filterIds.get(label);
+        Set<String> ids = new HashSet<>();
+        for (SavedRun r : table.getSelectionModel().getSelectedItems()) ids.add(r.experimentId());
+        return ids.size() == 1 ? ids.iterator().next() : null;
+    }
+
+    /** Every listed run of the experiment, whatever the status filter shows. */
+    List<SavedRun> runsOf(String experimentId) {
+        return all.stream().filter(r -> experimentId != null && experimentId.equals(r.experimentId())).toList();
     }
 
     private HBox toolbar() {
@@ -126,7 +167,7 @@ final class RunList {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         compare.getStyleClass().add("primary-button");
         delete.getStyleClass().add("danger-link");
-        HBox toolbar = new HBox(8, experimentFilter, statusFilter, count, spacer, open, compare, rerun, rename, reveal, delete);
+        HBox toolbar = new HBox(8, experimentFilter, statusFilter, count, spacer, open, compare, rerun, report, export, rename, reveal, delete);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("history-toolbar");
         return toolbar;
@@ -181,12 +222,14 @@ final class RunList {
         useItem.setOnAction(e -> withSingle(r -> actions.useSettings(r, null, false)));
         MenuItem renameItem = new MenuItem("Rename…");
         renameItem.setOnAction(e -> rename.fire());
+        MenuItem reportItem = new MenuItem("Report");
+        reportItem.setOnAction(e -> report.fire());
         MenuItem revealItem = new MenuItem("Show folder");
         revealItem.setOnAction(e -> reveal.fire());
         MenuItem deleteItem = new MenuItem("Delete…");
         deleteItem.setOnAction(e -> deleteSelected());
         ContextMenu menu = new ContextMenu(openItem, compareItem, new SeparatorMenuItem(), rerunItem, useItem,
-                new SeparatorMenuItem(), renameItem, revealItem, deleteItem);
+                new SeparatorMenuItem(), reportItem, renameItem, revealItem, deleteItem);
         menu.setOnShowing(e -> {
             int n = table.getSelectionModel().getSelectedItems().size();
             openItem.setDisable(n != 1);
@@ -195,6 +238,7 @@ final class RunList {
             useItem.setDisable(rerun.isDisable());
             renameItem.setDisable(n != 1);
             revealItem.setDisable(n != 1);
+            reportItem.setDisable(n != 1);
             deleteItem.setDisable(n == 0);
         });
         return menu;
@@ -304,6 +348,7 @@ final class RunList {
         rerun.setDisable(one == null || one.isDamaged() || !experiments.containsKey(one.experimentId()));
         rename.setDisable(n != 1);
         reveal.setDisable(n != 1);
+        report.setDisable(n != 1);
         delete.setDisable(n == 0);
     }
 

@@ -18,6 +18,7 @@ import nnlab.kernel.figure.BarFigure;
 import nnlab.kernel.figure.ImageGridFigure;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.PublishedResults;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.ViewSpec;
@@ -33,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * way); per epoch the points of {@link #LOSS_CHART} and {@link #ACCURACY_CHART}; the declared
  * results table, bars and dataset preview, and the saved-only loss figure of the current round.
  */
-public final class PaddingExperiment implements Experiment {
+public final class PaddingExperiment implements Experiment, PublishedResults {
     public static final String ID = "padding";
     public static final ViewSpec PREVIEW_FIGURE = ViewSpec.figure("dataset-preview", "Dataset: train vs switched test");
     public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Loss", "epoch", "cross-entropy");
@@ -60,6 +61,8 @@ public final class PaddingExperiment implements Experiment {
     @Override public ConfigSchema schema() { return schema; }
 
     @Override public int order() { return 10; }
+
+    @Override public Published published() { return PublishedPaddingTable.PUBLISHED; }
 
     @Override public List<ViewSpec> views(Config config) { return VIEWS; }
 

@@ -1,4 +1,4 @@
-package nnlab.history;
+package nnlab.kernel.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import nnlab.kernel.store.CsvTable;
 
 /**
  * How a run's metrics.csv becomes curves (no JavaFX): one chart per metric column, plotted
@@ -126,13 +125,13 @@ public final class MetricCurves {
         return -1;
     }
 
-    static String cell(List<String> row, int c) {
+    public static String cell(List<String> row, int c) {
         if (c >= row.size() || row.get(c) == null) return "";
         return row.get(c).trim();
     }
 
     /** The cell as a number (NaN and Infinity included), or null when it is text or empty. */
-    static Double number(String s) {
+    public static Double number(String s) {
         if (s == null || s.isEmpty()) return null;
         try {
             return Double.parseDouble(s);

@@ -1,11 +1,10 @@
-package nnlab.history;
+package nnlab.kernel.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import nnlab.kernel.store.CsvTable;
 import org.junit.jupiter.api.Test;
 
 class MetricCurvesTest {
