@@ -39,7 +39,7 @@ final class RunActions {
         this.engine = engine;
         this.experiments = experiments;
         this.target = target;
-        this.exports = new RunExports(panel, history);
+        this.exports = new RunExports(panel, history, experiments);
     }
 
     /** Reports and CSV exports of saved runs. */

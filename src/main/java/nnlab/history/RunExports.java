@@ -4,10 +4,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.stage.DirectoryChooser;
 import nnlab.app.Dialogs;
 import nnlab.kernel.report.RunReport;
+import nnlab.kernel.run.Experiment;
 import nnlab.kernel.store.ExportFiles;
 import nnlab.kernel.store.RunHistory;
 import nnlab.kernel.store.RunsCsv;
@@ -21,11 +23,13 @@ import nnlab.kernel.store.SavedRun;
 final class RunExports {
     private final HistoryPanel panel;
     private final RunHistory history;
+    private final Map<String, Experiment> experiments;
     private File lastFolder;
 
-    RunExports(HistoryPanel panel, RunHistory history) {
+    RunExports(HistoryPanel panel, RunHistory history, Map<String, Experiment> experiments) {
         this.panel = panel;
         this.history = history;
+        this.experiments = experiments;
     }
 
     /** Writes the run's report (asking first when it has one) and opens it in the browser. */
@@ -46,7 +50,8 @@ final class RunExports {
      */
     CompletableFuture<Path> reportNow(SavedRun run) {
         CompletableFuture<Path> done = new CompletableFuture<>();
-        HistoryIo.inBackground(() -> RunReport.write(run.folder(), List.of(run.folder()), true).get(0), (file, error) -> {
+        HistoryIo.inBackground(() -> RunReport.write(run.folder(), experiments.get(run.experimentId()),
+                List.of(run.folder()), true).get(0), (file, error) -> {
             if (error != null) {
                 Dialogs.error(panel.window(), "No report", "Could not write the report of " + run.name() + ": " + HistoryIo.describe(error));
                 done.completeExceptionally(error);

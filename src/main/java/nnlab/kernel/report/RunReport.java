@@ -48,9 +48,14 @@ public final class RunReport {
 
     private RunReport() { }
 
-    /** The report's HTML for the run in this folder. */
+    /** The report's HTML for the run in this folder; its experiment is looked up in the {@link ExperimentCatalog}. */
     public static String html(Path runFolder) {
-        return ReportPage.render(read(runFolder));
+        return html(runFolder, null);
+    }
+
+    /** The report's HTML, with the run's experiment as the caller knows it (null: look it up in the catalogue). */
+    public static String html(Path runFolder, Experiment experiment) {
+        return ReportPage.render(read(runFolder, experiment));
     }
 
     /**
@@ -60,21 +65,27 @@ public final class RunReport {
      * @return the files written
      */
     public static List<Path> write(Path runFolder, List<Path> targets, boolean replace) throws IOException {
+        return write(runFolder, null, targets, replace);
+    }
+
+    /** {@link #write(Path, List, boolean)} with the run's experiment as the caller knows it (null: look it up). */
+    public static List<Path> write(Path runFolder, Experiment experiment, List<Path> targets, boolean replace) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path t : targets) files.add(ExportFiles.resolve(t, FILE_NAME));
         if (!replace) {
             for (Path f : files) if (java.nio.file.Files.exists(f)) throw new ExportFiles.AlreadyThere(f);
         }
-        String html = html(runFolder);
+        String html = html(runFolder, experiment);
         for (Path f : files) ExportFiles.writeString(f, html, true);
         return files;
     }
 
-    static Contents read(Path runFolder) {
+    static Contents read(Path runFolder, Experiment known) {
         Path folder = runFolder.toAbsolutePath().normalize();
         RunHistory history = new RunHistory(new RunStore(folder.getParent() == null ? folder : folder.getParent()));
         SavedRun run = history.load(folder);
-        Experiment experiment = run.experimentId() == null ? null : ExperimentCatalog.byId(run.experimentId()).orElse(null);
+        Experiment experiment = known != null ? known
+                : run.experimentId() == null ? null : ExperimentCatalog.byId(run.experimentId()).orElse(null);
         List<String> problems = new ArrayList<>();
         Map<String, Object> settings = null;
         try {
