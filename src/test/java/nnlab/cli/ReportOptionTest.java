@@ -1,0 +1,109 @@
+package nnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.report.RepeatCommand;
+import nnlab.kernel.report.ReportFixtures;
+import nnlab.kernel.report.RunReport;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.store.SettingsFiles;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run ID --report}, and the report's command line read back by the command line's own parser. */
+class ReportOptionTest {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int cli(String... args) {
+        err.reset();
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReportsCommandLineParsesBackIntoTheRunsSettings() throws Exception {
+        Path folder = ReportFixtures.paddingRun(tmp.resolve("runs"));
+        Document doc = Jsoup.parse(RunReport.html(folder));
+        List<String> words = RepeatCommand.split(doc.getElementById("repeat-command").text());
+        assertEquals(List.of("java", "-jar", "nnlab.jar", "run", "padding"), words.subList(0, 5));
+        Experiment padding = ReportFixtures.padding();
+        CommandSpec spec = CommandSpec.create().name("nnlab run padding");
+        SettingsOptions options = SettingsOptions.addTo(spec, padding);
+        CommandLine commandLine = new CommandLine(spec);
+        commandLine.parseArgs(words.subList(5, words.size()).toArray(String[]::new));
+        Config parsed = options.toConfig(commandLine.getUnmatchedArguments(), commandLine);
+        Config saved = SettingsFiles.read(folder.resolve("config.json"), "padding", padding.schema());
+        assertEquals(saved.values(), parsed.values());
+        assertEquals(ReportFixtures.paddingConfig().values(), parsed.values());
+    }
+
+    @Test
+    void reportWritesReportHtmlIntoTheRunFolderAndOutAndRefusesToReplaceOneWithoutForce() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path outDir = tmp.resolve("out");
+        assertEquals(Cli.OK, cli("run", "echo", "--points", "3", "--runs-dir", runs.toString(), "--out", outDir.toString(), "--report"), err());
+        Path folder = onlyRun(runs);
+        Path inRun = folder.resolve("report.html");
+        Path inOut = outDir.resolve("report.html");
+        assertTrue(err().contains("report: " + inRun), err());
+        assertTrue(err().contains("report: " + inOut.toAbsolutePath()), err());
+        assertEquals(Files.readString(inRun), Files.readString(inOut));
+        Document doc = Jsoup.parse(Files.readString(inRun));
+        assertEquals("java -jar nnlab.jar run echo --points 3", doc.getElementById("repeat-command").text());
+        assertTrue(doc.selectFirst("figure[data-figure=squares-figure] img") != null, "the saved figure");
+        // As History draws metrics.csv: x is not a known x column, so both are plotted against the row.
+        assertEquals(List.of("x", "y"), doc.select("figure[data-chart]").eachAttr("data-chart"));
+
+        // A second run into the same --out: refused before it starts, nothing replaced.
+        Files.writeString(inOut, "an earlier report");
+        assertEquals(Cli.USAGE, cli("run", "echo", "--points", "2", "--runs-dir", runs.toString(), "--out", outDir.toString(), "--report"));
+        assertTrue(err().contains(inOut + " already exists; add --force to replace it"), err());
+        assertEquals(1, count(runs), "no run was started");
+        assertEquals("an earlier report", Files.readString(inOut));
+
+        assertEquals(Cli.OK, cli("run", "echo", "--points", "2", "--runs-dir", runs.toString(), "--out", outDir.toString(), "--report", "--force"), err());
+        assertTrue(Files.readString(inOut).contains("--points 2"));
+        assertEquals(2, count(runs));
+    }
+
+    @Test
+    void withoutReportNoReportIsWritten() throws Exception {
+        Path runs = tmp.resolve("runs");
+        assertEquals(Cli.OK, cli("run", "echo", "--points", "2", "--runs-dir", runs.toString()), err());
+        assertFalse(Files.exists(onlyRun(runs).resolve("report.html")));
+    }
+
+    private static Path onlyRun(Path runs) throws Exception {
+        try (Stream<Path> s = Files.list(runs)) {
+            List<Path> all = s.filter(Files::isDirectory).toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static long count(Path runs) throws Exception {
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.filter(Files::isDirectory).count();
+        }
+    }
+}
