@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import nnlab.kernel.figure.Drawing;
 
 /** Java2D drawing of a {@link PosEncHeatmap}: title, matrix with axes and ticks, block outlines, colour bar. */
 final class HeatmapPainter {
@@ -16,16 +17,22 @@ final class HeatmapPainter {
 
     private HeatmapPainter() { }
 
-    static BufferedImage render(PosEncHeatmap f, double scale) {
-        Matrix m = f.values();
-        int cell = Math.max(1, (int) Math.round(TARGET_PLOT / (double) Math.max(m.rows(), m.cols())));
-        int plotW = m.cols() * cell;
-        int plotH = m.rows() * cell;
-        int left = 72, top = 44, gap = 22, barW = 16, barLabels = 64, bottom = 52;
-        int width = left + plotW + gap + barW + barLabels;
-        int height = top + Math.max(plotH, 160) + bottom;
+    /** Where things go, in points (= pixels at 1×); cells are a whole number of points. */
+    private record Geometry(int cell, int plotW, int plotH, int left, int top, int gap, int barW, int width, int height) {
+        static Geometry of(Matrix m) {
+            int cell = Math.max(1, (int) Math.round(TARGET_PLOT / (double) Math.max(m.rows(), m.cols())));
+            int plotW = m.cols() * cell;
+            int plotH = m.rows() * cell;
+            int left = 72, top = 44, gap = 22, barW = 16, barLabels = 64, bottom = 52;
+            return new Geometry(cell, plotW, plotH, left, top, gap, barW, left + plotW + gap + barW + barLabels,
+                    top + Math.max(plotH, 160) + bottom);
+        }
+    }
 
-        BufferedImage img = new BufferedImage((int) Math.ceil(width * scale), (int) Math.ceil(height * scale), BufferedImage.TYPE_INT_ARGB);
+    static BufferedImage render(PosEncHeatmap f, double scale) {
+        Geometry at = Geometry.of(f.values());
+        BufferedImage img = new BufferedImage((int) Math.ceil(at.width() * scale), (int) Math.ceil(at.height() * scale),
+                BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -33,56 +40,68 @@ final class HeatmapPainter {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.scale(scale, scale);
-
-            Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-            Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-            Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-
-            g.setColor(Color.BLACK);
-            g.setFont(titleFont);
-            drawCentered(g, f.title(), left + plotW / 2.0, 26);
-
-            // Matrix: one pixel per cell, enlarged with nearest-neighbour so cells stay crisp.
-            HeatmapColors.Range range = HeatmapColors.Range.of(m, f.colorMap());
-            BufferedImage cells = new BufferedImage(m.cols(), m.rows(), BufferedImage.TYPE_INT_ARGB);
-            int[] argb = new int[m.rows() * m.cols()];
-            HeatmapColors.fill(m, f.colorMap(), range, argb);
-            cells.setRGB(0, 0, m.cols(), m.rows(), argb, 0, m.cols());
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.drawImage(cells, left, top, plotW, plotH, null);
-            g.setColor(Color.DARK_GRAY);
-            g.setStroke(new BasicStroke(1f));
-            g.drawRect(left, top, plotW, plotH);
-
-            // Axis ticks at cell centres, labelled with the index.
-            g.setFont(tickFont);
-            FontMetrics tm = g.getFontMetrics();
-            for (int t : HeatmapColors.indexTicks(m.cols(), 9)) {
-                double x = left + (t + 0.5) * cell;
-                g.draw(new java.awt.geom.Line2D.Double(x, top + plotH, x, top + plotH + 4));
-                drawCentered(g, String.valueOf(t), x, top + plotH + 6 + tm.getAscent());
-            }
-            for (int t : HeatmapColors.indexTicks(m.rows(), 9)) {
-                double y = top + (t + 0.5) * cell;
-                g.draw(new java.awt.geom.Line2D.Double(left - 4, y, left, y));
-                String s = String.valueOf(t);
-                g.drawString(s, (float) (left - 6 - tm.stringWidth(s)), (float) (y + tm.getAscent() / 2.0 - 1));
-            }
-            g.setFont(labelFont);
-            FontMetrics lm = g.getFontMetrics();
-            drawCentered(g, f.xLabel(), left + plotW / 2.0, top + plotH + 20 + tm.getAscent() + lm.getAscent());
-            AffineTransform saved = g.getTransform();
-            g.translate(18, top + plotH / 2.0);
-            g.rotate(-Math.PI / 2);
-            drawCentered(g, f.yLabel(), 0, lm.getAscent() / 2.0);
-            g.setTransform(saved);
-
-            drawBlocks(g, f, left, top, cell);
-            drawColorBar(g, f, range, left + plotW + gap, top, barW, Math.max(plotH, 160), tickFont);
+            paint(g, f, at);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** The same painting for SVG and PDF. */
+    static Drawing drawing(PosEncHeatmap f) {
+        Geometry at = Geometry.of(f.values());
+        return new Drawing(at.width(), at.height(), g -> paint(g, f, at));
+    }
+
+    private static void paint(Graphics2D g, PosEncHeatmap f, Geometry at) {
+        Matrix m = f.values();
+        int cell = at.cell(), plotW = at.plotW(), plotH = at.plotH(), left = at.left(), top = at.top();
+
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+        Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+        g.setColor(Color.BLACK);
+        g.setFont(titleFont);
+        drawCentered(g, f.title(), left + plotW / 2.0, 26);
+
+        // Matrix: one pixel per cell, enlarged with nearest-neighbour so cells stay crisp.
+        HeatmapColors.Range range = HeatmapColors.Range.of(m, f.colorMap());
+        BufferedImage cells = new BufferedImage(m.cols(), m.rows(), BufferedImage.TYPE_INT_ARGB);
+        int[] argb = new int[m.rows() * m.cols()];
+        HeatmapColors.fill(m, f.colorMap(), range, argb);
+        cells.setRGB(0, 0, m.cols(), m.rows(), argb, 0, m.cols());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        Drawing.drawPixels(g, cells, new java.awt.geom.Rectangle2D.Double(left, top, plotW, plotH));
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(left, top, plotW, plotH);
+
+        // Axis ticks at cell centres, labelled with the index.
+        g.setFont(tickFont);
+        FontMetrics tm = g.getFontMetrics();
+        for (int t : HeatmapColors.indexTicks(m.cols(), 9)) {
+            double x = left + (t + 0.5) * cell;
+            g.draw(new java.awt.geom.Line2D.Double(x, top + plotH, x, top + plotH + 4));
+            drawCentered(g, String.valueOf(t), x, top + plotH + 6 + tm.getAscent());
+        }
+        for (int t : HeatmapColors.indexTicks(m.rows(), 9)) {
+            double y = top + (t + 0.5) * cell;
+            g.draw(new java.awt.geom.Line2D.Double(left - 4, y, left, y));
+            String s = String.valueOf(t);
+            g.drawString(s, (float) (left - 6 - tm.stringWidth(s)), (float) (y + tm.getAscent() / 2.0 - 1));
+        }
+        g.setFont(labelFont);
+        FontMetrics lm = g.getFontMetrics();
+        drawCentered(g, f.xLabel(), left + plotW / 2.0, top + plotH + 20 + tm.getAscent() + lm.getAscent());
+        AffineTransform saved = g.getTransform();
+        g.translate(18, top + plotH / 2.0);
+        g.rotate(-Math.PI / 2);
+        drawCentered(g, f.yLabel(), 0, lm.getAscent() / 2.0);
+        g.setTransform(saved);
+
+        drawBlocks(g, f, left, top, cell);
+        drawColorBar(g, f, range, left + plotW + at.gap(), top, at.barW(), Math.max(plotH, 160), tickFont);
     }
 
     private static void drawBlocks(Graphics2D g, PosEncHeatmap f, int left, int top, int cell) {

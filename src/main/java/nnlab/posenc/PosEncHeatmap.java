@@ -3,6 +3,7 @@ package nnlab.posenc;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import nnlab.kernel.figure.ColorMap;
+import nnlab.kernel.figure.Drawing;
 import nnlab.kernel.figure.Figure;
 import nnlab.kernel.figure.HeatmapFigure;
 
@@ -64,5 +65,10 @@ public record PosEncHeatmap(String title, String xLabel, String yLabel, Matrix v
     @Override
     public BufferedImage render(double scale) {
         return HeatmapPainter.render(this, scale);
+    }
+
+    @Override
+    public Drawing drawing() {
+        return HeatmapPainter.drawing(this);
     }
 }

@@ -34,4 +34,9 @@ public record BarFigure(String title, String yLabel, List<String> categories, Li
     public BufferedImage render(double scale) {
         return FigureRenderer.renderBars(this, scale);
     }
+
+    @Override
+    public Drawing drawing() {
+        return BarRenderer.drawing(this);
+    }
 }

@@ -108,9 +108,15 @@ final class BarRenderer {
     }
 
     static BufferedImage render(BarFigure f, double scale) {
+        return drawing(f).raster(scale);
+    }
+
+    static Drawing drawing(BarFigure f) {
         Layout l = layout(f);
-        Gfx.Canvas canvas = Gfx.canvas(l.width, l.height, scale);
-        Graphics2D g = canvas.g();
+        return new Drawing(l.width, l.height, g -> paint(g, f, l));
+    }
+
+    private static void paint(Graphics2D g, BarFigure f, Layout l) {
         Rectangle2D.Double plot = l.plot;
         int nCat = f.categories().size();
         int nGroup = f.groups().size();
@@ -198,7 +204,5 @@ final class BarRenderer {
                 gg.fill(new Rectangle2D.Double(x, y, w, h));
             });
         }
-        g.dispose();
-        return canvas.image();
     }
 }

@@ -7,8 +7,15 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import nnlab.kernel.store.AtomicFiles;
 
-/** Writes figures as PNG (at 1×, 2× or 3×) and their data as CSV, atomically. */
+/**
+ * Writes figures as PNG (at 1×, 2× or 3×), SVG or PDF, and their data as CSV. Every file is
+ * written atomically (a reader sees the old file or the new one, and a failure leaves no partial
+ * file); SVG and PDF are made in memory first, so a figure that cannot be drawn writes nothing.
+ */
 public final class FigureExporter {
+    /** The scale of the PNGs in a run folder. */
+    public static final double RUN_FOLDER_PNG_SCALE = 2.0;
+
     private FigureExporter() { }
 
     public static void writePng(Figure figure, Path file, double scale) throws IOException {
@@ -20,7 +27,62 @@ public final class FigureExporter {
     }
 
     public static void writeCsv(Figure figure, Path file) throws IOException {
-        byte[] bytes = figure.toCsv().getBytes(StandardCharsets.UTF_8);
+        writeText(file, figure.toCsv());
+    }
+
+    /** True when the figure can be drawn as SVG and PDF (every kernel figure can). */
+    public static boolean hasVectorDrawing(Figure figure) {
+        try {
+            figure.drawing();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The figure as a standalone SVG document (UTF-8, with its XML declaration).
+     *
+     * @throws UnsupportedOperationException when the figure can only be drawn as pixels
+     */
+    public static String svg(Figure figure) {
+        return SvgDocument.document(figure.drawing());
+    }
+
+    /**
+     * Only the figure's {@code <svg>} element, to inline in an HTML page; its ids are unique per
+     * call, so several figures on one page keep their own clip paths.
+     */
+    public static String svgElement(Figure figure) {
+        return SvgDocument.element(figure.drawing());
+    }
+
+    public static void writeSvg(Figure figure, Path file) throws IOException {
+        writeText(file, svg(figure));
+    }
+
+    /** The figure as a one-page PDF the size of the figure, the title in its metadata. */
+    public static byte[] pdf(Figure figure) {
+        return PdfDocument.of(figure.drawing(), figure.title());
+    }
+
+    public static void writePdf(Figure figure, Path file) throws IOException {
+        byte[] bytes = pdf(figure);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** Writes the figure in one format; PNGs at the run folder's scale ({@value #RUN_FOLDER_PNG_SCALE}×). */
+    public static void write(Figure figure, FigureFormat format, Path file) throws IOException {
+        switch (format) {
+            case PNG -> writePng(figure, file, RUN_FOLDER_PNG_SCALE);
+            case SVG -> writeSvg(figure, file);
+            case PDF -> writePdf(figure, file);
+        }
+    }
+
+    /** Text (CSV, SVG, LaTeX) as UTF-8, atomically. */
+    public static void writeText(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 }

@@ -299,11 +299,8 @@ final class Gfx {
         }
     }
 
-    /** Draws img stretched into r (nearest-neighbour unless the caller set interpolation hints). */
+    /** Draws img stretched into r with crisp pixels (see {@link Drawing#drawPixels}). */
     static void drawScaled(java.awt.Graphics2D g, java.awt.image.BufferedImage img, java.awt.geom.Rectangle2D.Double r) {
-        java.awt.geom.AffineTransform at = new java.awt.geom.AffineTransform();
-        at.translate(r.x, r.y);
-        at.scale(r.width / img.getWidth(), r.height / img.getHeight());
-        g.drawImage(img, at, null);
+        Drawing.drawPixels(g, img, r);
     }
 }

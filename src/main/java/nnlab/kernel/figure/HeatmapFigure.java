@@ -24,4 +24,9 @@ public record HeatmapFigure(String title, String xLabel, String yLabel, double[]
     public BufferedImage render(double scale) {
         return FigureRenderer.renderHeatmap(this, scale);
     }
+
+    @Override
+    public Drawing drawing() {
+        return HeatmapRenderer.drawing(this);
+    }
 }

@@ -131,10 +131,16 @@ final class HeatmapRenderer {
     }
 
     static BufferedImage render(HeatmapFigure f, double scale) {
-        ColorMap map = f.colorMap() == null ? ColorMap.VIRIDIS : f.colorMap();
+        return drawing(f).raster(scale);
+    }
+
+    static Drawing drawing(HeatmapFigure f) {
         Layout l = layout(f);
-        Gfx.Canvas canvas = Gfx.canvas(l.width, l.height, scale);
-        Graphics2D g = canvas.g();
+        return new Drawing(l.width, l.height, g -> paint(g, f, l));
+    }
+
+    private static void paint(Graphics2D g, HeatmapFigure f, Layout l) {
+        ColorMap map = f.colorMap() == null ? ColorMap.VIRIDIS : f.colorMap();
         Rectangle2D.Double plot = l.plot;
 
         if (l.rows > 0 && l.cols > 0) {
@@ -176,8 +182,6 @@ final class HeatmapRenderer {
         }
         Ticks.axisLabels(g, plot, f.xLabel(), f.yLabel(), l.height);
         Gfx.drawTitle(g, f.title(), l.width);
-        g.dispose();
-        return canvas.image();
     }
 
 }

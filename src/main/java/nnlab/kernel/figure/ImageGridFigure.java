@@ -34,4 +34,9 @@ public record ImageGridFigure(String title, int columns, List<Tile> tiles) imple
     public BufferedImage render(double scale) {
         return FigureRenderer.renderImageGrid(this, scale);
     }
+
+    @Override
+    public Drawing drawing() {
+        return ImageGridRenderer.drawing(this);
+    }
 }

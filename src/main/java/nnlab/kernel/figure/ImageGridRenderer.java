@@ -58,9 +58,15 @@ final class ImageGridRenderer {
     }
 
     static BufferedImage render(ImageGridFigure f, double scale) {
+        return drawing(f).raster(scale);
+    }
+
+    static Drawing drawing(ImageGridFigure f) {
         Layout l = layout(f);
-        Gfx.Canvas canvas = Gfx.canvas(l.width, l.height, scale);
-        Graphics2D g = canvas.g();
+        return new Drawing(l.width, l.height, g -> paint(g, f, l));
+    }
+
+    private static void paint(Graphics2D g, ImageGridFigure f, Layout l) {
         Gfx.drawTitle(g, f.title(), l.width);
         List<ImageGridFigure.Tile> tiles = f.tiles();
         if (tiles.isEmpty()) {
@@ -82,8 +88,6 @@ final class ImageGridRenderer {
                 Gfx.text(g, Gfx.TICK, Gfx.ellipsize(Gfx.TICK, t.caption(), l.cellWidth + GAP - 4), cx, y, 0.5);
             }
         }
-        g.dispose();
-        return canvas.image();
     }
 
 

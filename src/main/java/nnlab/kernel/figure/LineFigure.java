@@ -31,6 +31,11 @@ public record LineFigure(String title, String xLabel, String yLabel, List<Series
         return FigureRenderer.renderLines(this, scale);
     }
 
+    @Override
+    public Drawing drawing() {
+        return LineRenderer.drawing(this);
+    }
+
     /**
      * Draws the figure on a canvas of the given width in points (text keeps its size; the plot
      * takes what is left), baseHeight plus the legend's rows high, at the given pixel scale.

@@ -93,9 +93,19 @@ final class LineRenderer {
     }
 
     static BufferedImage render(LineFigure f, double scale, double width, double baseHeight) {
+        return drawing(f, width, baseHeight).raster(scale);
+    }
+
+    static Drawing drawing(LineFigure f) {
+        return drawing(f, WIDTH, HEIGHT);
+    }
+
+    static Drawing drawing(LineFigure f, double width, double baseHeight) {
         Layout l = layout(f, width, baseHeight);
-        Gfx.Canvas c = Gfx.canvas(l.width, l.height, scale);
-        Graphics2D g = c.g();
+        return new Drawing(l.width, l.height, g -> paint(g, f, l));
+    }
+
+    private static void paint(Graphics2D g, LineFigure f, Layout l) {
         Rectangle2D.Double plot = l.plot;
 
         g.setStroke(Gfx.stroke(1));
@@ -126,8 +136,6 @@ final class LineRenderer {
                 if (count(s) <= MARKER_MAX_POINTS) gg.fill(marker(x + w / 2, y + h / 2));
             });
         }
-        g.dispose();
-        return c.image();
     }
 
     private static BasicStroke lineStroke(int index) {

@@ -30,4 +30,9 @@ public record ScatterFigure(String title, String xLabel, String yLabel, List<Gro
     public BufferedImage render(double scale) {
         return FigureRenderer.renderScatter(this, scale);
     }
+
+    @Override
+    public Drawing drawing() {
+        return ScatterRenderer.drawing(this);
+    }
 }

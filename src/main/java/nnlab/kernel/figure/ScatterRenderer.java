@@ -63,9 +63,15 @@ final class ScatterRenderer {
     }
 
     static BufferedImage render(ScatterFigure f, double scale) {
+        return drawing(f).raster(scale);
+    }
+
+    static Drawing drawing(ScatterFigure f) {
         Layout l = layout(f);
-        Gfx.Canvas c = Gfx.canvas(l.width, l.height, scale);
-        Graphics2D g = c.g();
+        return new Drawing(l.width, l.height, g -> paint(g, f, l));
+    }
+
+    private static void paint(Graphics2D g, ScatterFigure f, Layout l) {
         Rectangle2D.Double plot = l.plot;
 
         g.setStroke(Gfx.stroke(1));
@@ -97,7 +103,5 @@ final class ScatterRenderer {
                 gg.fill(new Ellipse2D.Double(x + w / 2 - 4, y + h / 2 - 4, 8, 8));
             });
         }
-        g.dispose();
-        return c.image();
     }
 }

@@ -20,4 +20,9 @@ public record TableFigure(String title, List<String> columns, List<List<String>>
     public BufferedImage render(double scale) {
         return FigureRenderer.renderTable(this, scale);
     }
+
+    @Override
+    public Drawing drawing() {
+        return TableRenderer.drawing(this);
+    }
 }

@@ -58,15 +58,20 @@ final class TableRenderer {
     }
 
     static BufferedImage render(TableFigure f, double scale) {
+        return drawing(f).raster(scale);
+    }
+
+    static Drawing drawing(TableFigure f) {
         Layout l = layout(f);
-        Gfx.Canvas canvas = Gfx.canvas(l.width, l.height, scale);
-        Graphics2D g = canvas.g();
+        return new Drawing(l.width, l.height, g -> paint(g, f, l));
+    }
+
+    private static void paint(Graphics2D g, TableFigure f, Layout l) {
         Gfx.drawTitle(g, f.title(), l.width);
         int nCols = l.columnWidths.length;
         if (nCols == 0) {
             Gfx.message(g, "empty table", new Rectangle2D.Double(0, l.top, l.width, 40));
-            g.dispose();
-            return canvas.image();
+            return;
         }
         double tableW = 0;
         for (double w : l.columnWidths) tableW += w;
@@ -89,8 +94,6 @@ final class TableRenderer {
         g.draw(new Line2D.Double(x0, bottom, x0 + tableW, bottom));
         g.setStroke(Gfx.stroke(1));
         g.draw(new Line2D.Double(x0, y + ROW_HEIGHT + 1, x0 + tableW, y + ROW_HEIGHT + 1));
-        g.dispose();
-        return canvas.image();
     }
 
     private static void drawRow(Graphics2D g, Layout l, String[] cells, Font font, double top) {
