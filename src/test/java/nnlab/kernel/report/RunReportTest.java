@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import nnlab.kernel.figure.FigureExporter;
+import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.store.Csv;
 import nnlab.kernel.store.CsvTable;
 import nnlab.kernel.store.ExportFiles;
@@ -67,8 +69,27 @@ class RunReportTest {
         // The declared title, not the file name: what the live panel called it.
         assertEquals("Test accuracy on the switched test set (mean ± std over rounds) (test-accuracy.png, data in test-accuracy.csv)",
                 doc.selectFirst("figure[data-figure=test-accuracy] figcaption").text());
-        // One chart per metrics.csv column, drawn by the report.
+        // One chart per metrics.csv column, drawn by the report as inline SVG: text stays text.
         assertEquals(List.of("train_loss", "val_loss", "val_acc"), doc.select("figure[data-chart]").eachAttr("data-chart"));
+        for (Element chart : doc.select("figure[data-chart]")) {
+            Element svg = chart.selectFirst("svg[data-embed=svg]");
+            assertNotNull(svg, chart.attr("data-chart") + " as inline SVG");
+            assertTrue(svg.select("text").eachText().stream().anyMatch(t -> t.contains("Net1 · fconv · round 0")), "the legend as text");
+        }
+    }
+
+    @Test
+    void aSavedFigureWithAnSvgBesideItsPngIsEmbeddedAsThatSvg() throws IOException {
+        LineFigure loss = new LineFigure("Loss", "epoch", "loss", List.of(new LineFigure.Series("train loss", new double[] {1, 2},
+                new double[] {0.7, 0.4})), false);
+        FigureExporter.writeSvg(loss, folder.resolve("loss-curves.svg"));
+        Document d = Jsoup.parse(RunReport.html(folder));
+        Element img = d.selectFirst("figure[data-figure=loss-curves] img");
+        assertEquals("svg", img.attr("data-embed"));
+        String src = img.attr("src");
+        assertTrue(src.startsWith("data:image/svg+xml;base64,"));
+        assertArrayEquals(Files.readAllBytes(folder.resolve("loss-curves.svg")), Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
+        assertEquals("png", d.selectFirst("figure[data-figure=test-accuracy] img").attr("data-embed"), "no SVG saved: its PNG");
     }
 
     @Test
