@@ -163,6 +163,7 @@ final class RunList {
         statusFilter.valueProperty().addListener((o, a, b) -> applyFilter());
         count.getStyleClass().add("history-count");
         count.setId("history-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         compare.getStyleClass().add("primary-button");
