@@ -29,8 +29,8 @@ import nnlab.kernel.store.SavedRun;
  * first, filterable by experiment and status ({@link RunList}). Open a run to see it as it was
  * ({@link RunDetailView}), select several runs of one experiment to compare them
  * ({@link CompareView}), re-run one with the same settings, rename, delete or show its folder
- * ({@link RunActions}), write its report or export runs as CSV ({@link RunExports}). Folders are read off the JavaFX thread; the list refreshes by itself when
- * a run of this app ends.
+ * ({@link RunActions}), write its report or export runs as CSV ({@link RunExports}). Folders are
+ * read off the JavaFX thread; the list refreshes by itself when a run of this app ends.
  */
 public final class HistoryPanel {
     private final RunHistory history;

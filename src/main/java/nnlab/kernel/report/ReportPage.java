@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.PublishedResults;
-import nnlab.kernel.store.CsvTable;
 import nnlab.kernel.store.MetricCurves;
 
 /** The report's HTML, section by section, from what {@link RunReport} read. */
@@ -43,11 +42,12 @@ final class ReportPage {
                 .append("<title>").append(Html.escape(c.run().name() + " — " + experimentTitle)).append("</title>\n")
                 .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
         header(experimentTitle);
-        new ReportSections(c, out).results();
+        ReportSections tables = new ReportSections(c, out);
+        tables.results();
         figures();
         curves();
-        new ReportSections(c, out).summary();
-        new ReportSections(c, out).settings();
+        tables.summary();
+        tables.settings();
         repeat();
         environment();
         files();
@@ -216,9 +216,5 @@ final class ReportPage {
     /** The published values an experiment offers, or none. */
     static PublishedResults.Published published(RunReport.Contents c) {
         return c.experiment() instanceof PublishedResults p ? p.published() : null;
-    }
-
-    static boolean hasRows(CsvTable t) {
-        return t != null && !t.columns().isEmpty();
     }
 }
