@@ -34,8 +34,9 @@ import nnlab.kernel.store.RunStore;
  * comparison of a fresh run with them: same files, same settings, same columns and rows, same
  * numbers. Wall-clock values (seconds, s/epoch) and timestamps are left out; everything else must
  * agree within {@link #RELATIVE} / {@link #ABSOLUTE}. On one machine the studies are bit-exact run
- * to run (single-threaded, seeded); the tolerance only allows for the last float digit should a
- * refactor reorder a sum, not for a changed result.
+ * to run (one engine thread, seeded; checked by running each study twice); the tolerance only
+ * allows for the last digits of a double should a refactor reorder a sum, not for a changed
+ * result. The CSV files print 6 significant digits, so for them it means the same printed digits.
  */
 final class GoldenRuns {
     static final List<String> EXPERIMENTS = List.of("padding", "rotation", "posenc", "oversmoothing");
