@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import nnlab.Experiments;
+import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
@@ -62,7 +62,7 @@ final class GoldenRuns {
     }
 
     static Experiment experiment(String experimentId) {
-        return Experiments.byId(experimentId).orElseThrow(() -> new AssertionError("no experiment " + experimentId));
+        return ExperimentCatalog.byId(experimentId).orElseThrow(() -> new AssertionError("no experiment " + experimentId));
     }
 
     /** Runs the experiment with these settings (as on the command line) into runsDir and returns its folder. */
