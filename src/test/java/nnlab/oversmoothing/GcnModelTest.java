@@ -97,7 +97,8 @@ class GcnModelTest {
 
     private static List<GcnTrainer.EpochStats> train(Graph g, int depth, long seed) {
         List<GcnTrainer.EpochStats> stats = new ArrayList<>();
-        new GcnTrainer(g, DataType.FLOAT).train(depth, new GcnTrainer.Hyper(16, 0.5, 1e-2, 1e-5, 4, seed), stats::add, () -> { });
+        new GcnTrainer(g, DataType.FLOAT).train(depth, new GcnTrainer.Hyper(16, 0.5, 1e-2, 1e-5, 4, seed),
+                e -> stats.add(GcnTrainer.EpochStats.of(e)), () -> { }, null);
         return stats;
     }
 
