@@ -79,16 +79,25 @@ final class GoldenRuns {
 
     /** Runs the settings and compares the new folder with the experiment's fixture. */
     static void assertSameAsFixture(String experimentId, Map<String, String> settings, Path runsDir) throws Exception {
-        assertSameRun(fixture(experimentId), runFresh(experimentId, settings, runsDir));
+        assertSameAsFixture(experimentId, settings, runsDir, RELATIVE);
+    }
+
+    /** The same with a looser relative tolerance, for a study whose float32 rounding changed on purpose (say where). */
+    static void assertSameAsFixture(String experimentId, Map<String, String> settings, Path runsDir, double relative) throws Exception {
+        assertSameRun(fixture(experimentId), runFresh(experimentId, settings, runsDir), relative);
     }
 
     static void assertSameRun(Path expected, Path actual) throws IOException {
+        assertSameRun(expected, actual, RELATIVE);
+    }
+
+    static void assertSameRun(Path expected, Path actual, double relative) throws IOException {
         assertEquals(visibleFiles(expected), visibleFiles(actual), "the files of the run folder");
         assertEquals(Json.readMap(expected.resolve("config.json")), Json.readMap(actual.resolve("config.json")), "config.json");
         assertRunJson(Json.readMap(expected.resolve("run.json")), Json.readMap(actual.resolve("run.json")));
-        assertSameValue("summary.json", Json.readMap(expected.resolve("summary.json")), Json.readMap(actual.resolve("summary.json")));
+        assertSameValue("summary.json", Json.readMap(expected.resolve("summary.json")), Json.readMap(actual.resolve("summary.json")), relative);
         for (String name : visibleFiles(expected)) {
-            if (name.endsWith(".csv")) assertSameCsv(name, readCsv(expected.resolve(name)), readCsv(actual.resolve(name)));
+            if (name.endsWith(".csv")) assertSameCsv(name, readCsv(expected.resolve(name)), readCsv(actual.resolve(name)), relative);
         }
     }
 
@@ -100,7 +109,7 @@ final class GoldenRuns {
     }
 
     /** Same columns, same number of rows, every cell equal (numbers within the tolerance). */
-    static void assertSameCsv(String name, CsvTable expected, CsvTable actual) {
+    static void assertSameCsv(String name, CsvTable expected, CsvTable actual, double relative) {
         assertEquals(expected.columns(), actual.columns(), name + " columns");
         assertEquals(expected.rows().size(), actual.rows().size(), name + " rows");
         for (int r = 0; r < expected.rows().size(); r++) {
@@ -113,7 +122,7 @@ final class GoldenRuns {
                 if (isWallClock(column)) {
                     assertEquals(e.get(c).isEmpty(), a.get(c).isEmpty(), where + " filled");
                 } else {
-                    assertSameCell(where, e.get(c), a.get(c));
+                    assertSameCell(where, e.get(c), a.get(c), relative);
                 }
             }
         }
@@ -121,45 +130,49 @@ final class GoldenRuns {
 
     /** JSON values: maps by key, lists by position, numbers within the tolerance, the rest equal. */
     @SuppressWarnings("unchecked")
-    static void assertSameValue(String where, Object expected, Object actual) {
+    static void assertSameValue(String where, Object expected, Object actual, double relative) {
         if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
             assertEquals(e.keySet(), a.keySet(), where + " keys");
             for (Object key : e.keySet()) {
                 if (isWallClock(String.valueOf(key))) {
                     assertTrue(a.get(key) instanceof Number, where + "." + key + " is a number");
                 } else {
-                    assertSameValue(where + "." + key, e.get(key), a.get(key));
+                    assertSameValue(where + "." + key, e.get(key), a.get(key), relative);
                 }
             }
         } else if (expected instanceof List<?> e && actual instanceof List<?> a) {
             assertEquals(e.size(), a.size(), where + " length");
-            for (int i = 0; i < e.size(); i++) assertSameValue(where + "[" + i + "]", e.get(i), a.get(i));
+            for (int i = 0; i < e.size(); i++) assertSameValue(where + "[" + i + "]", e.get(i), a.get(i), relative);
         } else if (expected instanceof Number e && actual instanceof Number a) {
-            assertClose(where, e.doubleValue(), a.doubleValue());
+            assertClose(where, e.doubleValue(), a.doubleValue(), relative);
         } else {
             assertEquals(expected, actual, where);
         }
     }
 
-    private static void assertSameCell(String where, String expected, String actual) {
+    private static void assertSameCell(String where, String expected, String actual, double relative) {
         Double e = number(expected);
         Double a = number(actual);
         if (e != null && a != null) {
-            assertClose(where, e, a);
+            assertClose(where, e, a, relative);
         } else {
             assertEquals(expected, actual, where);
         }
     }
 
     static boolean close(double expected, double actual) {
+        return close(expected, actual, RELATIVE);
+    }
+
+    static boolean close(double expected, double actual, double relative) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) return Double.isNaN(expected) && Double.isNaN(actual);
         if (expected == actual) return true; // also equal infinities
         double diff = Math.abs(expected - actual);
-        return diff <= ABSOLUTE || diff <= RELATIVE * Math.max(Math.abs(expected), Math.abs(actual));
+        return diff <= ABSOLUTE || diff <= relative * Math.max(Math.abs(expected), Math.abs(actual));
     }
 
-    private static void assertClose(String where, double expected, double actual) {
-        if (!close(expected, actual)) fail(where + ": expected " + expected + " but was " + actual);
+    private static void assertClose(String where, double expected, double actual, double relative) {
+        if (!close(expected, actual, relative)) fail(where + ": expected " + expected + " but was " + actual);
     }
 
     private static boolean isWallClock(String name) {
