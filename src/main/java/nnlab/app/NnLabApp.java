@@ -1,6 +1,5 @@
 package nnlab.app;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,8 +44,6 @@ public final class NnLabApp extends Application implements Shell {
     public static final String AUTOSTART_ARGS_PROPERTY = "nnlab.autostart.args";
     /** Window size "WIDTHxHEIGHT" (default 1280x800, never larger than the screen). */
     public static final String WINDOW_SIZE_PROPERTY = "nnlab.window.size";
-    /** When "true", prints how long after JVM start the window appeared. */
-    public static final String TIMING_PROPERTY = "nnlab.timing";
 
     private RunEngine engine;
     private final Map<String, ExperimentPanel> panels = new HashMap<>();
@@ -78,7 +75,6 @@ public final class NnLabApp extends Application implements Shell {
 
     @Override
     public void start(Stage stage) {
-        if (Boolean.getBoolean(TIMING_PROPERTY)) System.err.println("nnlab: JavaFX started " + sinceJvmStart() + " ms after JVM start");
         this.stage = stage;
         engine = new RunEngine(1, RunStore.defaultStore());
         engine.setBackgroundPriority(true);
@@ -143,9 +139,6 @@ public final class NnLabApp extends Application implements Shell {
         updateQueue();
         stage.show();
         extensions.forEach(x -> x.windowShown(this));
-        if (Boolean.getBoolean(TIMING_PROPERTY)) {
-            System.err.println("nnlab: window shown " + sinceJvmStart() + " ms after JVM start");
-        }
 
         // ND4J loads once the first frames are drawn: JavaFX loads its font libraries for them,
         // and a library loaded while JavaCPP resolves its symbols can deadlock the process (see Java2dNatives).
@@ -161,9 +154,7 @@ public final class NnLabApp extends Application implements Shell {
             Experiment shown = navigation.getSelectionModel().getSelectedItem();
             if (shown != null && panel(shown) instanceof GenericExperimentPanel generic) generic.rehearseRunStart();
             pages.keySet().forEach(AppPage::onWindowReady);
-            if (Boolean.getBoolean(TIMING_PROPERTY)) {
-                System.err.println("nnlab: first panel built " + sinceJvmStart() + " ms after JVM start");
-            }
+            extensions.forEach(x -> x.firstPanelBuilt(this));
         });
     }
 
@@ -181,10 +172,6 @@ public final class NnLabApp extends Application implements Shell {
         }
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         return new double[] {Math.min(w, screen.getWidth()), Math.min(h, screen.getHeight())};
-    }
-
-    private static long sinceJvmStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     @Override

@@ -10,6 +10,9 @@ public interface ShellExtension {
     /** The window is on screen (JavaFX thread). */
     default void windowShown(Shell shell) { }
 
+    /** The first panel is built and the window is ready for use (JavaFX thread). */
+    default void firstPanelBuilt(Shell shell) { }
+
     /** ND4J has loaded, or failed to with {@code error} (JavaFX thread). */
     default void backendReady(Shell shell, Throwable error) { }
 }

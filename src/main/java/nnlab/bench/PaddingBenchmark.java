@@ -83,7 +83,7 @@ public final class PaddingBenchmark {
         double[] ends = new double[epochs + 1];
         new VariantTrainer(epochs + 1, 1000, c.getInt(PaddingSettings.BATCH_SIZE)).train(model, data.train(),
                 data.validation(), data.test(), "benchmark",
-                (epoch, trainLoss, valLoss, valAcc, seconds) -> ends[epoch - 1] = System.nanoTime() / 1e9, () -> { });
+                e -> ends[e.epoch() - 1] = System.nanoTime() / 1e9, () -> { }, null);
         return ends;
     }
 

@@ -98,9 +98,13 @@ public final class GcnModel {
             }
             m.layerOutputs.add("h" + l);
         }
-        // Over the last axis (classes). The overload with an explicit axis cannot be cloned for the
-        // gradient graph in M2.1 (its "dimension" property fails to deserialise), so it is not used.
-        SDVariable logProbs = sd.nn().logSoftmax(LOG_PROBS, h);
+        // log-softmax over the classes, written out as h − max − log Σ exp(h − max): M2.1's
+        // log_softmax op computes log(softmax(h)), which is −∞ once a class's probability underflows
+        // in float (measured: [0, −200] → [0, −∞]), and −∞ × a zero target row is NaN: deep GCNs on
+        // Cora "diverged" at epoch 18 that way. (The op's explicit-axis overload cannot be cloned
+        // for the gradient graph in M2.1 either.)
+        SDVariable shifted = h.sub(h.max(true, 1));
+        SDVariable logProbs = shifted.sub(LOG_PROBS, sd.math().log(sd.math().exp(shifted).sum(true, 1)));
         // target holds one-hot rows divided by the number of loss nodes (zero rows elsewhere): the mean NLL.
         sd.math().neg(LOSS, logProbs.mul(target).sum());
         sd.setLossVariables(LOSS);

@@ -2,7 +2,14 @@ package nnlab.oversmoothing;
 
 import java.util.ArrayList;
 import java.util.List;
-import nnlab.kernel.run.DivergedException;
+import nnlab.kernel.train.EpochResult;
+import nnlab.kernel.train.ProgressSink;
+import nnlab.kernel.train.Trainable;
+import nnlab.kernel.train.TrainingListener;
+import nnlab.kernel.train.TrainingLoop;
+import nnlab.kernel.train.TrainingOptions;
+import nnlab.kernel.train.TrainingOutcome;
+import nnlab.kernel.train.Validation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +28,19 @@ public final class GcnTrainer {
      * seconds cover the training step and this evaluation.
      */
     public record EpochStats(int epoch, double trainLoss, double valLoss, double trainAccuracy, double valAccuracy,
-                             double seconds) { }
+                             double seconds) {
+        public static EpochStats of(EpochResult<Evaluation> e) {
+            Evaluation v = e.validation();
+            return new EpochStats(e.epoch(), v.trainLoss(), v.valLoss(), v.trainAccuracy(), v.valAccuracy(), e.seconds());
+        }
+    }
+
+    /** One evaluation pass (dropout off) on the training and validation nodes; early stopping would watch the validation loss. */
+    public record Evaluation(double trainLoss, double valLoss, double trainAccuracy, double valAccuracy) implements Validation {
+        @Override public double loss() { return valLoss; }
+
+        @Override public double[] checkedLosses() { return new double[] {trainLoss, valLoss}; }
+    }
 
     /**
      * @param featureStd      per layer 0..depth (layer 0 = the input features)
@@ -34,10 +53,6 @@ public final class GcnTrainer {
         public EpochStats last() {
             return epochs.get(epochs.size() - 1);
         }
-    }
-
-    public interface EpochObserver {
-        void epochDone(EpochStats stats);
     }
 
     private final Graph graph;
@@ -64,28 +79,26 @@ public final class GcnTrainer {
 
     public Graph graph() { return graph; }
 
-    public Result train(int depth, Hyper h, EpochObserver observer, Runnable cancelCheck) {
+    /**
+     * Trains one GCN of the given depth, full batch, reporting every epoch from 0 (untrained) to the listener.
+     *
+     * @param cancel   checked before every epoch, e.g. {@code ctx::checkCancelled}
+     * @param progress gets one unit per epoch, epoch 0 included; null for none
+     */
+    public Result train(int depth, Hyper h, TrainingListener<Evaluation> listener, Runnable cancel, ProgressSink progress) {
         GcnModel model = GcnModel.build(aHat, new GcnModel.Architecture(graph.featureDim(), h.hidden(), graph.classes(), depth,
                 h.dropout()), h.seed(), dtype);
         model.configureTraining(h.lr(), h.weightDecay());
+        TrainingOptions options = TrainingOptions.epochs(h.epochs()).validateBeforeTraining().where("at depth " + depth).cancel(cancel)
+                .progressPerEpoch(progress);
+        TrainingOutcome<Evaluation> outcome = TrainingLoop.run(new FullBatch(model), options, listener);
         List<EpochStats> epochs = new ArrayList<>();
-        String where = "at depth " + depth;
-        EpochStats initial = evaluate(model, 0, System.nanoTime());
-        epochs.add(initial);
-        observer.epochDone(initial);
         double trainSeconds = 0;
-        for (int epoch = 1; epoch <= h.epochs(); epoch++) {
-            cancelCheck.run();
-            long t0 = System.nanoTime();
-            model.trainStep(x, trainTarget);
-            EpochStats s = evaluate(model, epoch, t0);
-            trainSeconds += s.seconds();
-            DivergedException.check(s.trainLoss(), where + ", epoch " + epoch);
-            DivergedException.check(s.valLoss(), where + ", epoch " + epoch);
-            epochs.add(s);
-            observer.epochDone(s);
+        for (EpochResult<Evaluation> e : outcome.epochs()) {
+            epochs.add(EpochStats.of(e));
+            if (e.epoch() > 0) trainSeconds += e.seconds();
         }
-        cancelCheck.run();
+        cancel.run();
         GcnModel.Forward f = model.forward(x);
         double[] std = new double[depth + 1];
         double[] energy = new double[depth + 1];
@@ -103,13 +116,40 @@ public final class GcnTrainer {
                 accuracy(predicted, split.test()), std, energy, pca, trainSeconds / h.epochs());
     }
 
-    /** The epoch's seconds run from {@code startNanos} to the end of this evaluation (training step + evaluation). */
-    private EpochStats evaluate(GcnModel model, int epoch, long startNanos) {
+    /**
+     * The whole graph is one batch. The training loss it reports is measured after the step with
+     * dropout off, in the same forward pass as the validation, so both describe the same weights.
+     */
+    private final class FullBatch implements Trainable<Evaluation> {
+        private final GcnModel model;
+        private Evaluation afterStep;
+
+        FullBatch(GcnModel model) {
+            this.model = model;
+        }
+
+        @Override public int batches() { return 1; }
+
+        @Override
+        public double fitBatch(int index) {
+            model.trainStep(x, trainTarget);
+            afterStep = evaluate(model);
+            return afterStep.trainLoss();
+        }
+
+        @Override
+        public Evaluation validate() {
+            Evaluation e = afterStep != null ? afterStep : evaluate(model);
+            afterStep = null;
+            return e;
+        }
+    }
+
+    private Evaluation evaluate(GcnModel model) {
         INDArray logProbs = model.forward(x).logProbs();
         int[] predicted = predictions(logProbs);
-        return new EpochStats(epoch, GcnModel.loss(logProbs, trainTarget), GcnModel.loss(logProbs, valTarget),
-                accuracy(predicted, graph.split().train()), accuracy(predicted, graph.split().validation()),
-                (System.nanoTime() - startNanos) / 1e9);
+        return new Evaluation(GcnModel.loss(logProbs, trainTarget), GcnModel.loss(logProbs, valTarget),
+                accuracy(predicted, graph.split().train()), accuracy(predicted, graph.split().validation()));
     }
 
     private static int[] predictions(INDArray logProbs) {

@@ -16,6 +16,9 @@ import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.ViewSpec;
 import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.train.EpochResult;
+import nnlab.kernel.train.RunProgress;
+import nnlab.kernel.train.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -97,8 +100,8 @@ public final class OversmoothingExperiment implements Experiment {
         List<GcnTrainer.Result> results = new ArrayList<>();
         LineFigure.Builder trainCurves = new LineFigure.Builder();
         LineFigure.Builder valCurves = new LineFigure.Builder();
-        double totalUnits = depths.stream().mapToDouble(d -> (double) d * (hyper.epochs() + 1)).sum();
-        double[] doneUnits = {0};
+        // A deeper net's epoch costs more: an epoch of depth d counts d units.
+        RunProgress progress = new RunProgress(ctx, depths.stream().mapToDouble(d -> (double) d * (hyper.epochs() + 1)).sum());
         try (OneDnn ignored = OneDnn.off()) {
             GcnTrainer trainer = new GcnTrainer(graph, DataType.FLOAT);
             publish(ctx, graph, depths, results);
@@ -106,8 +109,10 @@ public final class OversmoothingExperiment implements Experiment {
                 ctx.checkCancelled();
                 String series = "depth " + depth;
                 ViewSpec lossChart = lossChart(depth);
-                double before = doneUnits[0];
-                GcnTrainer.Result r = trainer.train(depth, hyper, s -> {
+                GcnTrainer.Result r = trainer.train(depth, hyper, new TrainingListener<>() {
+                @Override
+                public void epochDone(EpochResult<GcnTrainer.Evaluation> e) {
+                    GcnTrainer.EpochStats s = GcnTrainer.EpochStats.of(e);
                     // One small live chart per depth; the figures below overlay all depths for comparison and export.
                     ctx.metric(lossChart, "train", s.epoch(), s.trainLoss());
                     ctx.metric(lossChart, "validation", s.epoch(), s.valLoss());
@@ -124,11 +129,15 @@ public final class OversmoothingExperiment implements Experiment {
                     row.put("val_acc", s.valAccuracy());
                     row.put("seconds", s.seconds());
                     ctx.recordMetrics(row);
-                    doneUnits[0] = before + (double) depth * (s.epoch() + 1);
-                    ctx.progress(doneUnits[0] / totalUnits, String.format(Locale.ROOT,
-                            "depth %d, epoch %d/%d: train loss %.4f, val loss %.4f, val acc %.1f %% (%.2f s/epoch)", depth, s.epoch(),
-                            hyper.epochs(), s.trainLoss(), s.valLoss(), s.valAccuracy(), s.seconds()));
-                }, ctx::checkCancelled);
+                }
+
+                @Override
+                public String epochMessage(EpochResult<GcnTrainer.Evaluation> e) {
+                    GcnTrainer.EpochStats s = GcnTrainer.EpochStats.of(e);
+                    return String.format(Locale.ROOT, "depth %d, epoch %d/%d: train loss %.4f, val loss %.4f, val acc %.1f %% (%.2f s/epoch)",
+                            depth, s.epoch(), hyper.epochs(), s.trainLoss(), s.valLoss(), s.valAccuracy(), s.seconds());
+                }
+                }, ctx::checkCancelled, progress.weighted(depth));
                 results.add(r);
                 ctx.log(String.format(Locale.ROOT, "depth %d: val acc %.1f %% (mean per class %.1f %%), feature std at the last layer %.3g, "
                                 + "Dirichlet energy %.3g, %.2f s/epoch", depth, r.valAccuracy(), r.valMeanClassAccuracy(),

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.figure.BarFigure;
@@ -22,6 +18,12 @@ import nnlab.kernel.run.PublishedResults;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.train.EpochResult;
+import nnlab.kernel.train.ParallelRounds;
+import nnlab.kernel.train.RunProgress;
+import nnlab.kernel.train.Scores;
+import nnlab.kernel.train.TrainingListener;
+import nnlab.kernel.train.TrainingOutcome;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -119,7 +121,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
 
         List<VariantResult> results = variants(c);
         int parallel = Math.min(c.getInt(PARALLEL_ROUNDS), rounds * results.size());
-        Progress progress = new Progress(ctx, (double) results.size() * rounds * maxEpochs);
+        RunProgress progress = new RunProgress(ctx, (double) results.size() * rounds * maxEpochs);
         publishResults(ctx, results, nets, paddings);
         // One queue of every round of every variant: a free thread takes the next round at once,
         // so a round that stops early never leaves a core idle until its partner ends.
@@ -145,25 +147,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                 });
             }
         }
-        ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(() -> {
-                nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1);
-                r.run();
-            }, "nnlab-padding-round");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        // Parallel rounds each run their ops on one thread (libnd4j's pool here, oneDNN's OpenMP
-        // threads in each round's thread): two single-threaded rounds at once train faster than
-        // one round using both cores for every small op.
-        int threadsBefore = Nd4j.getEnvironment().maxThreads();
-        if (parallel > 1) Nd4j.getEnvironment().setMaxThreads(1);
-        try {
-            runAll(pool, tasks);
-        } finally {
-            if (parallel > 1) Nd4j.getEnvironment().setMaxThreads(threadsBefore);
-            if (pool != null) pool.shutdownNow();
-        }
+        ParallelRounds.run(parallel, tasks, "nnlab-padding-round");
         return summary(c, results);
     }
 
@@ -227,15 +211,19 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
     /** One round of one variant, reporting every epoch; {@code suffix} names its curves apart from overlapping rounds. */
     private static VariantTrainer.RoundResult trainRound(Config c, RunContext ctx, Data data, VariantTrainer trainer,
                                                          VariantResult variant, int round, int rounds, String suffix,
-                                                         Progress progress) {
+                                                         RunProgress progress) {
         String where = variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds;
         long seed = (long) c.getInt(MODEL_SEED) + round;
         MultiLayerNetwork model = PaddingNets.build(architecture(c, variant.net, variant.mode), seed, DataType.FLOAT);
         LineFigure.Builder curves = new LineFigure.Builder();
-        int maxEpochs = c.getInt(EPOCHS);
         VariantTrainer.RoundResult r = trainer.train(model, data.train(), data.validation(), data.test(),
-                "at " + variant.net + " " + variant.mode.id() + " round " + (round + 1),
-                (epoch, trainLoss, valLoss, valAcc, seconds) -> {
+                "at " + variant.net + " " + variant.mode.id() + " round " + (round + 1), new TrainingListener<>() {
+                @Override
+                public void epochDone(EpochResult<Scores> e) {
+                    int epoch = e.epoch();
+                    double trainLoss = e.trainLoss();
+                    double valLoss = e.validation().loss();
+                    double valAcc = e.validation().accuracy();
                     ctx.metric(LOSS_CHART, "train loss" + suffix, epoch, trainLoss);
                     ctx.metric(LOSS_CHART, "validation loss" + suffix, epoch, valLoss);
                     ctx.metric(ACCURACY_CHART, "validation accuracy" + suffix, epoch, valAcc);
@@ -250,52 +238,22 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                     row.put("val_loss", valLoss);
                     row.put("val_acc", valAcc);
                     ctx.recordMetrics(row);
-                    progress.add(1, String.format(Locale.ROOT,
-                            "%s, epoch %d: val loss %.4f, val acc %.1f %% (%.2f s/epoch)", where, epoch, valLoss, valAcc, seconds));
-                },
-                ctx::checkCancelled);
-        // An early stop skips the remaining epochs: count them as done so the ETA stays honest.
-        progress.add(maxEpochs - r.epochsRun(), where + " done");
+                }
+
+                @Override
+                public String epochMessage(EpochResult<Scores> e) {
+                    return String.format(Locale.ROOT, "%s, epoch %d: val loss %.4f, val acc %.1f %% (%.2f s/epoch)", where, e.epoch(),
+                            e.validation().loss(), e.validation().accuracy(), e.seconds());
+                }
+
+                @Override
+                public String finishMessage(TrainingOutcome<Scores> outcome) {
+                    return where + " done";
+                }
+            }, ctx::checkCancelled, progress);
         ctx.log(String.format(Locale.ROOT, "%s: val acc %.1f %%, test acc %.1f %% (kept epoch with val loss %.4f; %d epochs, %.1f s)",
                 where, r.lastValAccuracy(), r.testAccuracy(), r.bestValLoss(), r.epochsRun(), r.seconds()));
         return r;
-    }
-
-    /** Runs the tasks in order (on the pool's queue, or here when there is none); the first failure ends the others. */
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) throws Exception {
-        if (pool == null) {
-            for (Callable<Void> t : tasks) t.call();
-            return;
-        }
-        java.util.concurrent.CompletionService<Void> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
-        List<Future<Void>> futures = new ArrayList<>();
-        for (Callable<Void> t : tasks) futures.add(done.submit(t));
-        try {
-            for (int i = 0; i < futures.size(); i++) done.take().get();
-        } catch (ExecutionException | InterruptedException e) {
-            // A cancel or divergence in one round ends the rounds under way at their next check
-            // and drops those still queued.
-            futures.forEach(f -> f.cancel(true));
-            if (e instanceof ExecutionException ee && ee.getCause() instanceof Exception cause) throw cause;
-            throw e;
-        }
-    }
-
-    /** Epochs done out of the study's maximum, shared by rounds that train at once. */
-    private static final class Progress {
-        private final RunContext ctx;
-        private final double total;
-        private int done;
-
-        Progress(RunContext ctx, double total) {
-            this.ctx = ctx;
-            this.total = total;
-        }
-
-        synchronized void add(int epochs, String message) {
-            done += epochs;
-            ctx.progress(done / total, message);
-        }
     }
 
     /**

@@ -14,6 +14,11 @@ import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.train.BatchResult;
+import nnlab.kernel.train.EpochResult;
+import nnlab.kernel.train.RunProgress;
+import nnlab.kernel.train.Scores;
+import nnlab.kernel.train.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -124,7 +129,7 @@ public final class RotationExperiment implements Experiment {
 
         // Work in "image passes": an evaluated image costs about a third of a trained one (forward only).
         double total = 2.0 * epochs * train.size() + 2.0 * evalAngles.size() * test.size() / 3.0;
-        double[] done = {0};
+        RunProgress progress = new RunProgress(ctx, total);
         LineFigure.Builder lossCurves = new LineFigure.Builder();
         List<ModelResult> results = new ArrayList<>();
         long seed = c.getInt(SEED);
@@ -136,27 +141,45 @@ public final class RotationExperiment implements Experiment {
             results.add(r);
             // Logs, not Phases: a Phase would clear the live charts, which show both models together.
             ctx.log("training " + tag + (augment ? " (random rotations)" : " (upright images)"));
-            int[] trained = {0};
             MultiLayerNetwork net = RotationNet.build(train.channels(), train.height(), train.width(), train.classes(), c.getDouble(LR), seed);
-            RotationStudy.train(net, train, epochs, batch, augment, seed, "at " + tag,
-                    (x, loss, images) -> {
-                        done[0] += images;
-                        if (!Double.isNaN(x)) {
-                            ctx.metric(LOSS_CHART, series, x, loss);
-                            lossCurves.add(series, x, loss);
-                        }
-                        trained[0] += images;
-                        ctx.progress(done[0] / total, String.format(Locale.ROOT, "training %s: epoch %d of %d",
-                                tag, Math.min(epochs, trained[0] / train.size() + 1), epochs));
-                    },
-                    (epoch, loss, seconds) -> {
-                        r.epochLoss.add(loss);
-                        r.epochSeconds.add(seconds);
-                        ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f (%.1f s/epoch)", tag, epoch, loss, seconds));
-                        ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false));
-                        ctx.recordMetrics(metricsRow(tag, epoch, Double.NaN, loss, Double.NaN, seconds));
-                    },
-                    ctx::checkCancelled);
+            RotationStudy.train(net, train, epochs, batch, augment, seed, "at " + tag, new TrainingListener<>() {
+                // The loss curve shows the mean over about a tenth of an epoch, so it stays readable.
+                private double windowSum;
+                private int window;
+
+                @Override
+                public void batchDone(BatchResult b) {
+                    windowSum += b.loss();
+                    window++;
+                    if (window == Math.max(1, b.batches() / 10) || b.last()) {
+                        double x = b.epoch() - 1 + (double) b.batch() / b.batches();
+                        double loss = windowSum / window;
+                        ctx.metric(LOSS_CHART, series, x, loss);
+                        lossCurves.add(series, x, loss);
+                        windowSum = 0;
+                        window = 0;
+                    }
+                }
+
+                @Override
+                public String batchMessage(BatchResult b) {
+                    // After an epoch's last batch the next epoch is under way.
+                    return String.format(Locale.ROOT, "training %s: epoch %d of %d", tag, b.last() ? Math.min(epochs, b.epoch() + 1) : b.epoch(),
+                            epochs);
+                }
+
+                @Override
+                public void epochDone(EpochResult<Scores> e) {
+                    int epoch = e.epoch();
+                    double loss = e.trainLoss();
+                    double seconds = e.seconds();
+                    r.epochLoss.add(loss);
+                    r.epochSeconds.add(seconds);
+                    ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f (%.1f s/epoch)", tag, epoch, loss, seconds));
+                    ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false));
+                    ctx.recordMetrics(metricsRow(tag, epoch, Double.NaN, loss, Double.NaN, seconds));
+                }
+            }, ctx::checkCancelled, progress);
 
             ctx.log("testing " + tag + " at " + evalAngles.size() + " angles");
             for (int angle : evalAngles) {
@@ -165,8 +188,7 @@ public final class RotationExperiment implements Experiment {
                         : RotationStudy.predict(net, test, angle, ctx::checkCancelled);
                 r.predictions.put(angle, pred);
                 double acc = RotationStudy.accuracy(pred, test.labels());
-                done[0] += test.size() / 3.0;
-                ctx.progress(done[0] / total, String.format(Locale.ROOT, "%s at %d°: %.1f %%", tag, angle, acc));
+                progress.advance(test.size() / 3.0, String.format(Locale.ROOT, "%s at %d°: %.1f %%", tag, angle, acc));
                 if (angle <= 360 && contains(angles, angle)) {
                     ctx.metric(ACCURACY_CHART, series, angle, acc);
                     ctx.recordMetrics(metricsRow(tag, Double.NaN, angle, Double.NaN, acc, Double.NaN));

@@ -1,7 +1,12 @@
 package nnlab.rotation;
 
 import java.util.SplittableRandom;
-import nnlab.kernel.run.DivergedException;
+import nnlab.kernel.train.MultiLayerTrainable;
+import nnlab.kernel.train.ProgressSink;
+import nnlab.kernel.train.Scores;
+import nnlab.kernel.train.TrainingListener;
+import nnlab.kernel.train.TrainingLoop;
+import nnlab.kernel.train.TrainingOptions;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,42 +20,27 @@ public final class RotationStudy {
 
     private RotationStudy() { }
 
-    /** Called every few batches with the mean loss since the last call, x in epochs (e.g. 2.35). */
-    public interface LossObserver {
-        void loss(double epochs, double meanLoss, int imagesDone);
-    }
-
-    /** Called after each epoch. */
-    public interface EpochObserver {
-        void epochDone(int epoch, double meanLoss, double seconds);
-    }
-
-    public interface CancelCheck {
-        void check();
-    }
-
     /**
      * Trains with a fresh shuffle per epoch; with {@code augment}, every drawn image is turned by
      * a fresh uniform angle in [0°, 360°). Shuffle and angles come from the seed, so both models
-     * see the same batch order and a run is reproducible.
+     * see the same batch order and a run is reproducible. Progress counts trained images.
      */
     public static void train(MultiLayerNetwork net, ImageSet train, int epochs, int batchSize, boolean augment, long seed,
-                             String where, LossObserver lossObserver, EpochObserver epochObserver, CancelCheck cancel) {
+                             String where, TrainingListener<Scores> listener, Runnable cancel, ProgressSink progress) {
         SplittableRandom order = new SplittableRandom(seed);
         SplittableRandom angles = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        int n = train.size();
-        int batches = (n + batchSize - 1) / batchSize;
-        int reportEvery = Math.max(1, batches / 10);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            long start = System.nanoTime();
-            int[] perm = permutation(n, order);
-            double epochSum = 0;
-            double windowSum = 0;
-            int window = 0;
-            for (int b = 0; b < batches; b++) {
-                cancel.check();
-                int from = b * batchSize;
-                int to = Math.min(n, from + batchSize);
+        MultiLayerTrainable.Samples shuffled = new MultiLayerTrainable.Samples() {
+            private int[] perm;
+
+            @Override public int size() { return train.size(); }
+
+            @Override
+            public void beginEpoch(int epoch) {
+                perm = permutation(train.size(), order);
+            }
+
+            @Override
+            public MultiLayerTrainable.Batch batch(int from, int to) {
                 int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
                 INDArray x = train.features(idx);
                 if (augment) {
@@ -58,22 +48,11 @@ public final class RotationStudy {
                     for (int i = 0; i < a.length; i++) a[i] = angles.nextDouble(360.0);
                     x = Rotation.rotate(x, a);
                 }
-                net.fit(x, train.oneHot(idx));
-                double loss = net.score();
-                DivergedException.check(loss, where + ", epoch " + epoch);
-                epochSum += loss;
-                windowSum += loss;
-                window++;
-                if (window == reportEvery || b == batches - 1) {
-                    lossObserver.loss(epoch - 1 + (double) (b + 1) / batches, windowSum / window, to - from);
-                    windowSum = 0;
-                    window = 0;
-                } else {
-                    lossObserver.loss(Double.NaN, Double.NaN, to - from);
-                }
+                return new MultiLayerTrainable.Batch(x, train.oneHot(idx));
             }
-            epochObserver.epochDone(epoch, epochSum / batches, (System.nanoTime() - start) / 1e9);
-        }
+        };
+        TrainingOptions options = TrainingOptions.epochs(epochs).withoutValidation().where(where).cancel(cancel).progressPerBatch(progress);
+        TrainingLoop.run(new MultiLayerTrainable(net, shuffled, null, batchSize), options, listener);
     }
 
     static int[] permutation(int n, SplittableRandom rnd) {
@@ -88,11 +67,11 @@ public final class RotationStudy {
     }
 
     /** Predicted class of every test image turned by {@code degrees}. */
-    public static int[] predict(MultiLayerNetwork net, ImageSet test, double degrees, CancelCheck cancel) {
+    public static int[] predict(MultiLayerNetwork net, ImageSet test, double degrees, Runnable cancel) {
         int n = test.size();
         int[] out = new int[n];
         for (int from = 0; from < n; from += EVAL_CHUNK) {
-            cancel.check();
+            cancel.run();
             int to = Math.min(n, from + EVAL_CHUNK);
             INDArray x = Rotation.rotate(test.features(from, to), degrees);
             INDArray arg = net.output(x, false).argMax(1);

@@ -46,6 +46,26 @@ class GcnModelTest {
         }
     }
 
+    /** ND4J's log_softmax op gives −∞ here (log of a float probability that underflowed); the model's own stays finite. */
+    @Test
+    void confidentScoresKeepFiniteLogProbabilities() {
+        int[][] path = {{0, 1}};
+        INDArray aHat = GraphMath.normalizedAdjacency(2, path, DataType.FLOAT);
+        GcnModel m = GcnModel.build(aHat, new GcnModel.Architecture(2, 8, 2, 1, 0.5), 1, DataType.FLOAT);
+        SameDiff sd = m.sameDiff();
+        sd.getVariable("w1").getArr().assign(Nd4j.createFromArray(new float[][] {{300, -300}, {0, 0}}));
+        sd.getVariable("b1").getArr().assign(Nd4j.createFromArray(new float[][] {{0, 0}}));
+        INDArray x = Nd4j.createFromArray(new float[][] {{1, 0}, {1, 0}});
+        INDArray logProbs = m.forward(x).logProbs();
+        // Â = [[1/2, 1/2], [1/2, 1/2]], so both rows score (300, −300): log-probabilities (0, −600).
+        for (int i = 0; i < 2; i++) {
+            assertEquals(0, logProbs.getDouble(i, 0), 1e-6);
+            assertEquals(-600, logProbs.getDouble(i, 1), 1e-3);
+        }
+        INDArray target = GcnModel.target(new int[] {0, 0}, 2, new int[] {0, 1}, DataType.FLOAT);
+        assertTrue(Double.isFinite(GcnModel.loss(logProbs, target)), "a zero target row times a finite log-probability");
+    }
+
     @Test
     void gradientsMatchCentralFiniteDifferences() {
         Graph g = Csbm.generate(new Csbm.Spec(15, 3, 0.4, 0.1, 4, 0.5, 11), 2, 4, 4);
@@ -97,7 +117,8 @@ class GcnModelTest {
 
     private static List<GcnTrainer.EpochStats> train(Graph g, int depth, long seed) {
         List<GcnTrainer.EpochStats> stats = new ArrayList<>();
-        new GcnTrainer(g, DataType.FLOAT).train(depth, new GcnTrainer.Hyper(16, 0.5, 1e-2, 1e-5, 4, seed), stats::add, () -> { });
+        new GcnTrainer(g, DataType.FLOAT).train(depth, new GcnTrainer.Hyper(16, 0.5, 1e-2, 1e-5, 4, seed),
+                e -> stats.add(GcnTrainer.EpochStats.of(e)), () -> { }, null);
         return stats;
     }
 

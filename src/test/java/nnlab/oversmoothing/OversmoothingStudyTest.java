@@ -28,8 +28,8 @@ class OversmoothingStudyTest {
         GcnTrainer.Result deep;
         try (OneDnn ignored = OneDnn.off()) {
             GcnTrainer trainer = new GcnTrainer(g, DataType.FLOAT);
-            shallow = trainer.train(2, h, s -> { }, () -> { });
-            deep = trainer.train(20, h, s -> { }, () -> { });
+            shallow = trainer.train(2, h, e -> { }, () -> { }, null);
+            deep = trainer.train(20, h, e -> { }, () -> { }, null);
         }
         double stdShallow = shallow.featureStd()[2];
         double stdDeep = deep.featureStd()[20];

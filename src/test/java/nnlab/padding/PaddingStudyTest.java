@@ -144,10 +144,10 @@ class PaddingStudyTest {
                         new ScaledAdaDelta(a.lr(), a.rho(), a.eps()), mode);
                 double[] trace = new double[7];
                 var result = new VariantTrainer(3, 10, 50).train(net, data.train(), data.validation(), data.test(), "test",
-                        (epoch, trainLoss, valLoss, valAcc, s) -> {
-                            trace[2 * epoch - 2] = trainLoss;
-                            trace[2 * epoch - 1] = valLoss;
-                        }, () -> { });
+                        e -> {
+                            trace[2 * e.epoch() - 2] = e.trainLoss();
+                            trace[2 * e.epoch() - 1] = e.validation().loss();
+                        }, () -> { }, null);
                 trace[6] = result.testAccuracy();
                 runs.add(trace);
             }

@@ -85,7 +85,7 @@ class RotationExperimentTest {
             assertTrue(table.title().contains("45°"), "the class angle need not be on the step grid: " + table.title());
             assertEquals(4, table.columns().size());
             var strip = (nnlab.kernel.figure.ImageGridFigure) h.stream()
-                    .filter(e -> e instanceof RunEvent.FigureUpdate f && f.id().equals(RotationExperiment.STRIP_FIGURE))
+                    .filter(e -> e instanceof RunEvent.FigureUpdate f && f.id().equals(RotationExperiment.STRIP_FIGURE.id()))
                     .map(e -> ((RunEvent.FigureUpdate) e).figure()).reduce((a, b) -> b).orElseThrow();
             assertEquals(2 * 5, strip.tiles().size(), "one row of captioned tiles per model");
         }
