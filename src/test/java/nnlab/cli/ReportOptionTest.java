@@ -40,21 +40,35 @@ class ReportOptionTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** The report's command line, split as a shell splits it and parsed as {@code run ID} parses it. */
+    private static Config parseCommand(Path folder, Experiment experiment) {
+        Document doc = Jsoup.parse(RunReport.html(folder));
+        List<String> words = RepeatCommand.split(doc.getElementById("repeat-command").text());
+        assertEquals(List.of("java", "-jar", "nnlab.jar", "run", experiment.id()), words.subList(0, 5));
+        CommandSpec spec = CommandSpec.create().name("nnlab run " + experiment.id());
+        SettingsOptions options = SettingsOptions.addTo(spec, experiment);
+        CommandLine commandLine = new CommandLine(spec);
+        commandLine.parseArgs(words.subList(5, words.size()).toArray(String[]::new));
+        return options.toConfig(commandLine.getUnmatchedArguments(), commandLine);
+    }
+
     @Test
     void theReportsCommandLineParsesBackIntoTheRunsSettings() throws Exception {
         Path folder = ReportFixtures.paddingRun(tmp.resolve("runs"));
-        Document doc = Jsoup.parse(RunReport.html(folder));
-        List<String> words = RepeatCommand.split(doc.getElementById("repeat-command").text());
-        assertEquals(List.of("java", "-jar", "nnlab.jar", "run", "padding"), words.subList(0, 5));
         Experiment padding = ReportFixtures.padding();
-        CommandSpec spec = CommandSpec.create().name("nnlab run padding");
-        SettingsOptions options = SettingsOptions.addTo(spec, padding);
-        CommandLine commandLine = new CommandLine(spec);
-        commandLine.parseArgs(words.subList(5, words.size()).toArray(String[]::new));
-        Config parsed = options.toConfig(commandLine.getUnmatchedArguments(), commandLine);
+        Config parsed = parseCommand(folder, padding);
         Config saved = SettingsFiles.read(folder.resolve("config.json"), "padding", padding.schema());
         assertEquals(saved.values(), parsed.values());
         assertEquals(ReportFixtures.paddingConfig().values(), parsed.values());
+    }
+
+    @Test
+    void soDoesTheCommandLineOfEveryRunSavedBeforeThePlugInRefactor() throws Exception {
+        for (Path folder : ReportFixtures.preRefactorRuns()) {
+            Experiment experiment = nnlab.kernel.run.ExperimentCatalog.byId(folder.getFileName().toString()).orElseThrow();
+            Config saved = SettingsFiles.read(folder.resolve("config.json"), experiment.id(), experiment.schema());
+            assertEquals(saved.values(), parseCommand(folder, experiment).values(), folder.toString());
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import nnlab.history.MetricCurves;
+import nnlab.kernel.store.MetricCurves;
 import nnlab.history.RunDetails;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.run.RunStatus;

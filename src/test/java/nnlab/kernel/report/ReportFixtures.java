@@ -27,6 +27,14 @@ public final class ReportFixtures {
 
     private ReportFixtures() { }
 
+    /** The run folders of each experiment as saved before the plug-in refactor (src/test/resources/fixtures/runs-v1). */
+    public static List<Path> preRefactorRuns() throws Exception {
+        Path root = Path.of(ReportFixtures.class.getResource("/fixtures/runs-v1").toURI());
+        try (var s = Files.list(root)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
     public static Experiment padding() {
         return ExperimentCatalog.byId("padding").orElseThrow();
     }

@@ -170,6 +170,35 @@ class RunReportTest {
     }
 
     @Test
+    void everyRunSavedBeforeThePlugInRefactorGetsAReportWithEachOfItsFiguresAndTables() throws Exception {
+        List<Path> old = ReportFixtures.preRefactorRuns();
+        assertEquals(4, old.size(), old.toString());
+        for (Path run : old) {
+            Parser parser = Parser.htmlParser().setTrackErrors(50);
+            Document d = Jsoup.parse(RunReport.html(run), "", parser);
+            assertTrue(parser.getErrors().isEmpty(), run.getFileName() + ": " + parser.getErrors());
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(run)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    String id = name.substring(0, name.lastIndexOf('.'));
+                    if (name.endsWith(".png")) {
+                        assertNotNull(d.selectFirst("figure[data-figure=" + id + "] img[data-embed=png]"), run.getFileName() + ": " + name);
+                    } else if (name.endsWith(".csv") && !name.equals("metrics.csv") && !Files.exists(run.resolve(id + ".png"))) {
+                        CsvTable t = Csv.parse(Files.readString(f));
+                        Element table = d.selectFirst("figure[data-table=" + id + "] table");
+                        assertNotNull(table, run.getFileName() + ": " + name);
+                        assertEquals(t.rows().size(), table.select("tbody tr").size(), name);
+                    }
+                }
+            }
+            assertEquals(Csv.parse(Files.readString(run.resolve("metrics.csv"))).columns().size() > 1, !d.select("figure[data-chart] svg").isEmpty());
+            assertTrue(d.getElementById("repeat-command").text().startsWith("java -jar nnlab.jar run " + run.getFileName()), run.toString());
+        }
+        Document padding = Jsoup.parse(RunReport.html(old.stream().filter(p -> p.endsWith("padding")).findFirst().orElseThrow()));
+        assertEquals("93.80 ± 2.16", padding.selectFirst("figure[data-table=results] tbody td.published").text(), "Net1 replicate as published");
+    }
+
+    @Test
     void quotedWordsSplitBackToThemselves() {
         for (String word : List.of("plain", "", "two words", "it's", "a\"b", "$HOME", "back\\slash", "tab\there")) {
             assertEquals(List.of("--x", word), RepeatCommand.split("--x " + RepeatCommand.quote(word)), word);
