@@ -3,12 +3,14 @@ package nnlab.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.config.SettingException;
+import nnlab.kernel.figure.FigureFormat;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
@@ -26,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     static String[] synopsis(String id) {
         String command = "nnlab run " + id + " ";
         return new String[] {command + "[--SETTING VALUE]... [--settings FILE]",
-                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--runs-dir DIR]"};
+                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR [--force]] [--format LIST] [--runs-dir DIR]"};
     }
 
     private final List<Experiment> experiments;
@@ -67,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
         private SettingsOptions settings;
         private Path outDir;
         private Path runsDir;
+        private String formats = "png";
+        private boolean force;
 
         private ExperimentRun(Experiment experiment, PrintStream err) {
             this.experiment = experiment;
@@ -87,6 +91,13 @@ final class RunCommand implements Callable<Integer> {
                     OptionSpec.builder("--out").paramLabel("DIR").type(Path.class)
                             .description("Also write config.json, metrics.csv, summary.json and the figures to DIR.")
                             .setter(new SettingsOptions.Setter<Path>(dir -> command.outDir = dir)).build(),
+                    OptionSpec.builder("--force").type(boolean.class).arity("0")
+                            .description("Overwrite the files an earlier run left in the --out folder (refused without it).")
+                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.force = on)).build(),
+                    OptionSpec.builder("--format").paramLabel("LIST").type(String.class)
+                            .description(SettingsOptions.literal("The formats figures are saved in, comma-separated, from "
+                                    + FigureFormat.choices() + " (default png). Each figure's CSV is saved too."))
+                            .setter(new SettingsOptions.Setter<String>(list -> command.formats = list)).build(),
                     OptionSpec.builder("--runs-dir").paramLabel("DIR").type(Path.class)
                             .description(SettingsOptions.literal("The runs folder (default " + RunStore.defaultStore().root() + ")."))
                             .setter(new SettingsOptions.Setter<Path>(dir -> command.runsDir = dir)).build());
@@ -102,12 +113,28 @@ final class RunCommand implements Callable<Integer> {
                 for (SettingException p : e.problems()) err.println("nnlab run " + experiment.id() + ": " + p.getMessage());
                 return Cli.USAGE;
             }
-            return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir));
+            Set<FigureFormat> figureFormats;
+            try {
+                figureFormats = FigureFormat.parseList(formats);
+            } catch (IllegalArgumentException e) {
+                err.println("nnlab run " + experiment.id() + ": --format: " + e.getMessage());
+                return Cli.USAGE;
+            }
+            if (outDir != null && !force) {
+                List<String> clash = OutFolder.existing(outDir, OutFolder.fileNames(experiment, config, figureFormats));
+                if (!clash.isEmpty()) {
+                    err.println("nnlab run " + experiment.id() + ": --out " + outDir + " already holds " + String.join(", ", clash)
+                            + "; choose another folder or add --force to overwrite them");
+                    return Cli.USAGE;
+                }
+            }
+            return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir), figureFormats);
         }
 
-        private int execute(Config config, RunStore store) {
+        private int execute(Config config, RunStore store, Set<FigureFormat> figureFormats) {
             NativeSetup.initNow();
             try (RunEngine engine = new RunEngine(1, store)) {
+                engine.setFigureFormats(figureFormats);
                 Run run = engine.submit(experiment, config, outDir == null ? List.of() : List.of(outDir));
                 run.subscribe(new ProgressPrinter(err));
                 try {
