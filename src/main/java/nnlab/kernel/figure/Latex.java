@@ -7,10 +7,16 @@ import java.util.Locale;
 public final class Latex {
     private Latex() { }
 
+    private static final String GREEK = "αβγδεηθκλμνπρστφχψωΔΣΩ";
+    private static final String[] GREEK_NAMES = {"alpha", "beta", "gamma", "delta", "epsilon", "eta", "theta", "kappa",
+        "lambda", "mu", "nu", "pi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega", "Delta", "Sigma", "Omega"};
+
     /**
      * Text for LaTeX's text mode: the ten special characters escaped, and the symbols the
-     * figures use (±, ×, −, –, —, …, °, ∞, √) spelled as commands, so the result compiles with any
-     * input encoding. Other non-ASCII letters are left for UTF-8 input (LaTeX's default since 2018).
+     * figures and tables use (±, ×, −, –, —, …, °, ∞, √, ≈, ≤, ≥, →, ✗, ✓, ᵀ, Greek letters) spelled
+     * as commands that need no package, so pdfLaTeX typesets it. Other characters are left as they
+     * are: accented letters work with UTF-8 input (LaTeX's default since 2018), the rest with
+     * LuaLaTeX or XeLaTeX.
      */
     public static String escape(String text) {
         if (text == null) return "";
@@ -36,8 +42,19 @@ public final class Latex {
                 case '°' -> sb.append("\\textdegree{}");
                 case '∞' -> sb.append("$\\infty$");
                 case '√' -> sb.append("$\\surd$");
+                case '≈' -> sb.append("$\\approx$");
+                case '≤' -> sb.append("$\\leq$");
+                case '≥' -> sb.append("$\\geq$");
+                case '→' -> sb.append("$\\rightarrow$");
+                case '✗' -> sb.append("$\\times$");
+                case '✓' -> sb.append("$\\surd$");
+                case 'ᵀ' -> sb.append("\\textsuperscript{T}");
                 case '\n', '\r', '\t' -> sb.append(' ');
-                default -> sb.append(c);
+                default -> {
+                    int greek = GREEK.indexOf(c);
+                    if (greek >= 0) sb.append("$\\").append(GREEK_NAMES[greek]).append('$');
+                    else sb.append(c);
+                }
             }
         }
         return sb.toString();

@@ -22,6 +22,8 @@ public final class Pgfplots {
         option(sb, "xlabel", f.xLabel());
         option(sb, "ylabel", f.yLabel());
         if (f.logY()) sb.append("    ymode=log,\n");
+        // Whole x values (epochs, layers) get whole ticks while they fit, as in the PNG: no "1.5 epochs".
+        if (wholeSpan(f) > 0 && wholeSpan(f) <= 10) sb.append("    xtick distance=1,\n");
         sb.append("    width=12cm, height=7.5cm,\n");
         sb.append("    grid=major,\n");
         // A missing value breaks the line, as in the PNG, instead of bridging the gap.
@@ -50,6 +52,21 @@ public final class Pgfplots {
         sb.append("\\end{axis}\n");
         sb.append("\\end{tikzpicture}\n");
         return sb.toString();
+    }
+
+    /** The x range when every finite x is a whole number, else 0. */
+    private static double wholeSpan(LineFigure f) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (LineFigure.Series s : f.series()) {
+            if (s.x() == null) continue;
+            for (double x : s.x()) {
+                if (!Double.isFinite(x)) continue;
+                if (x != Math.rint(x)) return 0;
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        return hi > lo ? hi - lo : 0;
     }
 
     private static void option(StringBuilder sb, String key, String value) {

@@ -74,6 +74,7 @@ class LatexExportTest {
                     xlabel={epoch},
                     ylabel={loss\\_value},
                     ymode=log,
+                    xtick distance=1,
                     width=12cm, height=7.5cm,
                     grid=major,
                     unbounded coords=jump,
