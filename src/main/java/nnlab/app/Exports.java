@@ -157,22 +157,39 @@ public final class Exports {
     }
 
     private static void export(Node anchor, Figure figure, Format format) {
-        Window owner = owner(anchor);
         if (figure == null) {
-            showError(owner, "There is nothing to export yet.");
+            showError(owner(anchor), "There is nothing to export yet.");
             return;
         }
+        String title = "Export " + (format.menuText().startsWith("PNG") ? format.menuText() : format.kind());
+        saveAs(anchor, title, format.kind(), format.extension(), fileStem(figure.title()) + format.suffix() + format.extension(),
+                file -> format.writer().write(figure, file));
+    }
+
+    /** Writes one chosen file; runs on the writer thread. */
+    @FunctionalInterface
+    public interface FileWork {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Asks where to save (a save dialog filtered to the extension, opened in the last folder
+     * used), adds the extension when the name lacks it, asks before replacing a file the dialog
+     * did not ask about, then writes on the writer thread and reports a failure naming the file.
+     */
+    public static void saveAs(Node anchor, String title, String kind, String extension, String initialName, FileWork work) {
+        Window owner = owner(anchor);
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + (format.menuText().startsWith("PNG") ? format.menuText() : format.kind()));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.kind(), "*" + format.extension()));
-        chooser.setInitialFileName(fileStem(figure.title()) + format.suffix() + format.extension());
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*" + extension));
+        chooser.setInitialFileName(initialName);
         if (lastDirectory != null && lastDirectory.isDirectory()) chooser.setInitialDirectory(lastDirectory);
         File chosen = chooser.showSaveDialog(owner);
         if (chosen == null) return;
         lastDirectory = chosen.getParentFile();
         Path file;
         try {
-            file = withExtension(chosen.toPath(), format.extension());
+            file = withExtension(chosen.toPath(), extension);
         } catch (InvalidPathException e) {
             showError(owner, "Could not export to " + chosen + ":\nthe name is not allowed here (" + e.getReason() + ")");
             return;
@@ -180,14 +197,20 @@ public final class Exports {
         if (needsOwnConfirmation(chosen.toPath(), file)) {
             Dialogs.confirm(owner, "Replace " + file.getFileName() + "?",
                     file.getFileName() + " already exists in " + file.getParent() + ". Replacing it overwrites its contents.",
-                    "Replace", () -> write(owner, figure, file, format));
+                    "Replace", () -> write(owner, file, work));
         } else {
-            write(owner, figure, file, format);
+            write(owner, file, work);
         }
     }
 
-    private static void write(Window owner, Figure figure, Path file, Format format) {
-        write(figure, file, format.writer()).whenComplete((path, error) -> {
+    private static void write(Window owner, Path file, FileWork work) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                work.write(file);
+            } catch (IOException | RuntimeException e) {
+                throw new CompletionException(e);
+            }
+        }, WRITER).whenComplete((done, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 Platform.runLater(() -> showError(owner, "Could not export to " + file + ":\n" + describe(cause)));
