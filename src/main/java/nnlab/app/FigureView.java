@@ -131,6 +131,18 @@ public class FigureView extends VBox {
         return Exports.writeCsv(figure, file);
     }
 
+    /** Writes the figure as SVG (text as text, lines as vectors) on a background thread. */
+    public CompletableFuture<Path> exportSvg(Path file) {
+        if (figure == null) return CompletableFuture.failedFuture(new IllegalStateException("no figure to export yet"));
+        return Exports.writeSvg(figure, file);
+    }
+
+    /** Writes the figure as a one-page PDF on a background thread. */
+    public CompletableFuture<Path> exportPdf(Path file) {
+        if (figure == null) return CompletableFuture.failedFuture(new IllegalStateException("no figure to export yet"));
+        return Exports.writePdf(figure, file);
+    }
+
     private void renderForCurrentSize() {
         if (figure == null || naturalWidth <= 0) return;
         double width = displayWidth(imageBox.getWidth());

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import nnlab.kernel.NativeSetup;
@@ -12,6 +13,7 @@ import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.config.SettingException;
 import nnlab.kernel.report.RunReport;
+import nnlab.kernel.figure.FigureFormat;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
@@ -29,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     static String[] synopsis(String id) {
         String command = "nnlab run " + id + " ";
         return new String[] {command + "[--SETTING VALUE]... [--settings FILE]",
-                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--runs-dir DIR] [--report [--force]]"};
+                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--force] [--format LIST] [--runs-dir DIR] [--report]"};
     }
 
     private final List<Experiment> experiments;
@@ -71,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
         private Path outDir;
         private Path runsDir;
         private boolean report;
+        private String formats = "png";
         private boolean force;
 
         private ExperimentRun(Experiment experiment, PrintStream err) {
@@ -92,15 +95,19 @@ final class RunCommand implements Callable<Integer> {
                     OptionSpec.builder("--out").paramLabel("DIR").type(Path.class)
                             .description("Also write config.json, metrics.csv, summary.json and the figures to DIR.")
                             .setter(new SettingsOptions.Setter<Path>(dir -> command.outDir = dir)).build(),
+                    OptionSpec.builder("--force").type(boolean.class).arity("0")
+                            .description("Overwrite the files an earlier run left in the --out folder, report.html included (refused without it).")
+                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.force = on)).build(),
+                    OptionSpec.builder("--format").paramLabel("LIST").type(String.class)
+                            .description(SettingsOptions.literal("The formats figures are saved in, comma-separated, from "
+                                    + FigureFormat.choices() + " (default png). Each figure's CSV is saved too."))
+                            .setter(new SettingsOptions.Setter<String>(list -> command.formats = list)).build(),
                     OptionSpec.builder("--runs-dir").paramLabel("DIR").type(Path.class)
                             .description(SettingsOptions.literal("The runs folder (default " + RunStore.defaultStore().root() + ")."))
                             .setter(new SettingsOptions.Setter<Path>(dir -> command.runsDir = dir)).build(),
                     OptionSpec.builder("--report").arity("0").type(boolean.class)
                             .description("Also write report.html, the run's report in one HTML file, into the run folder and --out.")
-                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.report = on)).build(),
-                    OptionSpec.builder("--force").arity("0").type(boolean.class)
-                            .description("Replace a report.html already in --out (without it, the run is refused).")
-                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.force = on)).build());
+                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.report = on)).build());
             return spec;
         }
 
@@ -119,12 +126,28 @@ final class RunCommand implements Callable<Integer> {
                 err.println("nnlab run " + experiment.id() + ": " + existing + " already exists; add --force to replace it");
                 return Cli.USAGE;
             }
-            return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir));
+            Set<FigureFormat> figureFormats;
+            try {
+                figureFormats = FigureFormat.parseList(formats);
+            } catch (IllegalArgumentException e) {
+                err.println("nnlab run " + experiment.id() + ": --format: " + e.getMessage());
+                return Cli.USAGE;
+            }
+            if (outDir != null && !force) {
+                List<String> clash = OutFolder.existing(outDir, OutFolder.fileNames(experiment, config, figureFormats));
+                if (!clash.isEmpty()) {
+                    err.println("nnlab run " + experiment.id() + ": --out " + outDir + " already holds " + String.join(", ", clash)
+                            + "; choose another folder or add --force to overwrite them");
+                    return Cli.USAGE;
+                }
+            }
+            return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir), figureFormats);
         }
 
-        private int execute(Config config, RunStore store) {
+        private int execute(Config config, RunStore store, Set<FigureFormat> figureFormats) {
             NativeSetup.initNow();
             try (RunEngine engine = new RunEngine(1, store)) {
+                engine.setFigureFormats(figureFormats);
                 Run run = engine.submit(experiment, config, outDir == null ? List.of() : List.of(outDir));
                 run.subscribe(new ProgressPrinter(err));
                 try {

@@ -4,11 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import nnlab.kernel.store.AtomicFiles;
 
 /**
- * Writes figures as PNG (at 1×, 2× or 3×), SVG or PDF, and their data as CSV. Every file is
+ * Writes figures as PNG (at 1×, 2× or 3×), SVG or PDF, and their data as CSV; a PNG also carries
+ * the figure's recipe, so that a saved figure can be drawn again ({@link #readSaved}). Every file is
  * written atomically (a reader sees the old file or the new one, and a failure leaves no partial
  * file); SVG and PDF are made in memory first, so a figure that cannot be drawn writes nothing.
  */
@@ -21,9 +23,24 @@ public final class FigureExporter {
     public static void writePng(Figure figure, Path file, double scale) throws IOException {
         if (!(scale >= 0.5 && scale <= 4)) throw new IllegalArgumentException("scale must be from 0.5 to 4, got " + scale);
         BufferedImage image = figure.render(scale);
+        Optional<String> recipe = FigureRecipes.recipe(figure);
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+            if (recipe.isPresent()) PngMetadata.write(image, FigureRecipes.KEYWORD, recipe.get(), out);
+            else if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
         });
+    }
+
+    /**
+     * A saved figure drawn again from its PNG's recipe and its CSV (see {@link FigureRecipes}),
+     * for exporting a saved run's figure as SVG, PDF or LaTeX. Empty when the PNG has no recipe:
+     * written before figures carried one, or a kind that has none (image grids).
+     *
+     * @throws IOException when a file cannot be read, or the CSV does not fit the recipe
+     */
+    public static Optional<Figure> readSaved(Path png, Path csv) throws IOException {
+        Optional<String> recipe = PngMetadata.read(png, FigureRecipes.KEYWORD);
+        if (recipe.isEmpty()) return Optional.empty();
+        return Optional.of(FigureRecipes.rebuild(recipe.get(), java.nio.file.Files.readString(csv, StandardCharsets.UTF_8)));
     }
 
     public static void writeCsv(Figure figure, Path file) throws IOException {

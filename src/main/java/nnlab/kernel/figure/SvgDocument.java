@@ -12,7 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.awt.image.RenderedImage;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.batik.svggen.SVGCSSStyler;
 import javax.imageio.ImageIO;
 import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
@@ -32,6 +40,8 @@ final class SvgDocument {
     private SvgDocument() { }
 
     static final String SVG_NS = "http://www.w3.org/2000/svg";
+    static final String XLINK_NS = "http://www.w3.org/1999/xlink";
+    private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
     /** Each document's ids get their own prefix, so several figures inlined in one HTML page keep their own clip paths. */
     private static final AtomicLong DOCUMENTS = new AtomicLong();
 
@@ -64,31 +74,47 @@ final class SvgDocument {
         root.setAttribute("width", number(drawing.width()));
         root.setAttribute("height", number(drawing.height()));
         root.setAttribute("viewBox", "0 0 " + number(drawing.width()) + " " + number(drawing.height()));
+        forEach(root, "defs", e -> {
+            if (e.getAttribute("id").equals("genericDefs")) e.setAttribute("id", prefix + "genericDefs");
+        });
         pinFonts(root);
         crispImages(root);
-        StringWriter out = new StringWriter();
+        g.dispose();
+        root.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
+        root.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
+        // Presentation attributes become style properties, as Batik's own stream() does with CSS on.
+        SVGCSSStyler.style(root);
+        return serialize(root);
+    }
+
+    /** One element per line; the JDK's serializer, since Batik's puts line breaks inside the tags. */
+    private static String serialize(Element root) {
         try {
-            g.stream(root, out, true, false);
-        } catch (IOException e) {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "1");
+            StringWriter out = new StringWriter();
+            t.transform(new DOMSource(root), new StreamResult(out));
+            return out.toString().strip();
+        } catch (TransformerException e) {
             throw new IllegalStateException("could not write the SVG: " + e.getMessage(), e);
-        } finally {
-            g.dispose();
         }
-        // Batik puts an XML declaration and the SVG 1.0 doctype before the element; neither belongs inline.
-        String text = out.toString();
-        int start = text.indexOf("<svg");
-        return (start < 0 ? text : text.substring(start)).strip();
     }
 
     /** Images as PNG data URIs, encoded by ImageIO (Batik's own encoder lives in a module we do not need). */
     private static final class PngDataUris extends ImageHandlerBase64Encoder {
         @Override
-        public void encodeImage(RenderedImage image, OutputStream out) throws SVGGraphics2DIOException {
+        public void handleHREF(RenderedImage image, Element imageElement, SVGGeneratorContext context)
+                throws SVGGraphics2DIOException {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
             try {
-                if (!ImageIO.write(image, "png", out)) throw new SVGGraphics2DIOException("no PNG writer available");
+                if (!ImageIO.write(image, "png", png)) throw new SVGGraphics2DIOException("no PNG writer available");
             } catch (IOException e) {
                 throw new SVGGraphics2DIOException(e);
             }
+            imageElement.setAttributeNS(XLINK_NS, "xlink:href",
+                    "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
         }
     }
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import nnlab.kernel.config.Config;
+import nnlab.kernel.figure.FigureFormat;
 import nnlab.kernel.store.RunRecorder;
 import nnlab.kernel.store.RunStore;
 
@@ -29,6 +32,7 @@ public final class RunEngine implements AutoCloseable {
     private final List<Consumer<Run>> engineListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile boolean backgroundPriority;
+    private volatile Set<FigureFormat> figureFormats = EnumSet.of(FigureFormat.PNG);
 
     /** How many of the latest finished runs keep their event history in memory. */
     static final int FINISHED_RUNS_WITH_HISTORY = 10;
@@ -56,6 +60,12 @@ public final class RunEngine implements AutoCloseable {
      */
     public void setBackgroundPriority(boolean background) {
         this.backgroundPriority = background;
+    }
+
+    /** The formats saved figures are written in (PNG unless told otherwise; the CLI's --format). */
+    public void setFigureFormats(Set<FigureFormat> formats) {
+        if (formats.isEmpty()) throw new IllegalArgumentException("figures need at least one format");
+        this.figureFormats = Set.copyOf(formats);
     }
 
     /** Called on every status change of any run (from the thread that changed it). */
@@ -112,6 +122,7 @@ public final class RunEngine implements AutoCloseable {
         RunRecorder recorder;
         try {
             recorder = RunRecorder.open(store, run.experiment().id(), run.config(), extraFolders);
+            recorder.setFigureFormats(figureFormats);
         } catch (Exception e) {
             run.setStatus(RunStatus.FAILED, "could not create the run folder: " + describe(e));
             return;

@@ -11,10 +11,10 @@ import java.nio.file.NotDirectoryException;
  * Turns an IOException into the cause a user can act on ("No space left on device", "permission
  * denied"). NIO's file exceptions carry only the path as their message, which says nothing.
  */
-final class IoProblems {
+public final class IoProblems {
     private IoProblems() { }
 
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof FileSystemException) {
             String reason = ((FileSystemException) e).getReason();
             if (reason != null && !reason.isBlank()) return reason;

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.figure.FigureExporter;
+import nnlab.kernel.figure.FigureFormat;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.RunStatus;
 import nnlab.kernel.run.RunSummary;
@@ -37,6 +40,7 @@ public final class RunRecorder implements AutoCloseable {
     private List<String> metricColumns;
     private RunLock lock;
     private String headline = "";
+    private Set<FigureFormat> figureFormats = EnumSet.of(FigureFormat.PNG);
 
     private interface FileWrite {
         void run() throws IOException;
@@ -88,6 +92,14 @@ public final class RunRecorder implements AutoCloseable {
             recorder.close();
             throw e;
         }
+    }
+
+    /**
+     * The formats each saved figure is written in, besides its CSV (PNG at 2× unless told
+     * otherwise). A figure that can only be drawn as pixels still gets its PNG, never an SVG or PDF.
+     */
+    public synchronized void setFigureFormats(Set<FigureFormat> formats) {
+        figureFormats = formats.isEmpty() ? EnumSet.of(FigureFormat.PNG) : EnumSet.copyOf(formats);
     }
 
     /** The folder the app lists the run under: the store's if there is one. */
@@ -158,14 +170,22 @@ public final class RunRecorder implements AutoCloseable {
         metricWriters.clear();
         for (Path f : folders) {
             for (RunEvent.FigureUpdate fig : latestFigures.values()) {
+                for (FigureFormat format : figureFormats) {
+                    String name = format.fileName(fig.id());
+                    if (format != FigureFormat.PNG && !FigureExporter.hasVectorDrawing(fig.figure())) continue;
+                    try {
+                        write(f, name, () -> FigureExporter.write(fig.figure(), format, f.resolve(name)));
+                    } catch (IOException x) {
+                        if (first == null) first = x;
+                    } catch (RuntimeException x) {
+                        // A figure that cannot be drawn must not stop the rest being saved.
+                        if (first == null) first = new IOException("could not draw " + name + ": " + x, x);
+                    }
+                }
                 try {
-                    write(f, fig.id() + ".png", () -> FigureExporter.writePng(fig.figure(), f.resolve(fig.id() + ".png"), 2.0));
                     write(f, fig.id() + ".csv", () -> FigureExporter.writeCsv(fig.figure(), f.resolve(fig.id() + ".csv")));
                 } catch (IOException x) {
                     if (first == null) first = x;
-                } catch (RuntimeException x) {
-                    // A figure that cannot be drawn must not stop the rest being saved.
-                    if (first == null) first = new IOException("could not draw " + fig.id() + ".png: " + x, x);
                 }
             }
             for (RunEvent.Table t : latestTables.values()) {
