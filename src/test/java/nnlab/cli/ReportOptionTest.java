@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.report.RepeatCommand;
+import nnlab.kernel.report.ReportDom;
 import nnlab.kernel.report.ReportFixtures;
 import nnlab.kernel.report.RunReport;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.store.SettingsFiles;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,8 +41,8 @@ class ReportOptionTest {
 
     /** The report's command line, split as a shell splits it and parsed as {@code run ID} parses it. */
     private static Config parseCommand(Path folder, Experiment experiment) {
-        Document doc = Jsoup.parse(RunReport.html(folder));
-        List<String> words = RepeatCommand.split(doc.getElementById("repeat-command").text());
+        ReportDom doc = ReportDom.parse(RunReport.html(folder));
+        List<String> words = RepeatCommand.split(ReportDom.text(doc.byId("repeat-command")));
         assertEquals(List.of("java", "-jar", "nnlab.jar", "run", experiment.id()), words.subList(0, 5));
         CommandSpec spec = CommandSpec.create().name("nnlab run " + experiment.id());
         SettingsOptions options = SettingsOptions.addTo(spec, experiment);
@@ -82,11 +81,11 @@ class ReportOptionTest {
         assertTrue(err().contains("report: " + inRun), err());
         assertTrue(err().contains("report: " + inOut.toAbsolutePath()), err());
         assertEquals(Files.readString(inRun), Files.readString(inOut));
-        Document doc = Jsoup.parse(Files.readString(inRun));
-        assertEquals("java -jar nnlab.jar run echo --points 3", doc.getElementById("repeat-command").text());
-        assertTrue(doc.selectFirst("figure[data-figure=squares-figure] img") != null, "the saved figure");
+        ReportDom doc = ReportDom.parse(Files.readString(inRun));
+        assertEquals("java -jar nnlab.jar run echo --points 3", ReportDom.text(doc.byId("repeat-command")));
+        assertTrue(doc.first("//figure[@data-figure='squares-figure']//img") != null, "the saved figure");
         // As History draws metrics.csv: x is not a known x column, so both are plotted against the row.
-        assertEquals(List.of("x", "y"), doc.select("figure[data-chart]").eachAttr("data-chart"));
+        assertEquals(List.of("x", "y"), ReportDom.eachAttr(doc.all("//figure[@data-chart]"), "data-chart"));
 
         // A second run into the same --out: refused before it starts, nothing replaced.
         Files.writeString(inOut, "an earlier report");

@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import nnlab.app.FakeExperiment;
 import nnlab.app.Fx;
 import nnlab.kernel.figure.ImageDifference;
+import nnlab.kernel.report.ReportDom;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
@@ -32,7 +33,6 @@ import nnlab.kernel.store.RunHistory;
 import nnlab.kernel.store.RunStore;
 import nnlab.kernel.store.RunsCsv;
 import nnlab.kernel.store.SavedRun;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,11 +121,11 @@ class HistoryExportsTest {
         dialog("Report written");
         assertEquals(file.toString(), Fx.get(() -> Clipboard.getSystemClipboard().getString()));
         assertTrue(Fx.get(panel::noteText).contains(file.toString()), Fx.get(panel::noteText));
-        var doc = Jsoup.parse(Files.readString(file));
+        ReportDom doc = ReportDom.parse(Files.readString(file));
         // History knows the experiment even where the catalogue does not: the command line is there.
-        assertEquals("java -jar nnlab.jar run fake --epochs 3 --step-ms 0 --paddings zero", doc.getElementById("repeat-command").text());
-        assertNotNull(doc.selectFirst("figure[data-figure=accuracy-bars] img"));
-        assertNotNull(doc.selectFirst("figure[data-table=results] table"));
+        assertEquals("java -jar nnlab.jar run fake --epochs 3 --step-ms 0 --paddings zero", ReportDom.text(doc.byId("repeat-command")));
+        assertNotNull(doc.first("//figure[@data-figure='accuracy-bars']//img"));
+        assertNotNull(doc.first("//figure[@data-table='results']//table"));
         closeDialogs();
 
         // Again: it asks before replacing, and Cancel keeps the file.

@@ -24,6 +24,14 @@ final class Html {
         return sb.toString();
     }
 
+    /**
+     * An HTML comment around {@code text}; "--" may not occur inside one if the page is to stay
+     * well-formed XML as well as HTML.
+     */
+    static String comment(String text) {
+        return "<!-- " + (text == null ? "" : text.replaceAll("-(?=-)", "- ")) + " -->";
+    }
+
     /** An id usable in HTML attributes and fragment links: "test-accuracy" stays, anything odd becomes "-". */
     static String slug(String id) {
         String s = id == null ? "" : id.replaceAll("[^A-Za-z0-9_-]+", "-");

@@ -36,15 +36,15 @@ final class ReportFigures {
         Path svg = png.resolveSibling(id + ".svg");
         if (Files.isRegularFile(svg)) {
             byte[] text = Files.readAllBytes(svg);
-            return "<!-- " + id + ": the run folder's " + svg.getFileName() + ", embedded as an SVG data URI (vector) -->\n"
+            return Html.comment(id + ": the run folder's " + svg.getFileName() + ", embedded as an SVG data URI (vector)") + "\n"
                     + "<img class=\"figure-image\" data-embed=\"svg\" alt=\"" + Html.escape(id)
-                    + "\" src=\"data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(text) + "\">";
+                    + "\" src=\"data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(text) + "\" />";
         }
         byte[] bytes = Files.readAllBytes(png);
         BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         if (image == null) throw new IOException(png.getFileName() + " is not a readable PNG");
-        return "<!-- " + id + ": the run folder's " + png.getFileName() + ", embedded as a PNG data URI (the run saved no SVG, "
-                + "and its CSV alone does not hold all the figure shows) -->\n"
+        return Html.comment(id + ": the run folder's " + png.getFileName() + ", embedded as a PNG data URI (the run saved no SVG, "
+                + "and its CSV alone does not hold all the figure shows)") + "\n"
                 + img(bytes, image.getWidth(), image.getHeight(), SAVED_SCALE, id);
     }
 
@@ -53,13 +53,13 @@ final class ReportFigures {
         if (FigureExporter.hasVectorDrawing(figure)) {
             String svg = FigureExporter.svgElement(figure);
             String attributes = " class=\"figure-svg\" data-embed=\"svg\" role=\"img\" aria-label=\"" + Html.escape(figure.title()) + "\"";
-            return "<!-- " + id + ": drawn from " + source + " as inline SVG -->\n"
+            return Html.comment(id + ": drawn from " + source + " as inline SVG") + "\n"
                     + (svg.startsWith("<svg") ? "<svg" + attributes + svg.substring(4) : svg);
         }
         BufferedImage image = figure.render(DRAWN_SCALE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (!ImageIO.write(image, "png", bytes)) throw new IOException("no PNG writer available");
-        return "<!-- " + id + ": drawn from " + source + ", embedded as a PNG data URI (this figure has no vector drawing) -->\n"
+        return Html.comment(id + ": drawn from " + source + ", embedded as a PNG data URI (this figure has no vector drawing)") + "\n"
                 + img(bytes.toByteArray(), image.getWidth(), image.getHeight(), DRAWN_SCALE, id);
     }
 
@@ -67,6 +67,6 @@ final class ReportFigures {
         long w = Math.round(width / scale);
         long h = Math.round(height / scale);
         return "<img class=\"figure-image\" data-embed=\"png\" alt=\"" + Html.escape(alt) + "\" width=\"" + w + "\" height=\"" + h
-                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">";
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\" />";
     }
 }

@@ -36,9 +36,9 @@ final class ReportPage {
 
     private String page() {
         String experimentTitle = c.experiment() != null ? c.experiment().title() : String.valueOf(c.run().experimentId());
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"NN Lab ").append(Html.escape(ReportEnvironment.nnlabVersion())).append("\">\n")
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+                .append("<meta name=\"generator\" content=\"NN Lab ").append(Html.escape(ReportEnvironment.nnlabVersion())).append("\" />\n")
                 .append("<title>").append(Html.escape(c.run().name() + " — " + experimentTitle)).append("</title>\n")
                 .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
         header(experimentTitle);

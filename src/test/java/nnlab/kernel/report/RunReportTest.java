@@ -1,5 +1,10 @@
 package nnlab.kernel.report;
 
+import static nnlab.kernel.report.ReportDom.cls;
+import static nnlab.kernel.report.ReportDom.eachAttr;
+import static nnlab.kernel.report.ReportDom.eachText;
+import static nnlab.kernel.report.ReportDom.hasClass;
+import static nnlab.kernel.report.ReportDom.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,29 +25,25 @@ import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.store.Csv;
 import nnlab.kernel.store.CsvTable;
 import nnlab.kernel.store.ExportFiles;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 /** A padding run's report, parsed back: every saved figure and table in it, the published column, the command line. */
 class RunReportTest {
     @TempDir
     Path tmp;
     private Path folder;
-    private Document doc;
+    private ReportDom doc;
 
     @BeforeEach
     void writeReport() throws IOException {
         folder = ReportFixtures.paddingRun(tmp.resolve("runs"));
         List<Path> written = RunReport.write(folder, List.of(folder), false);
         assertEquals(List.of(folder.resolve("report.html")), written);
-        Parser parser = Parser.htmlParser().setTrackErrors(50);
-        doc = Jsoup.parse(Files.readString(written.get(0), StandardCharsets.UTF_8), "", parser);
-        assertTrue(parser.getErrors().isEmpty(), "HTML without parse errors: " + parser.getErrors());
+        // Parsing as XML fails on any unclosed, misnested or unquoted markup.
+        doc = ReportDom.parse(Files.readString(written.get(0), StandardCharsets.UTF_8));
     }
 
     private List<String> files(String suffix) throws IOException {
@@ -58,23 +59,23 @@ class RunReportTest {
         List<String> figures = files(".png");
         assertEquals(2, figures.size());
         for (String id : figures) {
-            Element figure = doc.selectFirst("figure[data-figure=" + id + "]");
+            Element figure = doc.first("//figure[@data-figure='" + id + "']");
             assertNotNull(figure, id);
-            Element img = figure.selectFirst("img[data-embed=png]");
+            Element img = doc.first(figure, ".//img[@data-embed='png']");
             assertNotNull(img, id + " as an image");
-            String src = img.attr("src");
+            String src = img.getAttribute("src");
             assertTrue(src.startsWith("data:image/png;base64,"), src.substring(0, 40));
             assertArrayEquals(Files.readAllBytes(folder.resolve(id + ".png")), Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
         }
         // The declared title, not the file name: what the live panel called it.
         assertEquals("Test accuracy on the switched test set (mean ± std over rounds) (test-accuracy.png, data in test-accuracy.csv)",
-                doc.selectFirst("figure[data-figure=test-accuracy] figcaption").text());
+                text(doc.first("//figure[@data-figure='test-accuracy']//figcaption")));
         // One chart per metrics.csv column, drawn by the report as inline SVG: text stays text.
-        assertEquals(List.of("train_loss", "val_loss", "val_acc"), doc.select("figure[data-chart]").eachAttr("data-chart"));
-        for (Element chart : doc.select("figure[data-chart]")) {
-            Element svg = chart.selectFirst("svg[data-embed=svg]");
-            assertNotNull(svg, chart.attr("data-chart") + " as inline SVG");
-            assertTrue(svg.select("text").eachText().stream().anyMatch(t -> t.contains("Net1 · fconv · round 0")), "the legend as text");
+        assertEquals(List.of("train_loss", "val_loss", "val_acc"), eachAttr(doc.all("//figure[@data-chart]"), "data-chart"));
+        for (Element chart : doc.all("//figure[@data-chart]")) {
+            Element svg = doc.first(chart, ".//svg[@data-embed='svg']");
+            assertNotNull(svg, chart.getAttribute("data-chart") + " as inline SVG");
+            assertTrue(eachText(doc.all(svg, ".//text")).stream().anyMatch(t -> t.contains("Net1 · fconv · round 0")), "the legend as text");
         }
     }
 
@@ -83,69 +84,70 @@ class RunReportTest {
         LineFigure loss = new LineFigure("Loss", "epoch", "loss", List.of(new LineFigure.Series("train loss", new double[] {1, 2},
                 new double[] {0.7, 0.4})), false);
         FigureExporter.writeSvg(loss, folder.resolve("loss-curves.svg"));
-        Document d = Jsoup.parse(RunReport.html(folder));
-        Element img = d.selectFirst("figure[data-figure=loss-curves] img");
-        assertEquals("svg", img.attr("data-embed"));
-        String src = img.attr("src");
+        ReportDom d = ReportDom.parse(RunReport.html(folder));
+        Element img = d.first("//figure[@data-figure='loss-curves']//img");
+        assertEquals("svg", img.getAttribute("data-embed"));
+        String src = img.getAttribute("src");
         assertTrue(src.startsWith("data:image/svg+xml;base64,"));
         assertArrayEquals(Files.readAllBytes(folder.resolve("loss-curves.svg")), Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
-        assertEquals("png", d.selectFirst("figure[data-figure=test-accuracy] img").attr("data-embed"), "no SVG saved: its PNG");
+        assertEquals("png", d.first("//figure[@data-figure='test-accuracy']//img").getAttribute("data-embed"), "no SVG saved: its PNG");
     }
 
     @Test
     void theFileStandsAloneAndHasNoScript() {
-        for (Element e : doc.select("[src]")) assertTrue(e.attr("src").startsWith("data:"), e.outerHtml().substring(0, 60));
-        assertTrue(doc.select("link[href], script, iframe").isEmpty());
-        assertTrue(doc.selectFirst("style").data().contains("@media print"), "print styles");
+        for (Element e : doc.all("//*[@src]")) assertTrue(e.getAttribute("src").startsWith("data:"), e.getTagName() + " " + e.getAttribute("src"));
+        assertTrue(doc.all("//link[@href] | //script | //iframe").isEmpty());
+        assertTrue(doc.first("//style").getTextContent().contains("@media print"), "print styles");
     }
 
     @Test
     void everySavedTableIsThereCellForCellWithThePublishedNumbersInAMarkedColumn() throws IOException {
         CsvTable results = Csv.parse(Files.readString(folder.resolve("results.csv")));
-        Element table = doc.selectFirst("figure[data-table=results] table");
+        Element table = doc.first("//figure[@data-table='results']//table");
         assertNotNull(table);
-        List<String> header = table.select("thead th").eachText();
+        List<String> header = eachText(doc.all(table, ".//thead//th"));
         String published = "Test acc % (mean ± std) — published, not computed";
         List<String> expected = new ArrayList<>(results.columns());
         expected.add(4, published);
         assertEquals(expected, header);
-        assertTrue(table.select("thead th").get(4).hasClass("published"));
-        List<Element> rows = table.select("tbody tr");
+        assertTrue(hasClass(doc.all(table, ".//thead//th").get(4), "published"));
+        List<Element> rows = doc.all(table, ".//tbody//tr");
         assertEquals(results.rows().size(), rows.size());
         for (int r = 0; r < rows.size(); r++) {
-            List<String> cells = rows.get(r).select("td").stream().map(Element::text).toList();
+            List<String> cells = doc.all(rows.get(r), ".//td").stream().map(ReportDom::text).toList();
             List<String> own = new ArrayList<>(cells);
             own.remove(4);
             assertEquals(results.rows().get(r), own, "the run's own cells unchanged");
-            assertTrue(rows.get(r).select("td").get(4).hasClass("published"));
+            assertTrue(hasClass(doc.all(rows.get(r), ".//td").get(4), "published"));
         }
-        assertEquals("88.85 ± 0.62", rows.get(0).select("td").get(4).text(), "Net1 fconv as published");
-        assertEquals("", rows.get(1).select("td").get(4).text(), "the write-up gives no number for valid");
-        String note = doc.selectFirst("figure[data-table=results] .published-note").text();
+        assertEquals("88.85 ± 0.62", text(doc.all(rows.get(0), ".//td").get(4)), "Net1 fconv as published");
+        assertEquals("", text(doc.all(rows.get(1), ".//td").get(4)), "the write-up gives no number for valid");
+        String note = text(doc.first("//figure[@data-table='results']//*[" + cls("published-note") + "]"));
         assertTrue(note.startsWith("Published, not computed:") && note.contains("10 rounds"), note);
     }
 
     @Test
     void theCommandLineNamesTheSettingsThatDifferFromTheDefaults() {
-        String command = doc.getElementById("repeat-command").text();
+        String command = text(doc.byId("repeat-command"));
         assertEquals("java -jar nnlab.jar run padding --net Net1 --padding fconv,valid --rounds 2 --epochs 3", command);
         // The settings table marks exactly those four.
-        assertEquals(List.of("net", "padding", "rounds", "epochs"), doc.select("table.settings tr.changed td:nth-child(2)").eachText());
-        assertEquals(ReportFixtures.padding().schema().settings().size(), doc.select("table.settings tbody tr").size());
+        assertEquals(List.of("net", "padding", "rounds", "epochs"),
+                eachText(doc.all("//table[" + cls("settings") + "]//tr[" + cls("changed") + "]/*[2][self::td]")));
+        assertEquals(ReportFixtures.padding().schema().settings().size(), doc.all("//table[" + cls("settings") + "]//tbody//tr").size());
     }
 
     @Test
     void theHeaderSummaryAndEnvironmentAreThere() {
-        assertEquals("padding-20240301-120000", doc.getElementById("run-name").text());
+        assertEquals("padding-20240301-120000", text(doc.byId("run-name")));
         assertTrue(doc.title().contains("Padding study"), doc.title());
-        assertEquals("test acc 90.4 ± 0.2 % (Net1 fconv)", doc.getElementById("headline").text());
-        assertEquals(3, doc.select("#summary tbody tr").size(), "one row per variant of summary.json");
-        String environment = doc.selectFirst("dl.environment").text();
+        assertEquals("test acc 90.4 ± 0.2 % (Net1 fconv)", text(doc.byId("headline")));
+        assertEquals(3, doc.all("//*[@id='summary']//tbody//tr").size(), "one row per variant of summary.json");
+        String environment = text(doc.first("//dl[" + cls("environment") + "]"));
         for (String label : List.of("NN Lab", "Java", "DeepLearning4J 1.0.0-M2.1", "ND4J 1.0.0-M2.1", "CPU")) {
             assertTrue(environment.contains(label), label + " in: " + environment);
         }
-        assertFalse(doc.selectFirst("dl.environment dt:containsOwn(CPU) + dd").text().isBlank());
-        assertTrue(doc.select("#files td").eachText().contains("summary.json"));
+        assertFalse(text(doc.first("//dl[" + cls("environment") + "]//dt[contains(text(), 'CPU')]/following-sibling::*[1][self::dd]")).isBlank());
+        assertTrue(eachText(doc.all("//*[@id='files']//td")).contains("summary.json"));
     }
 
     @Test
@@ -163,10 +165,11 @@ class RunReportTest {
     void aDamagedOldFolderStillGetsAReportOfWhatSurvived() throws IOException {
         Path old = Files.createDirectories(tmp.resolve("runs").resolve("padding-20190101-000000"));
         Files.writeString(old.resolve("metrics.csv"), "epoch,val_acc\n1,0.5\n2,0.75\n");
-        Document d = Jsoup.parse(RunReport.html(old));
-        assertTrue(d.selectFirst(".notice.danger").text().contains("run.json is missing"), d.selectFirst(".notice.danger").text());
-        assertEquals(List.of("val_acc"), d.select("figure[data-chart]").eachAttr("data-chart"));
-        assertTrue(d.selectFirst("#repeat .notice").text().startsWith("No command line"), d.selectFirst("#repeat").text());
+        ReportDom d = ReportDom.parse(RunReport.html(old));
+        String danger = text(d.first("//*[" + cls("notice") + " and " + cls("danger") + "]"));
+        assertTrue(danger.contains("run.json is missing"), danger);
+        assertEquals(List.of("val_acc"), eachAttr(d.all("//figure[@data-chart]"), "data-chart"));
+        assertTrue(text(d.first("//*[@id='repeat']//*[" + cls("notice") + "]")).startsWith("No command line"), text(d.byId("repeat")));
     }
 
     @Test
@@ -174,28 +177,27 @@ class RunReportTest {
         List<Path> old = ReportFixtures.preRefactorRuns();
         assertEquals(4, old.size(), old.toString());
         for (Path run : old) {
-            Parser parser = Parser.htmlParser().setTrackErrors(50);
-            Document d = Jsoup.parse(RunReport.html(run), "", parser);
-            assertTrue(parser.getErrors().isEmpty(), run.getFileName() + ": " + parser.getErrors());
+            ReportDom d = ReportDom.parse(RunReport.html(run));
             try (DirectoryStream<Path> files = Files.newDirectoryStream(run)) {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
                     String id = name.substring(0, name.lastIndexOf('.'));
                     if (name.endsWith(".png")) {
-                        assertNotNull(d.selectFirst("figure[data-figure=" + id + "] img[data-embed=png]"), run.getFileName() + ": " + name);
+                        assertNotNull(d.first("//figure[@data-figure='" + id + "']//img[@data-embed='png']"), run.getFileName() + ": " + name);
                     } else if (name.endsWith(".csv") && !name.equals("metrics.csv") && !Files.exists(run.resolve(id + ".png"))) {
                         CsvTable t = Csv.parse(Files.readString(f));
-                        Element table = d.selectFirst("figure[data-table=" + id + "] table");
+                        Element table = d.first("//figure[@data-table='" + id + "']//table");
                         assertNotNull(table, run.getFileName() + ": " + name);
-                        assertEquals(t.rows().size(), table.select("tbody tr").size(), name);
+                        assertEquals(t.rows().size(), d.all(table, ".//tbody//tr").size(), name);
                     }
                 }
             }
-            assertEquals(Csv.parse(Files.readString(run.resolve("metrics.csv"))).columns().size() > 1, !d.select("figure[data-chart] svg").isEmpty());
-            assertTrue(d.getElementById("repeat-command").text().startsWith("java -jar nnlab.jar run " + run.getFileName()), run.toString());
+            assertEquals(Csv.parse(Files.readString(run.resolve("metrics.csv"))).columns().size() > 1, !d.all("//figure[@data-chart]//svg").isEmpty());
+            assertTrue(text(d.byId("repeat-command")).startsWith("java -jar nnlab.jar run " + run.getFileName()), run.toString());
         }
-        Document padding = Jsoup.parse(RunReport.html(old.stream().filter(p -> p.endsWith("padding")).findFirst().orElseThrow()));
-        assertEquals("93.80 ± 2.16", padding.selectFirst("figure[data-table=results] tbody td.published").text(), "Net1 replicate as published");
+        ReportDom padding = ReportDom.parse(RunReport.html(old.stream().filter(p -> p.endsWith("padding")).findFirst().orElseThrow()));
+        assertEquals("93.80 ± 2.16", text(padding.first("//figure[@data-table='results']//tbody//td[" + cls("published") + "]")),
+                "Net1 replicate as published");
     }
 
     @Test
