@@ -160,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 err.println("[" + run.status().label() + "] " + run.statusMessage());
                 if (run.folder() != null) err.println("saved in " + run.folder());
-                if (outDir != null) err.println("written to " + outDir.toAbsolutePath());
+                if (outDir != null && run.status() == RunStatus.FINISHED) err.println("written to " + outDir.toAbsolutePath());
+                else if (outDir != null && Files.isDirectory(outDir)) err.println("what was written is in " + outDir.toAbsolutePath());
                 if (report && run.folder() != null && !writeReport(run.folder())) return Cli.RUN_FAILED;
                 return run.status() == RunStatus.FINISHED ? Cli.OK : Cli.RUN_FAILED;
             }
