@@ -38,12 +38,13 @@ public final class VariantTrainer {
     public RoundResult train(MultiLayerNetwork net, BoxDataset train, BoxDataset val, BoxDataset test, String where,
                              TrainingListener<Scores> listener, Runnable cancel, ProgressSink progress) {
         long start = System.nanoTime();
+        LogitScores scores = new LogitScores(net);
         Trainable<Scores> model = new LogitValidated(new MultiLayerTrainable(net,
-                MultiLayerTrainable.inOrder(train.features(), train.labels()), null, batchSize), net, val);
+                MultiLayerTrainable.inOrder(train.features(), train.labels()), null, batchSize), scores, val);
         TrainingOptions options = TrainingOptions.epochs(maxEpochs).earlyStopping(patience).keepBestWeights().where(where).cancel(cancel)
                 .progressPerEpoch(progress);
         TrainingOutcome<Scores> r = TrainingLoop.run(model, options, listener);
-        Scores t = evaluate(net, test);
+        Scores t = scores.evaluate(test.features(), test.labels(), batchSize);
         double bestLoss = r.best() == null ? Double.POSITIVE_INFINITY : r.best().loss();
         double lastAccuracy = r.last() == null ? 0 : r.last().accuracy();
         return new RoundResult(lastAccuracy, t.accuracy(), bestLoss, r.epochsRun(), (System.nanoTime() - start) / 1e9);
@@ -51,18 +52,18 @@ public final class VariantTrainer {
 
     /** Mean cross-entropy (from the logits, as PyTorch's) and accuracy (in %), evaluated in training-sized batches. */
     public Scores evaluate(MultiLayerNetwork net, BoxDataset data) {
-        return LogitScores.evaluate(net, data.features(), data.labels(), batchSize);
+        return new LogitScores(net).evaluate(data.features(), data.labels(), batchSize);
     }
 
     /** The kernel's DL4J trainable, validated by {@link LogitScores} instead of the log of the softmax output. */
     private final class LogitValidated implements Trainable<Scores> {
         private final MultiLayerTrainable training;
-        private final MultiLayerNetwork net;
+        private final LogitScores scores;
         private final BoxDataset validation;
 
-        LogitValidated(MultiLayerTrainable training, MultiLayerNetwork net, BoxDataset validation) {
+        LogitValidated(MultiLayerTrainable training, LogitScores scores, BoxDataset validation) {
             this.training = training;
-            this.net = net;
+            this.scores = scores;
             this.validation = validation;
         }
 
@@ -70,7 +71,7 @@ public final class VariantTrainer {
         @Override public int batches() { return training.batches(); }
         @Override public int samples(int index) { return training.samples(index); }
         @Override public double fitBatch(int index) { return training.fitBatch(index); }
-        @Override public Scores validate() { return evaluate(net, validation); }
+        @Override public Scores validate() { return scores.evaluate(validation.features(), validation.labels(), batchSize); }
         @Override public Snapshot snapshot() { return training.snapshot(); }
     }
 }

@@ -58,25 +58,31 @@ class LogitScoresTest {
         MultiLayerNetwork net = withLogits(203f, 3f);
         assertEquals(0.0, net.output(x).getDouble(0, 1), 0.0, "float32 softmax underflows to exactly 0 for the wrong class");
         Scores fromSoftmax = MultiLayerTrainable.evaluate(net, x, wrong, 10);
-        Scores fromLogits = LogitScores.evaluate(net, x, wrong, 10);
+        Scores fromLogits = new LogitScores(net).evaluate(x, wrong, 10);
         assertEquals(69.08, fromSoftmax.loss(), 0.01, "the log of the softmax output is clamped at -log(1e-30)");
         assertEquals(200.0, fromLogits.loss(), 1e-4, "the log-softmax of the logits gives the gap, as PyTorch");
         assertEquals(0.0, fromLogits.accuracy());
     }
 
     @Test
-    void onAPaddingNetTheLogitsAreWhatTheSoftmaxOutputIsMadeOf() {
+    void onAPaddingNetTheLogitsAreWhatTheSoftmaxOutputIsMadeOfAndFollowTraining() {
         Config c = PaddingSettings.schema().fromText(Map.of("train-size", "40", "val-size", "40", "test-size", "40"));
         PaddingExperiment.Data data = PaddingExperiment.data(c);
+        INDArray x = data.validation().features();
+        INDArray labels = data.validation().labels();
         for (String net : PaddingSettings.NETS) {
             MultiLayerNetwork model = PaddingNets.build(PaddingExperiment.architecture(c, net, PaddingMode.REPLICATE), 1, DataType.FLOAT);
-            INDArray x = data.validation().features();
-            INDArray softmax = Transforms.softmax(LogitScores.logits(model, x), true);
-            assertTrue(softmax.equalsWithEps(model.output(x, false), 1e-6), net + ": softmax(logits) is the network's output");
-            Scores old = MultiLayerTrainable.evaluate(model, x, data.validation().labels(), 16);
-            Scores now = LogitScores.evaluate(model, x, data.validation().labels(), 16);
-            assertEquals(old.loss(), now.loss(), 1e-5, net + ": away from the extremes both give the same loss");
-            assertEquals(old.accuracy(), now.accuracy(), 0.0, net);
+            LogitScores scores = new LogitScores(model);
+            for (int step = 0; step < 2; step++) {
+                INDArray softmax = Transforms.softmax(scores.logits(x), true);
+                assertTrue(softmax.equalsWithEps(model.output(x, false), 1e-6), net + " step " + step + ": softmax(logits) is the output");
+                Scores old = MultiLayerTrainable.evaluate(model, x, labels, 16);
+                Scores now = scores.evaluate(x, labels, 16);
+                assertEquals(old.loss(), now.loss(), 1e-5, net + ": away from the extremes both give the same loss");
+                assertEquals(old.accuracy(), now.accuracy(), 0.0, net);
+                // The logits share the network's parameters: after a training step they are the new weights' logits.
+                model.fit(data.train().features(), data.train().labels());
+            }
         }
     }
 }
