@@ -1,6 +1,5 @@
 package nnlab.padding;
 
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,11 +38,13 @@ public record BoxDataset(INDArray features, INDArray labels, int[] classes, int[
     }
 
     /**
-     * Generates n samples from the given seed. With shift > 0 the samples are the "switched"
-     * test set: class 0 moves down and class 1 up by that many pixels.
+     * Generates n samples from the given seed and generator, drawing in the published code's order
+     * (left x, left y, right x, right y, then the right box again while the boxes overlap). With
+     * shift > 0 the samples are the "switched" test set: class 0 moves down and class 1 up by that
+     * many pixels.
      */
-    public static BoxDataset generate(Spec spec, int n, long seed, int shift) {
-        Random rng = new Random(seed);
+    public static BoxDataset generate(Spec spec, int n, long seed, int shift, DataGenerator generator) {
+        DataGenerator.Draws rng = generator.open(seed);
         int size = spec.imageSize();
         float[] pixels = new float[n * 3 * size * size];
         float[] oneHot = new float[n * 2];
@@ -57,13 +58,13 @@ public record BoxDataset(INDArray features, INDArray labels, int[] classes, int[
             int base = cls == 0 ? spec.offsetTop() : spec.offsetBottom();
             int leftChannel = cls == 0 ? 0 : 1;
             int rightChannel = 1 - leftChannel;
-            int x1 = rng.nextInt(spec.leftRange());
-            int y1 = base + lo + rng.nextInt(hi - lo);
+            int x1 = rng.randint(0, spec.leftRange());
+            int y1 = base + rng.randint(lo, hi);
             int x2;
             int y2;
             do {
-                x2 = x1 + rng.nextInt(span - x1);
-                y2 = base + lo + rng.nextInt(hi - lo);
+                x2 = rng.randint(x1, span);
+                y2 = base + rng.randint(lo, hi);
             } while (Math.abs(x1 - x2) < spec.box() + 1);
             int dy = shift == 0 ? 0 : (cls == 0 ? shift : -shift);
             y1 += dy;

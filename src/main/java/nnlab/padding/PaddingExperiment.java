@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
-import nnlab.kernel.figure.BarFigure;
 import nnlab.kernel.figure.ImageGridFigure;
 import nnlab.kernel.figure.LineFigure;
 import nnlab.kernel.run.Experiment;
@@ -47,8 +46,6 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
     /** The current round's loss curves for the run folder and the command line; the live loss chart shows them in the app. */
     public static final ViewSpec LOSS_FIGURE = ViewSpec.figure("loss-curves", "Loss").savedOnly();
     private static final List<ViewSpec> VIEWS = List.of(PREVIEW_FIGURE, LOSS_CHART, ACCURACY_CHART, RESULTS_TABLE, BARS_FIGURE, LOSS_FIGURE);
-    public static final List<String> RESULT_COLUMNS =
-            List.of("Net", "Padding", "Val acc % (mean ± std)", "Test acc % (mean ± std)", "Rounds", "Epochs (mean)", "Seconds");
 
     private final ConfigSchema schema = PaddingSettings.schema();
 
@@ -71,13 +68,19 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
     /** The three data sets of a config: validation restarts the training stream unless told otherwise. */
     public record Data(BoxDataset train, BoxDataset validation, BoxDataset test) { }
 
+    /** The data sets of the data seed (the published protocol's, and round 0's when the seed varies per round). */
     public static Data data(Config c) {
+        return data(c, c.getInt(DATA_SEED));
+    }
+
+    /** The data sets drawn from this data seed with the config's generator. */
+    public static Data data(Config c, long seed) {
         BoxDataset.Spec spec = PaddingSettings.dataSpec(c);
-        long seed = c.getInt(DATA_SEED);
+        DataGenerator generator = PaddingSettings.generator(c);
         boolean independent = c.getBoolean(INDEPENDENT_SEEDS);
-        BoxDataset train = BoxDataset.generate(spec, c.getInt(TRAIN_SIZE), seed, 0);
-        BoxDataset val = BoxDataset.generate(spec, c.getInt(VAL_SIZE), independent ? seed + 1 : seed, 0);
-        BoxDataset test = BoxDataset.generate(spec, c.getInt(TEST_SIZE), independent ? seed + 2 : seed, c.getInt(TEST_SHIFT));
+        BoxDataset train = BoxDataset.generate(spec, c.getInt(TRAIN_SIZE), seed, 0, generator);
+        BoxDataset val = BoxDataset.generate(spec, c.getInt(VAL_SIZE), independent ? seed + 1 : seed, 0, generator);
+        BoxDataset test = BoxDataset.generate(spec, c.getInt(TEST_SIZE), independent ? seed + 2 : seed, c.getInt(TEST_SHIFT), generator);
         return new Data(train, val, test);
     }
 
@@ -119,10 +122,11 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         int maxEpochs = c.getInt(EPOCHS);
         VariantTrainer trainer = new VariantTrainer(maxEpochs, c.getInt(PATIENCE), c.getInt(BATCH_SIZE));
 
-        List<VariantResult> results = variants(c);
+        List<VariantResult> results = ResultsView.variants(c);
         int parallel = Math.min(c.getInt(PARALLEL_ROUNDS), rounds * results.size());
         RunProgress progress = new RunProgress(ctx, (double) results.size() * rounds * maxEpochs);
-        publishResults(ctx, results, nets, paddings);
+        publishResults(ctx, c, results);
+        long dataSeed = c.getInt(DATA_SEED);
         // One queue of every round of every variant: a free thread takes the next round at once,
         // so a round that stops early never leaves a core idle until its partner ends.
         Lanes lanes = new Lanes(ctx, parallel > 1, rounds);
@@ -132,16 +136,20 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                 int roundNo = round;
                 tasks.add(() -> {
                     ctx.checkCancelled();
-                    String suffix = lanes.begin(variant, roundNo, variantLabel(variant, nets.size() > 1, paddings.size() > 1));
+                    String suffix = lanes.begin(variant, roundNo, variantLabel(variant, nets.size() > 1, paddings.size() > 1,
+                            DataProtocol.of(c).size() > 1));
+                    long seed = variant.protocol.seed(dataSeed, roundNo);
+                    // Each round of a varying protocol draws its own images; they are quick to make and not kept.
+                    Data roundData = seed == dataSeed ? data : data(c, seed);
                     VariantTrainer.RoundResult r;
                     try {
-                        r = trainRound(c, ctx, data, trainer, variant, roundNo, rounds, suffix, progress);
+                        r = trainRound(c, ctx, roundData, trainer, variant, roundNo, rounds, suffix, progress);
                     } finally {
                         lanes.end(variant, roundNo);
                     }
                     synchronized (results) {
                         variant.add(roundNo, r);
-                        publishResults(ctx, results, nets, paddings);
+                        publishResults(ctx, c, results);
                     }
                     return null;
                 });
@@ -151,10 +159,11 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         return summary(c, results);
     }
 
-    /** What tells a variant's curves apart in a study: its net and padding, where the study has several. */
-    private static String variantLabel(VariantResult v, boolean severalNets, boolean severalPaddings) {
-        if (severalNets && severalPaddings) return v.net + " " + v.mode.id();
-        return severalNets ? v.net : severalPaddings ? v.mode.id() : "";
+    /** What tells a variant's curves apart in a study: its net, padding and data protocol, where the study has several. */
+    private static String variantLabel(VariantResult v, boolean severalNets, boolean severalPaddings, boolean severalProtocols) {
+        String label = severalNets && severalPaddings ? v.net + " " + v.mode.id() : severalNets ? v.net : severalPaddings ? v.mode.id() : "";
+        if (!severalProtocols) return label;
+        return (label.isEmpty() ? "" : label + " ") + v.protocol.id() + " data";
     }
 
     /**
@@ -178,7 +187,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         /** Announces a round on this thread and returns the suffix of its series names. */
         synchronized String begin(VariantResult variant, int round, String variantLabel) {
             if (!overlapping) {
-                ctx.emit(new RunEvent.Phase(variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds));
+                ctx.emit(new RunEvent.Phase(variant.name() + " · round " + (round + 1) + "/" + rounds));
                 return "";
             }
             String suffix = (variantLabel.isEmpty() ? "" : " · " + variantLabel) + " · round " + (round + 1);
@@ -201,7 +210,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
             List<String> parts = new ArrayList<>();
             running.forEach((v, rs) -> {
                 List<String> numbers = rs.stream().map(r -> String.valueOf(r + 1)).toList();
-                parts.add(v.net + " · " + v.mode.id() + " · " + (numbers.size() == 1 ? "round " : "rounds ")
+                parts.add(v.name() + " · " + (numbers.size() == 1 ? "round " : "rounds ")
                         + String.join(", ", numbers) + "/" + rounds);
             });
             return String.join("; ", parts);
@@ -212,12 +221,13 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
     private static VariantTrainer.RoundResult trainRound(Config c, RunContext ctx, Data data, VariantTrainer trainer,
                                                          VariantResult variant, int round, int rounds, String suffix,
                                                          RunProgress progress) {
-        String where = variant.net + " · " + variant.mode.id() + " · round " + (round + 1) + "/" + rounds;
+        String where = variant.name() + " · round " + (round + 1) + "/" + rounds;
         long seed = (long) c.getInt(MODEL_SEED) + round;
         MultiLayerNetwork model = PaddingNets.build(architecture(c, variant.net, variant.mode), seed, DataType.FLOAT);
         LineFigure.Builder curves = new LineFigure.Builder();
+        boolean variesData = DataProtocol.of(c).contains(DataProtocol.PER_ROUND);
         VariantTrainer.RoundResult r = trainer.train(model, data.train(), data.validation(), data.test(),
-                "at " + variant.net + " " + variant.mode.id() + " round " + (round + 1), new TrainingListener<>() {
+                "at " + variant.name().replace(" · ", " ") + " round " + (round + 1), new TrainingListener<>() {
                 @Override
                 public void epochDone(EpochResult<Scores> e) {
                     int epoch = e.epoch();
@@ -233,6 +243,8 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                     row.put("net", variant.net);
                     row.put("padding", variant.mode.id());
                     row.put("round", round);
+                    // Only a run whose data seed varies has the column, so a fixed-data run's metrics.csv reads as before.
+                    if (variesData) row.put("data_seed", variant.protocol.seed(c.getInt(DATA_SEED), round));
                     row.put("epoch", epoch);
                     row.put("train_loss", trainLoss);
                     row.put("val_loss", valLoss);
@@ -261,98 +273,24 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
      * will train, results open; exactly what a run shows at its start.
      */
     public static List<RunEvent> plannedResults(Config c) {
-        List<VariantResult> variants = variants(c);
-        return List.of(resultsTable(variants), new RunEvent.FigureUpdate(BARS_FIGURE.id(), bars(variants, c.getStrings(NET), c.getStrings(PADDING))));
+        List<VariantResult> variants = ResultsView.variants(c);
+        return List.of(ResultsView.table(c, RESULTS_TABLE.id(), variants),
+                new RunEvent.FigureUpdate(BARS_FIGURE.id(), ResultsView.bars(c, BARS_FIGURE.title(), variants)));
     }
 
-    /** Every net × padding the settings name, in the study's order, with no rounds yet. */
-    private static List<VariantResult> variants(Config c) {
-        List<VariantResult> variants = new ArrayList<>();
-        for (String net : c.getStrings(NET)) {
-            for (String p : c.getStrings(PADDING)) variants.add(new VariantResult(net, PaddingMode.fromId(p)));
-        }
-        return variants;
-    }
-
-    private static RunEvent.Table resultsTable(List<VariantResult> results) {
-        List<List<String>> rows = new ArrayList<>();
-        Map<String, String> details = new LinkedHashMap<>();
-        for (int i = 0; i < results.size(); i++) {
-            VariantResult v = results.get(i);
-            rows.add(List.of(v.net, v.mode.id(), v.rounds() == 0 ? "…" : pm(v.valMean(), v.valStd()),
-                    v.rounds() == 0 ? "…" : pm(v.testMean(), v.testStd()), String.valueOf(v.rounds()),
-                    v.rounds() == 0 ? "" : String.format(Locale.ROOT, "%.1f", v.epochsMean()),
-                    v.rounds() == 0 ? "" : String.format(Locale.ROOT, "%.0f", v.seconds())));
-            if (v.rounds() == 0) continue;
-            details.put(i + ":2", v.perRound(true));
-            details.put(i + ":3", v.perRound(false));
-        }
-        return new RunEvent.Table(RESULTS_TABLE.id(), RESULTS_TABLE.title(), RESULT_COLUMNS, rows, details);
-    }
-
-    private static void publishResults(RunContext ctx, List<VariantResult> results, List<String> nets, List<String> paddings) {
-        ctx.emit(resultsTable(results));
-        ctx.figure(BARS_FIGURE, bars(results, nets, paddings));
-    }
-
-    private static BarFigure bars(List<VariantResult> results, List<String> nets, List<String> paddings) {
-        double[][] values = new double[nets.size()][paddings.size()];
-        double[][] errors = new double[nets.size()][paddings.size()];
-        for (VariantResult v : results) {
-            int g = nets.indexOf(v.net);
-            int k = paddings.indexOf(v.mode.id());
-            values[g][k] = v.rounds() == 0 ? Double.NaN : v.testMean();
-            errors[g][k] = v.rounds() == 0 ? Double.NaN : v.testStd();
-        }
-        return new BarFigure(BARS_FIGURE.title(),
-                "test accuracy (%)", paddings, nets, values, errors, 0, 100);
-    }
-
-    private static String pm(double mean, double std) {
-        return String.format(Locale.ROOT, "%.1f ± %.1f", mean, std);
+    private static void publishResults(RunContext ctx, Config c, List<VariantResult> results) {
+        ctx.emit(ResultsView.table(c, RESULTS_TABLE.id(), results));
+        ctx.figure(BARS_FIGURE, ResultsView.bars(c, BARS_FIGURE.title(), results));
     }
 
     static PaddingSummary summary(Config c, List<VariantResult> results) {
         List<PaddingSummary.Variant> variants = new ArrayList<>();
         for (VariantResult v : results) {
-            variants.add(new PaddingSummary.Variant(v.net, v.mode.id(), v.val(), v.test(), v.valMean(), v.valStd(), v.testMean(),
-                    v.testStd(), v.epochs(), v.seconds()));
+            // Without the key a variant kept its data fixed, as every summary before issue #22 did.
+            String dataSeeds = v.protocol == DataProtocol.FIXED ? null : v.protocol.id();
+            variants.add(new PaddingSummary.Variant(v.net, v.mode.id(), dataSeeds, v.val(), v.test(), v.valMean(), v.valStd(),
+                    v.testMean(), v.testStd(), v.epochs(), v.seconds()));
         }
         return new PaddingSummary(variants);
-    }
-
-    /** Per-round results of one net × padding variant, in round order whatever order they finish in. */
-    static final class VariantResult {
-        final String net;
-        final PaddingMode mode;
-        private final java.util.SortedMap<Integer, VariantTrainer.RoundResult> byRound = new java.util.TreeMap<>();
-
-        VariantResult(String net, PaddingMode mode) {
-            this.net = net;
-            this.mode = mode;
-        }
-
-        void add(int round, VariantTrainer.RoundResult r) {
-            byRound.put(round, r);
-        }
-
-        List<Double> val() { return byRound.values().stream().map(VariantTrainer.RoundResult::lastValAccuracy).toList(); }
-        List<Double> test() { return byRound.values().stream().map(VariantTrainer.RoundResult::testAccuracy).toList(); }
-        List<Integer> epochs() { return byRound.values().stream().map(VariantTrainer.RoundResult::epochsRun).toList(); }
-
-        int rounds() { return byRound.size(); }
-        double valMean() { return Stats.mean(val()); }
-        double valStd() { return Stats.populationStd(val()); }
-        double testMean() { return Stats.mean(test()); }
-        double testStd() { return Stats.populationStd(test()); }
-        double epochsMean() { return epochs().stream().mapToInt(Integer::intValue).average().orElse(Double.NaN); }
-        double seconds() { return byRound.values().stream().mapToDouble(VariantTrainer.RoundResult::seconds).sum(); }
-
-        String perRound(boolean validation) {
-            StringBuilder sb = new StringBuilder(validation ? "Validation accuracy per round:" : "Test accuracy per round:");
-            byRound.forEach((round, r) -> sb.append(String.format(Locale.ROOT, "%n round %d: %.1f %% (%d epochs)", round + 1,
-                    validation ? r.lastValAccuracy() : r.testAccuracy(), r.epochsRun())));
-            return sb.toString();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package nnlab.padding;
 
 import static nnlab.kernel.config.Setting.boolSetting;
+import static nnlab.kernel.config.Setting.choice;
 import static nnlab.kernel.config.Setting.doubleSetting;
 import static nnlab.kernel.config.Setting.intList;
 import static nnlab.kernel.config.Setting.intSetting;
@@ -40,6 +41,9 @@ public final class PaddingSettings {
     public static final String DIVISOR = "fluctuation-divisor";
     public static final String DATA_SEED = "data-seed";
     public static final String INDEPENDENT_SEEDS = "independent-seeds";
+    public static final String GENERATOR = "generator";
+    public static final String DATA_SEEDS = "data-seeds";
+    public static final String PUBLISHED = "published";
 
     public static final List<String> NETS = List.of("Net1", "Net2");
 
@@ -60,6 +64,14 @@ public final class PaddingSettings {
                 .help("Rounds that train at the same time, each on one thread; when one ends, its thread starts the study's next round "
                         + "(of this variant or the next). On 2 cores, 2 is about 1.6× faster than 1. "
                         + "Results do not depend on it beyond float rounding."));
+        s.add(choice(DATA_SEEDS, DataProtocol.FIXED_ID, DataProtocol.choices()).label("Data seed per round").group(study)
+                .help("fixed: every round trains on the images of the data seed, as published; ± covers the model seeds only. "
+                        + "per-round: round m draws its images from data seed + m, so ± covers the data draw too. "
+                        + "both: every variant runs both ways, side by side in the table and the bars (twice the rounds)."));
+        // Runs saved before this setting showed no published column: re-running them shows none either.
+        s.add(boolSetting(PUBLISHED, true).absentMeans(false).label("Show the published table").group(study)
+                .help("Adds the published test accuracy (course write-up: numpy draw, data seed 42, 10 rounds, these defaults) "
+                        + "beside the run's, and their difference in units of the published std."));
 
         String training = "Training";
         s.add(intSetting(EPOCHS, 50, 1, 1000).label("Max epochs").group(training));
@@ -96,6 +108,11 @@ public final class PaddingSettings {
         s.add(intSetting(TEST_SHIFT, 16, 0, 128).label("Test shift (px)").group(data));
         s.add(intSetting(DIVISOR, 6, 1, 100).label("Fluctuation divisor").group(data)
                 .help("Vertical jitter is drawn from −span/divisor .. span/divisor (truncated, upper end exclusive)."));
+        // A run saved before this setting drew with java.util.Random: without the key it still does.
+        s.add(choice(GENERATOR, DataGenerator.NUMPY.id(), DataGenerator.ids()).absentMeans(DataGenerator.JAVA.id())
+                .label("Data generator").group(data)
+                .help("numpy (published study): numpy's legacy RandomState(seed), so seed 42 gives exactly the published images. "
+                        + "java: java.util.Random(seed), NN Lab's draw before; other images from the same seed."));
         s.add(intSetting(DATA_SEED, 42, 0, Integer.MAX_VALUE).label("Data seed").group(data));
         s.add(boolSetting(INDEPENDENT_SEEDS, false).label("Independent data seeds").group(data)
                 .help("Draw validation and test images from seeds data-seed+1 and data-seed+2 instead of restarting the training stream."));
@@ -146,6 +163,10 @@ public final class PaddingSettings {
             }
         }
         return null;
+    }
+
+    public static DataGenerator generator(Config c) {
+        return DataGenerator.fromId(c.getString(GENERATOR));
     }
 
     public static BoxDataset.Spec dataSpec(Config c) {

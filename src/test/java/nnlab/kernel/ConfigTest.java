@@ -55,4 +55,18 @@ class ConfigTest {
         Config again = schema.fromValues(c.values());
         assertEquals(c.values(), again.values());
     }
+
+    @Test
+    void aKeyMissingFromSavedValuesTakesTheValueItsAbsenceMeans() {
+        ConfigSchema own = new ConfigSchema()
+                .add(nnlab.kernel.config.Setting.choice("draw", "new", List.of("old", "new")).absentMeans("old"))
+                .add(nnlab.kernel.config.Setting.intSetting("n", 3, 1, 9));
+        assertEquals("new", own.defaults().getString("draw"), "a new config gets the default");
+        assertEquals("new", own.fromText(Map.of()).getString("draw"), "so does the command line");
+        assertEquals("old", own.fromValues(Map.of("n", 4)).getString("draw"), "a config saved before the key keeps its old meaning");
+        assertEquals("new", own.fromValues(Map.of("n", 4, "draw", "new")).getString("draw"));
+        assertEquals(3, own.fromValues(Map.of()).getInt("n"), "without absentMeans the absence means the default");
+        assertThrows(IllegalArgumentException.class, () -> nnlab.kernel.config.Setting.choice("x", "a", List.of("a")).absentMeans("b").build(),
+                "an absent value must be a valid value");
+    }
 }

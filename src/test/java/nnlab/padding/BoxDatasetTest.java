@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import nnlab.kernel.NativeSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class BoxDatasetTest {
@@ -18,9 +23,10 @@ class BoxDatasetTest {
         NativeSetup.initNow();
     }
 
-    @Test
-    void classesAlternateAndColourOrderEncodesTheClass() {
-        BoxDataset d = BoxDataset.generate(SPEC, 200, 42, 0);
+    @ParameterizedTest
+    @EnumSource(DataGenerator.class)
+    void classesAlternateAndColourOrderEncodesTheClass(DataGenerator generator) {
+        BoxDataset d = BoxDataset.generate(SPEC, 200, 42, 0, generator);
         for (int i = 0; i < d.size(); i++) {
             assertEquals(i % 2, d.classes()[i]);
             assertEquals(1.0, d.labels().getDouble(i, i % 2));
@@ -41,10 +47,11 @@ class BoxDatasetTest {
         }
     }
 
-    @Test
-    void testSetMovesClassZeroDownAndClassOneUpBySixteen() {
-        BoxDataset plain = BoxDataset.generate(SPEC, 100, 42, 0);
-        BoxDataset test = BoxDataset.generate(SPEC, 100, 42, 16);
+    @ParameterizedTest
+    @EnumSource(DataGenerator.class)
+    void testSetMovesClassZeroDownAndClassOneUpBySixteen(DataGenerator generator) {
+        BoxDataset plain = BoxDataset.generate(SPEC, 100, 42, 0, generator);
+        BoxDataset test = BoxDataset.generate(SPEC, 100, 42, 16, generator);
         for (int i = 0; i < 100; i++) {
             int dy = i % 2 == 0 ? 16 : -16;
             int[] p = plain.boxes()[i];
@@ -56,14 +63,48 @@ class BoxDatasetTest {
         assertTrue(test.boxes()[1][1] <= 10);
     }
 
-    @Test
-    void sameSeedSameImagesAndValidationIsTheStartOfTraining() {
-        BoxDataset train = BoxDataset.generate(SPEC, 300, 42, 0);
-        BoxDataset again = BoxDataset.generate(SPEC, 300, 42, 0);
-        BoxDataset val = BoxDataset.generate(SPEC, 100, 42, 0);
+    @ParameterizedTest
+    @EnumSource(DataGenerator.class)
+    void sameSeedSameImagesAndValidationIsTheStartOfTraining(DataGenerator generator) {
+        BoxDataset train = BoxDataset.generate(SPEC, 300, 42, 0, generator);
+        BoxDataset again = BoxDataset.generate(SPEC, 300, 42, 0, generator);
+        BoxDataset val = BoxDataset.generate(SPEC, 100, 42, 0, generator);
         assertEquals(train.features(), again.features());
         assertEquals(train.features().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 100)), val.features());
-        BoxDataset other = BoxDataset.generate(SPEC, 300, 43, 0);
+        BoxDataset other = BoxDataset.generate(SPEC, 300, 43, 0, generator);
         assertNotEquals(train.features(), other.features());
+    }
+
+    /**
+     * Issue #22: numpy's RandomState(42) in the published order gives the published images. The
+     * CSV (a copy of ../shared/data/padding/boxes-numpy-seed42.csv) lists every box position of
+     * the published training set and of its switched test set.
+     */
+    @Test
+    void theNumpyDrawFromSeed42PlacesEveryBoxWhereThePublishedCodeDid() throws Exception {
+        List<String> lines;
+        try (var in = BoxDatasetTest.class.getResourceAsStream("/padding/boxes-numpy-seed42.csv")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+        }
+        assertEquals("set,sample,class,left_x,left_y,right_x,right_y", lines.get(0));
+        BoxDataset train = BoxDataset.generate(SPEC, 2000, 42, 0, DataGenerator.NUMPY);
+        BoxDataset test = BoxDataset.generate(SPEC, 1000, 42, 16, DataGenerator.NUMPY);
+        Map<String, Integer> rows = new java.util.TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            BoxDataset set = f[0].equals("train") ? train : test;
+            int i = Integer.parseInt(f[1]);
+            assertEquals(Integer.parseInt(f[2]), set.classes()[i], line + ": class");
+            int[] expected = {Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6])};
+            assertArrayEquals(expected, set.boxes()[i], line);
+            rows.merge(f[0], 1, Integer::sum);
+        }
+        assertEquals(Map.of("test", 1000, "train", 2000), rows, "every sample of both sets is listed and compared");
+    }
+
+    @Test
+    void theGeneratorsDrawOtherImagesFromTheSameSeed() {
+        assertNotEquals(BoxDataset.generate(SPEC, 50, 42, 0, DataGenerator.NUMPY).features(),
+                BoxDataset.generate(SPEC, 50, 42, 0, DataGenerator.JAVA).features());
     }
 }

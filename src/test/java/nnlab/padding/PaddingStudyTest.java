@@ -47,7 +47,7 @@ class PaddingStudyTest {
         RunEvent.Table table = (RunEvent.Table) run.history().stream()
                 .filter(e -> e instanceof RunEvent.Table).reduce((a, b) -> b).orElseThrow();
         assertEquals(2, table.rows().size());
-        assertEquals("2", table.rows().get(1).get(4));
+        assertEquals("2", table.rows().get(1).get(table.columns().indexOf(ResultsView.ROUNDS_COLUMN)));
         assertTrue(table.cellDetails().get("1:3").contains("round 2"));
 
         // Rounds come off one queue, two at a time: each start titles the phase without
@@ -71,6 +71,34 @@ class PaddingStudyTest {
             assertEquals(15, points.size(), suffix + ": 5 epochs × (train loss, val loss, val acc)");
             assertTrue(points.get(points.size() - 1) < retiredAt, suffix + " retired before its last point");
         }
+    }
+
+    /**
+     * Issue #22: with both data protocols every variant runs twice. Round 0 draws from the data
+     * seed either way, so it trains the very same model on the very same images; round 1 of the
+     * varying protocol draws other images, so its results differ.
+     */
+    @Test
+    void bothDataProtocolsShareRoundZeroAndDifferAfter() throws Exception {
+        Run run = finishedStudy(Map.of("net", "Net1", "padding", "fconv", "rounds", "2", "data-seeds", "both",
+                "parallel-rounds", "2", "epochs", "2", "train-size", "120", "val-size", "60", "test-size", "60", "batch-size", "40"));
+        List<PaddingSummary.Variant> variants = ((PaddingSummary) run.summary()).variants();
+        assertEquals(2, variants.size());
+        PaddingSummary.Variant fixed = variants.get(0);
+        PaddingSummary.Variant perRound = variants.get(1);
+        assertEquals(null, fixed.dataSeeds());
+        assertEquals("per-round", perRound.dataSeeds());
+        assertEquals(fixed.valAcc().get(0), perRound.valAcc().get(0), "round 0: same seeds, same images, same numbers");
+        assertEquals(fixed.testAcc().get(0), perRound.testAcc().get(0));
+        List<Double> fixedLosses = valLosses(run, "fixed data · round 2");
+        List<Double> variedLosses = valLosses(run, "per-round data · round 2");
+        assertEquals(2, fixedLosses.size());
+        assertTrue(!fixedLosses.equals(variedLosses), "round 1 trains on other images: " + fixedLosses + " vs " + variedLosses);
+    }
+
+    private static List<Double> valLosses(Run run, String suffix) {
+        return run.history().stream().filter(e -> e instanceof RunEvent.Metric m && m.series().equals("validation loss · " + suffix))
+                .map(e -> ((RunEvent.Metric) e).y()).toList();
     }
 
     /** One round per variant: the queue still trains two at once (pairs of rounds never could). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import nnlab.SummaryJson;
-import nnlab.padding.PaddingExperiment.VariantResult;
 import nnlab.padding.VariantTrainer.RoundResult;
 import org.junit.jupiter.api.Test;
 

@@ -51,11 +51,15 @@ public final class ConfigSchema {
         return new Config(this, values);
     }
 
-    /** Builds a config from typed values (e.g. read from JSON); unknown keys and bad values are refused. */
+    /**
+     * Builds a config from typed values (e.g. read from JSON); unknown keys and bad values are
+     * refused. A key the values lack takes the setting's {@link Setting#absentValue()}: a config
+     * saved before a setting existed keeps meaning what it meant then.
+     */
     public Config fromValues(Map<String, ?> values) {
         List<SettingException> problems = new ArrayList<>();
         Map<String, Object> merged = new LinkedHashMap<>();
-        for (Setting s : settings.values()) merged.put(s.key(), s.defaultValue());
+        for (Setting s : settings.values()) merged.put(s.key(), s.absentValue());
         for (Map.Entry<String, ?> e : values.entrySet()) {
             Setting s = settings.get(e.getKey());
             if (s == null) {

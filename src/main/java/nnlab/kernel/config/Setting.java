@@ -26,6 +26,7 @@ public final class Setting {
     private final List<String> choices;
     private final boolean optional;
     private final double step;
+    private final Object absentValue;
 
     private Setting(Builder b) {
         this.key = b.key;
@@ -45,6 +46,7 @@ public final class Setting {
         if (defaultValue != null || !optional) {
             validate(defaultValue); // a schema with a bad default is a programming error
         }
+        this.absentValue = b.absentSet ? validate(b.absentValue) : defaultValue;
     }
 
     public static Builder intSetting(String key, int defaultValue, int min, int max) {
@@ -86,6 +88,13 @@ public final class Setting {
     public double max() { return max; }
     public List<String> choices() { return choices; }
     public boolean optional() { return optional; }
+
+    /**
+     * What a saved config without this key meant: the behaviour from before the setting existed,
+     * so an old run's settings still repeat that run. The default unless the setting declares
+     * otherwise (a setting whose default changes the numbers of a config saved without it).
+     */
+    public Object absentValue() { return absentValue; }
 
     /**
      * How far one notch of a slider moves this number, or NaN when the setting has none (then a
@@ -236,6 +245,8 @@ public final class Setting {
         private List<String> choices = List.of();
         private boolean optional;
         private double step = Double.NaN;
+        private Object absentValue;
+        private boolean absentSet;
 
         private Builder(String key, Kind kind, Object defaultValue) {
             this.key = Objects.requireNonNull(key);
@@ -251,6 +262,8 @@ public final class Setting {
         public Builder optional() { this.optional = true; return this; }
         /** Marks a number as slider-worthy: one slider notch (also the arrow keys' increment). */
         public Builder step(double step) { this.step = step; return this; }
+        /** The value a saved config without this key stands for; see {@link Setting#absentValue()}. */
+        public Builder absentMeans(Object value) { this.absentValue = value; this.absentSet = true; return this; }
         public Setting build() { return new Setting(this); }
     }
 }
