@@ -243,8 +243,11 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                     row.put("net", variant.net);
                     row.put("padding", variant.mode.id());
                     row.put("round", round);
-                    // Only a run whose data seed varies has the column, so a fixed-data run's metrics.csv reads as before.
-                    if (variesData) row.put("data_seed", variant.protocol.seed(c.getInt(DATA_SEED), round));
+                    // Only a run whose data seed varies has these columns, so a fixed-data run's metrics.csv reads as before.
+                    if (variesData) {
+                        row.put("data_seeds", variant.protocol.id());
+                        row.put("data_seed", variant.protocol.seed(c.getInt(DATA_SEED), round));
+                    }
                     row.put("epoch", epoch);
                     row.put("train_loss", trainLoss);
                     row.put("val_loss", valLoss);
