@@ -82,7 +82,7 @@ final class ResultsView {
             row.add(open ? OPEN : pm(v.valMean(), v.valStd()));
             row.add(open ? OPEN : pm(v.testMean(), v.testStd()));
             if (published) {
-                Optional<PublishedResults.Accuracy> p = PublishedResults.testAccuracy(v.net, v.mode);
+                Optional<PublishedAccuracies.Accuracy> p = PublishedAccuracies.testAccuracy(v.net, v.mode);
                 row.add(p.map(a -> String.format(Locale.ROOT, "%.2f ± %.2f", a.mean(), a.std())).orElse(NOT_PUBLISHED));
                 row.add(p.map(a -> open ? OPEN : String.format(Locale.ROOT, "%+.1f", a.distance(v.testMean()))).orElse(NOT_PUBLISHED));
             }
@@ -111,7 +111,7 @@ final class ResultsView {
             for (DataProtocol p : protocols) groups.add(protocols.size() > 1 ? net + " · " + p.describe(seed) : net);
         }
         List<String> publishedNets = c.getBoolean(PUBLISHED) ? nets.stream().filter(n -> paddings.stream()
-                .anyMatch(p -> PublishedResults.testAccuracy(n, PaddingMode.fromId(p)).isPresent())).toList() : List.of();
+                .anyMatch(p -> PublishedAccuracies.testAccuracy(n, PaddingMode.fromId(p)).isPresent())).toList() : List.of();
         for (String net : publishedNets) groups.add(net + " · published");
         double[][] values = new double[groups.size()][paddings.size()];
         double[][] errors = new double[groups.size()][paddings.size()];
@@ -124,9 +124,9 @@ final class ResultsView {
         for (int i = 0; i < publishedNets.size(); i++) {
             int g = nets.size() * protocols.size() + i;
             for (int k = 0; k < paddings.size(); k++) {
-                Optional<PublishedResults.Accuracy> p = PublishedResults.testAccuracy(publishedNets.get(i), PaddingMode.fromId(paddings.get(k)));
-                values[g][k] = p.map(PublishedResults.Accuracy::mean).orElse(Double.NaN);
-                errors[g][k] = p.map(PublishedResults.Accuracy::std).orElse(Double.NaN);
+                Optional<PublishedAccuracies.Accuracy> p = PublishedAccuracies.testAccuracy(publishedNets.get(i), PaddingMode.fromId(paddings.get(k)));
+                values[g][k] = p.map(PublishedAccuracies.Accuracy::mean).orElse(Double.NaN);
+                errors[g][k] = p.map(PublishedAccuracies.Accuracy::std).orElse(Double.NaN);
             }
         }
         return new BarFigure(title, "test accuracy (%)", paddings, groups, values, errors, 0, 100);
