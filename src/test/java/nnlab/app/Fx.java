@@ -40,4 +40,14 @@ public final class Fx {
         stage.setScene(scene);
         stage.show();
     }
+
+    /** Closes every open dialog window (after a test that may have left one up). */
+    public static void closeDialogs() {
+        run(() -> {
+            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane
+                        && w instanceof javafx.stage.Stage s) s.close();
+            }
+        });
+    }
 }

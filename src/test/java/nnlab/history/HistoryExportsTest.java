@@ -82,11 +82,7 @@ class HistoryExportsTest {
 
     @AfterEach
     void closeDialogs() {
-        Fx.run(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane && w instanceof Stage s) s.close();
-            }
-        });
+        Fx.closeDialogs();
     }
 
     private List<SavedRun> refresh() throws Exception {
