@@ -1,5 +1,7 @@
 package nnlab.rotation;
 
+import nnlab.datasets.DataSources;
+import nnlab.datasets.ImageSet;
 import static nnlab.rotation.RotationSettings.*;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package nnlab.rotation;
 
+import nnlab.datasets.DataSources;
 import static nnlab.kernel.config.Setting.choice;
 import static nnlab.kernel.config.Setting.doubleSetting;
 import static nnlab.kernel.config.Setting.intSetting;

@@ -1,5 +1,6 @@
 package nnlab.rotation;
 
+import nnlab.datasets.ImageSet;
 import java.util.SplittableRandom;
 import nnlab.kernel.train.MultiLayerTrainable;
 import nnlab.kernel.train.ProgressSink;

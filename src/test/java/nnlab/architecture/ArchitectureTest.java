@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plug-in architecture, checked on the compiled main classes: the shell and the kernel know
- * no experiment, experiments know no other experiment, and neither the kernel nor any
+ * The plug-in architecture, checked on the compiled main classes: the shell, the kernel and the
+ * libraries experiments share ({@code nnlab.datasets}, {@code nnlab.graph}) know no experiment, experiments know no other experiment, and neither the kernel nor any
  * experiment's run touches JavaFX. An experiment package is any package that holds an
  * {@link Experiment}, so a new one is covered the day it is added.
  */
@@ -56,8 +56,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void theShellAndTheKernelImportNoExperiment() {
-        noClasses().that().resideInAnyPackage("nnlab.app..", "nnlab.kernel..")
+    void theShellTheKernelAndTheSharedLibrariesImportNoExperiment() {
+        noClasses().that().resideInAnyPackage("nnlab.app..", "nnlab.kernel..", "nnlab.datasets..", "nnlab.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage(experimentPackages.toArray(String[]::new))
                 .because("experiments are plug-ins found by ServiceLoader")
                 .check(classes);

@@ -1,5 +1,6 @@
 package nnlab.rotation;
 
+import nnlab.datasets.SyntheticShapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

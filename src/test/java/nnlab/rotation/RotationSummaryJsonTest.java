@@ -1,5 +1,7 @@
 package nnlab.rotation;
 
+import nnlab.datasets.DataSources;
+import nnlab.datasets.ImageSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

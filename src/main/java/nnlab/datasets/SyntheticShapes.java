@@ -1,4 +1,4 @@
-package nnlab.rotation;
+package nnlab.datasets;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package nnlab.rotation;
+package nnlab.datasets;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package nnlab.rotation;
+package nnlab.datasets;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package nnlab.rotation;
+package nnlab.datasets;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package nnlab.rotation;
+package nnlab.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
