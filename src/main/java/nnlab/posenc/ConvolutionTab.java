@@ -1,5 +1,7 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
+import nnlab.app.widgets.LinePlotView;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
@@ -80,7 +82,7 @@ final class ConvolutionTab implements PosEncTab {
         for (double v : x) positive &= v > 0;
         String facts = String.format(Locale.ROOT, "Conv1D: max |error| %.2e away from the borders, %.3g at the borders.   "
                 + "Max pool (k = %d, c = %s): max |error| %.3g%s", conv.maxAbs(1, x.length - 1), conv.maxAbsError(), r.k(),
-                HeatmapColors.format(r.c()), pool.maxAbsError(),
+                NiceNumbers.format(r.c()), pool.maxAbsError(),
                 positive ? "" : "   (the signal has values ≤ 0: the approximation needs positive inputs)");
         PosEncHeatmap convAttention = PosEncFigures.convAttention(conv, r.map());
         PosEncHeatmap poolAttention = PosEncFigures.poolAttention(pool, r.k(), r.c(), r.map());

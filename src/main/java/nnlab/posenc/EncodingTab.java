@@ -1,5 +1,7 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
+import nnlab.app.widgets.LinePlotView;
 import java.util.Locale;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
@@ -36,8 +38,8 @@ final class EncodingTab implements PosEncTab {
     public Shown compute(PosEncRequest r) {
         PosEncStudy.EncodingView v = PosEncStudy.encoding(r.p(), r.n(), r.base(), r.row());
         String facts = String.format(Locale.ROOT, "EᵀE: every diagonal entry is %s (p/2 = %s).%nLargest deviation from Toeplitz "
-                + "(entry vs its diagonal's first entry): %.2e.", HeatmapView.fullFormat(v.diagonalMax()),
-                HeatmapColors.format(r.p() / 2.0), v.toeplitzDeviation());
+                + "(entry vs its diagonal's first entry): %.2e.", NiceNumbers.fullFormat(v.diagonalMax()),
+                NiceNumbers.format(r.p() / 2.0), v.toeplitzDeviation());
         PosEncHeatmap gram = PosEncFigures.gram(v, r.p(), r.base(), r.map());
         LineFigure row = PosEncFigures.gramRow(v);
         return () -> {

@@ -1,5 +1,6 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -80,12 +81,12 @@ final class HeatmapPainter {
         // Axis ticks at cell centres, labelled with the index.
         g.setFont(tickFont);
         FontMetrics tm = g.getFontMetrics();
-        for (int t : HeatmapColors.indexTicks(m.cols(), 9)) {
+        for (int t : NiceNumbers.indexTicks(m.cols(), 9)) {
             double x = left + (t + 0.5) * cell;
             g.draw(new java.awt.geom.Line2D.Double(x, top + plotH, x, top + plotH + 4));
             drawCentered(g, String.valueOf(t), x, top + plotH + 6 + tm.getAscent());
         }
-        for (int t : HeatmapColors.indexTicks(m.rows(), 9)) {
+        for (int t : NiceNumbers.indexTicks(m.rows(), 9)) {
             double y = top + (t + 0.5) * cell;
             g.draw(new java.awt.geom.Line2D.Double(left - 4, y, left, y));
             String s = String.valueOf(t);
@@ -143,10 +144,10 @@ final class HeatmapPainter {
         g.drawRect(x, y, w, h);
         g.setFont(tickFont);
         FontMetrics tm = g.getFontMetrics();
-        for (double v : HeatmapColors.ticks(range.lo(), range.hi(), 6)) {
+        for (double v : NiceNumbers.ticks(range.lo(), range.hi(), 6)) {
             double ty = y + h * (1 - range.fraction(v));
             g.draw(new java.awt.geom.Line2D.Double(x + w, ty, x + w + 4, ty));
-            g.drawString(HeatmapColors.format(v), x + w + 7, (float) (ty + tm.getAscent() / 2.0 - 1));
+            g.drawString(NiceNumbers.format(v), x + w + 7, (float) (ty + tm.getAscent() / 2.0 - 1));
         }
     }
 

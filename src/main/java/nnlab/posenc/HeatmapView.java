@@ -1,5 +1,6 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -109,9 +110,9 @@ final class HeatmapView extends Region {
         Matrix m = figure.values();
         // About one tick per 45 px, so small views do not run their labels together.
         int maxTicks = (int) Math.max(2, Math.min(9, plotSide / 45));
-        for (int t : HeatmapColors.indexTicks(m.cols(), maxTicks)) decorations.add(tick("x", t, String.valueOf(t)));
-        for (int t : HeatmapColors.indexTicks(m.rows(), maxTicks)) decorations.add(tick("y", t, String.valueOf(t)));
-        for (double v : HeatmapColors.ticks(range.lo(), range.hi(), 6)) decorations.add(tick("bar", v, HeatmapColors.format(v)));
+        for (int t : NiceNumbers.indexTicks(m.cols(), maxTicks)) decorations.add(tick("x", t, String.valueOf(t)));
+        for (int t : NiceNumbers.indexTicks(m.rows(), maxTicks)) decorations.add(tick("y", t, String.valueOf(t)));
+        for (double v : NiceNumbers.ticks(range.lo(), range.hi(), 6)) decorations.add(tick("bar", v, NiceNumbers.format(v)));
         for (PosEncHeatmap.Block b : figure.blocks()) {
             Rectangle r = new Rectangle();
             r.setFill(Color.TRANSPARENT);
@@ -208,7 +209,7 @@ final class HeatmapView extends Region {
             return;
         }
         String block = figure.blockAt(i, j);
-        readout.setText(String.format(java.util.Locale.ROOT, "i = %d, j = %d: %s%s", i, j, fullFormat(m.get(i, j)),
+        readout.setText(String.format(java.util.Locale.ROOT, "i = %d, j = %d: %s%s", i, j, NiceNumbers.fullFormat(m.get(i, j)),
                 block.isEmpty() ? "" : "   (" + block + ")"));
         hover.setX(plotX + j * cellW - 0.5);
         hover.setY(plotY + i * cellH - 0.5);
@@ -219,12 +220,7 @@ final class HeatmapView extends Region {
 
     /** Hover value for a cell, as shown to the user. */
     String describeCell(int i, int j) {
-        return fullFormat(figure.values().get(i, j));
+        return NiceNumbers.fullFormat(figure.values().get(i, j));
     }
 
-    static String fullFormat(double v) {
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6 || v == 0
-                ? String.format(java.util.Locale.ROOT, "%.6f", v).replaceAll("0+$", "").replaceAll("\\.$", "")
-                : String.format(java.util.Locale.ROOT, "%.6e", v);
-    }
 }

@@ -1,5 +1,7 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
+import nnlab.app.widgets.SliderField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,7 +120,7 @@ final class PosEncControls {
     void load(Config config) {
         draws = config.getInt("draws");
         // The text fields first: each slider change below redraws with whatever they hold.
-        base.setText(HeatmapColors.format(config.getDouble("base")));
+        base.setText(NiceNumbers.format(config.getDouble("base")));
         seed.setText(String.valueOf(config.getInt("seed")));
         colorMap.setValue(config.getString("colormap"));
         // Schema order: N comes before the plotted row it bounds.

@@ -1,5 +1,6 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class PosEncExperiment implements Experiment {
         ctx.figure(GRAM, PosEncFigures.gram(enc, p, base, map));
         ctx.figure(GRAM_ROW, PosEncFigures.gramRow(enc));
         ctx.log(String.format(Locale.ROOT, "EᵀE: diagonal %s (p/2 = %s), largest deviation from Toeplitz %.3g",
-                HeatmapColors.format(enc.diagonalMax()), HeatmapColors.format(p / 2.0), enc.toeplitzDeviation()));
+                NiceNumbers.format(enc.diagonalMax()), NiceNumbers.format(p / 2.0), enc.toeplitzDeviation()));
 
         List<PosEncSummary.Draw> perDraw = new ArrayList<>();
         double[] ratios = new double[draws];
@@ -190,7 +191,7 @@ public final class PosEncExperiment implements Experiment {
         ctx.figure(POOL_ERROR, PosEncFigures.errorVsC(sweep, errors, k, c));
 
         ctx.log(String.format(Locale.ROOT, "attention conv: max |error| %.3g inside, %.3g with borders; max pool (k=%d, c=%s): %.3g",
-                conv.maxAbs(1, x.length - 1), conv.maxAbsError(), k, HeatmapColors.format(c), pool.maxAbsError()));
+                conv.maxAbs(1, x.length - 1), conv.maxAbsError(), k, NiceNumbers.format(c), pool.maxAbsError()));
         ctx.progress(1, "done");
         List<PosEncSummary.ErrorAtC> curve = new ArrayList<>();
         for (int i = 0; i < sweep.length; i++) curve.add(new PosEncSummary.ErrorAtC(sweep[i], errors[i]));

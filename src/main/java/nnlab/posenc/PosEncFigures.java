@@ -1,5 +1,6 @@
 package nnlab.posenc;
 
+import nnlab.kernel.figure.NiceNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public final class PosEncFigures {
     }
 
     public static PosEncHeatmap gram(PosEncStudy.EncodingView v, int p, double base, ColorMap map) {
-        return new PosEncHeatmap(String.format(Locale.ROOT, "EᵀE  (p = %d, N = %d, base = %s)", p, v.gram().rows(), HeatmapColors.format(base)),
+        return new PosEncHeatmap(String.format(Locale.ROOT, "EᵀE  (p = %d, N = %d, base = %s)", p, v.gram().rows(), NiceNumbers.format(base)),
                 "position j", "position i", v.gram(), map);
     }
 
@@ -59,7 +60,7 @@ public final class PosEncFigures {
     }
 
     public static PosEncHeatmap poolAttention(AttentionAsConvolution.Result r, int k, double c, ColorMap map) {
-        return new PosEncHeatmap("Max pool as attention: weights (k = " + k + ", c = " + HeatmapColors.format(c) + ")",
+        return new PosEncHeatmap("Max pool as attention: weights (k = " + k + ", c = " + NiceNumbers.format(c) + ")",
                 "key position j", "query position i", Matrix.of(r.attention()), map);
     }
 
@@ -68,7 +69,7 @@ public final class PosEncFigures {
     }
 
     public static LineFigure poolOutput(double[] x, AttentionAsConvolution.Result r, int k, double c) {
-        return outputs("Attention vs max pool (c = " + HeatmapColors.format(c) + ")", x, r, "max pool");
+        return outputs("Attention vs max pool (c = " + NiceNumbers.format(c) + ")", x, r, "max pool");
     }
 
     private static LineFigure outputs(String title, double[] x, AttentionAsConvolution.Result r, String reference) {

@@ -1,5 +1,6 @@
 package nnlab.posenc;
 
+import nnlab.app.widgets.SliderField;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

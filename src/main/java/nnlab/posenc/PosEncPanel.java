@@ -1,5 +1,7 @@
 package nnlab.posenc;
 
+import nnlab.app.widgets.NewestOnlyWorker;
+import nnlab.app.widgets.SliderField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

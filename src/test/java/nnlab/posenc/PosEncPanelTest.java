@@ -1,5 +1,6 @@
 package nnlab.posenc;
 
+import nnlab.app.widgets.SliderField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package nnlab.posenc;
+package nnlab.app.widgets;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -24,7 +24,7 @@ import nnlab.kernel.config.SettingException;
  * optional extra rule), and a refused value is reported, not applied, so the view keeps showing
  * the last valid setting.
  */
-final class SliderField extends VBox {
+public final class SliderField extends VBox {
     private final Setting setting;
     private final Slider slider;
     private final TextField field = new TextField();
@@ -34,7 +34,7 @@ final class SliderField extends VBox {
     private boolean updating;
 
     /** @param extraRule a rule the setting alone cannot state (e.g. "p is even"): null when v is fine, else the message */
-    SliderField(Setting setting, DoubleFunction<String> extraRule) {
+    public SliderField(Setting setting, DoubleFunction<String> extraRule) {
         if (!setting.hasStep() || !Double.isFinite(setting.min()) || !Double.isFinite(setting.max())) {
             throw new IllegalArgumentException(setting.key() + " needs a finite range and a step to be a slider");
         }
@@ -82,36 +82,36 @@ final class SliderField extends VBox {
         });
     }
 
-    Setting setting() {
+    public Setting setting() {
         return setting;
     }
 
-    ReadOnlyDoubleProperty valueProperty() {
+    public ReadOnlyDoubleProperty valueProperty() {
         return value.getReadOnlyProperty();
     }
 
-    double value() {
+    public double value() {
         return value.get();
     }
 
-    int intValue() {
+    public int intValue() {
         return (int) Math.round(value.get());
     }
 
     /** The value in the setting's type (Integer or Double), as a config holds it. */
-    Object typedValue() {
+    public Object typedValue() {
         return setting.kind() == Setting.Kind.INT ? (Object) intValue() : (Object) value();
     }
 
-    Slider slider() {
+    public Slider slider() {
         return slider;
     }
 
-    TextField field() {
+    public TextField field() {
         return field;
     }
 
-    void setOnRefused(Consumer<String> onRefused) {
+    public void setOnRefused(Consumer<String> onRefused) {
         this.onRefused = onRefused;
     }
 
@@ -119,12 +119,12 @@ final class SliderField extends VBox {
      * Lowers the maximum below the setting's when another setting bounds this one (the plotted
      * row follows N), clamping the value; never beyond the setting's own maximum.
      */
-    void setMax(double max) {
+    public void setMax(double max) {
         slider.setMax(Math.min(max, setting.max()));
         if (value.get() > slider.getMax()) setValue(slider.getMax());
     }
 
-    void setValue(double v) {
+    public void setValue(double v) {
         updating = true;
         slider.setValue(v);
         updating = false;

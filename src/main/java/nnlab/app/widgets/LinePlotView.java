@@ -1,5 +1,6 @@
-package nnlab.posenc;
+package nnlab.app.widgets;
 
+import nnlab.kernel.figure.NiceNumbers;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -14,14 +15,14 @@ import nnlab.kernel.figure.LineFigure;
  * A line plot drawn on a Canvas: cheap to redraw on every slider step, unlike a LineChart whose
  * nodes per point make 512-point redraws slow. Shows a {@link LineFigure}, which is also what it exports.
  */
-final class LinePlotView extends Region {
+public final class LinePlotView extends Region {
     private static final Color[] COLORS = {Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"),
             Color.web("#E69F00"), Color.web("#CC79A7"), Color.web("#56B4E9")};
     private final Canvas canvas = new Canvas();
     private LineFigure figure;
     private double hoverX = Double.NaN;
 
-    LinePlotView() {
+    public LinePlotView() {
         getChildren().add(canvas);
         setMinSize(200, 150);
         setPrefSize(480, 300);
@@ -35,11 +36,11 @@ final class LinePlotView extends Region {
         });
     }
 
-    LineFigure figure() {
+    public LineFigure figure() {
         return figure;
     }
 
-    void show(LineFigure f) {
+    public void show(LineFigure f) {
         figure = f;
         draw();
     }
@@ -91,19 +92,19 @@ final class LinePlotView extends Region {
         g.setFont(Font.font(11));
         g.setStroke(Color.gray(0.88));
         g.setLineWidth(1);
-        for (double t : HeatmapColors.ticks(y0, y1, 6)) {
+        for (double t : NiceNumbers.ticks(y0, y1, 6)) {
             double py = oy + ph * (1 - (t - y0) / (y1 - y0));
             g.strokeLine(left, py, left + pw, py);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(figure.logY() ? HeatmapColors.format(Math.pow(10, t)) : HeatmapColors.format(t), left - 5, py);
+            g.fillText(figure.logY() ? NiceNumbers.format(Math.pow(10, t)) : NiceNumbers.format(t), left - 5, py);
         }
-        for (double t : HeatmapColors.ticks(x0, x1, 8)) {
+        for (double t : NiceNumbers.ticks(x0, x1, 8)) {
             double px = left + pw * (t - x0) / (x1 - x0);
             g.strokeLine(px, oy, px, oy + ph);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(HeatmapColors.format(t), px, oy + ph + 3);
+            g.fillText(NiceNumbers.format(t), px, oy + ph + 3);
         }
         g.setStroke(Color.gray(0.3));
         g.strokeRect(left, oy, pw, ph);
@@ -166,9 +167,9 @@ final class LinePlotView extends Region {
             g.setLineDashes(4, 3);
             g.strokeLine(px, oy, px, oy + ph);
             g.setLineDashes();
-            StringBuilder sb = new StringBuilder(figure.xLabel() + " = " + HeatmapColors.format(s0.x()[best]));
+            StringBuilder sb = new StringBuilder(figure.xLabel() + " = " + NiceNumbers.format(s0.x()[best]));
             for (LineFigure.Series s : figure.series()) {
-                if (best < s.y().length) sb.append("\n").append(s.name()).append(": ").append(HeatmapView.fullFormat(s.y()[best]));
+                if (best < s.y().length) sb.append("\n").append(s.name()).append(": ").append(NiceNumbers.fullFormat(s.y()[best]));
             }
             g.setFill(Color.rgb(255, 255, 255, 0.9));
             double boxW = 230, boxH = 15 * (figure.series().size() + 1) + 6;

@@ -1,4 +1,4 @@
-package nnlab.posenc;
+package nnlab.app.widgets;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,7 +13,7 @@ import javafx.application.Platform;
  * it passed. Results reach the JavaFX thread in the order they were computed (one thread, and
  * Platform.runLater keeps order), so an older result never overwrites a newer one.
  */
-final class NewestOnlyWorker<Q, R> {
+public final class NewestOnlyWorker<Q, R> {
     private final ExecutorService thread;
     private final AtomicReference<Q> pending = new AtomicReference<>();
     private final Function<Q, R> compute;
@@ -25,7 +25,7 @@ final class NewestOnlyWorker<Q, R> {
      * @param show runs on the JavaFX thread with each result
      * @param fail runs on the JavaFX thread with the message of a computation that threw
      */
-    NewestOnlyWorker(String threadName, Function<Q, R> compute, Consumer<R> show, Consumer<String> fail) {
+    public NewestOnlyWorker(String threadName, Function<Q, R> compute, Consumer<R> show, Consumer<String> fail) {
         this.compute = compute;
         this.show = show;
         this.fail = fail;
@@ -36,13 +36,13 @@ final class NewestOnlyWorker<Q, R> {
         });
     }
 
-    void submit(Q request) {
+    public void submit(Q request) {
         // Only one drain is ever queued; it takes whatever request is newest when it starts.
         if (pending.getAndSet(request) == null) thread.execute(this::drain);
     }
 
     /** Other work for the same thread, so it never runs beside a computation. */
-    void execute(Runnable task) {
+    public void execute(Runnable task) {
         thread.execute(task);
     }
 
