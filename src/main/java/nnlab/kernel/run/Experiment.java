@@ -19,6 +19,15 @@ public interface Experiment {
 
     String description();
 
+    /**
+     * "How to read this", for a student who does not know the result yet: what the main figure
+     * shows, which line is chance, what a good and a bad outcome look like. Plain text, paragraphs
+     * separated by blank lines; empty when the experiment has none.
+     */
+    default String howToRead() {
+        return "";
+    }
+
     ConfigSchema schema();
 
     /**
