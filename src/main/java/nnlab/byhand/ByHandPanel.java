@@ -39,8 +39,10 @@ public final class ByHandPanel implements ExperimentPanel {
     private final ConvTab convTab = new ConvTab(fields);
     private final GraphNetTab netTab = new GraphNetTab(fields);
     private final MatricesTab matricesTab = new MatricesTab(fields);
+    /** The last computation, read and written on the worker thread only. */
+    private ByHandComputed previous;
     private final NewestOnlyWorker<Request, ByHandComputed> worker = new NewestOnlyWorker<>("by-hand-compute",
-            r -> ByHandComputed.of(r.config(), r.refused()), this::show, m -> setStatus("Could not compute: " + m, true));
+            r -> previous = ByHandComputed.of(r.config(), r.refused(), previous), this::show, m -> setStatus("Could not compute: " + m, true));
     private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper();
     private boolean backendReady;
 

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nnlab.app.ResultsTableView;
 import nnlab.kernel.run.RunEvent;
@@ -26,14 +27,14 @@ final class GraphNetTab {
     private final Tab tab;
 
     GraphNetTab(ByHandFields fields) {
-        VBox inputs = new VBox(8, fields.box("gnn-edges"), fields.box("gnn-h0"), fields.box("gnn-w"), fields.box("gnn-q"),
-                fields.box("gnn-target"), fields.box("gnn-self"),
-                ByHandLayout.card(new Label("The graph"), graph, graph::figure));
-        inputs.setMinWidth(330);
-        inputs.setPrefWidth(330);
-        VBox right = new VBox(10, ByHandLayout.howTo(HOW_TO), fact, table);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        tab = new Tab("Graph network by hand", ByHandLayout.scroll(new HBox(14, inputs, right)));
+        // The fields and the note above, the drawn graph beside them, and the table below at full width: its autodiff and
+        // finite-difference columns must both be in view to be compared.
+        VBox top = new VBox(10, ByHandLayout.fieldRow(fields.box("gnn-edges"), fields.box("gnn-h0"), fields.box("gnn-w"),
+                fields.box("gnn-q"), fields.box("gnn-target"), fields.box("gnn-self")), ByHandLayout.howTo(HOW_TO), fact);
+        HBox.setHgrow(top, Priority.ALWAYS);
+        VBox graphCard = ByHandLayout.card(new Label("The graph"), graph, graph::figure);
+        graphCard.setMinWidth(Region.USE_PREF_SIZE);
+        tab = new Tab("Graph network by hand", ByHandLayout.scroll(new VBox(10, new HBox(14, top, graphCard), table)));
         tab.setClosable(false);
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nnlab.app.ResultsTableView;
 import nnlab.kernel.run.RunEvent;
@@ -65,7 +66,7 @@ final class MatricesTab {
                 ByHandLayout.card(new Label("L = D − A"), laplacian, laplacian::figure),
                 ByHandLayout.card(new Label("LX"), lx, lx::figure));
         VBox left = new VBox(8, ByHandLayout.card(new Label("The graph"), graph, graph::figure));
-        left.setMinWidth(340);
+        left.setMinWidth(Region.USE_PREF_SIZE);
         VBox right = new VBox(10, fact, matrices, messagePassing);
         HBox.setHgrow(right, Priority.ALWAYS);
         VBox content = new VBox(10, presets, row, ByHandLayout.howTo(HOW_TO), new HBox(14, left, right));
@@ -89,7 +90,7 @@ final class MatricesTab {
         shown = c;
         a.show(c.a());
         power.show(c.aPower());
-        powerTitle.setText(c.aPower().title() + " — hover a cell");
+        powerTitle.setText("A" + ByHandTables.superscript(c.matrices().inputs().power()) + " (walk counts) — hover a cell");
         degrees.show(c.d());
         laplacian.show(c.laplacian());
         lx.show(c.lx());
