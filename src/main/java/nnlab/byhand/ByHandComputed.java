@@ -12,7 +12,7 @@ import nnlab.kernel.figure.TableFigure;
  */
 record ByHandComputed(Config config, List<String> refused, ConvByHand.Result conv, TableFigure convTable,
                       GraphNetByHand.Result net, TableFigure netTable, GraphMatrices.Result matrices, TableFigure a, TableFigure aPower,
-                      TableFigure d, TableFigure laplacian, TableFigure lx, TableFigure messagePassing, boolean walksMatch,
+                      TableFigure d, TableFigure laplacian, TableFigure lx, TableFigure messagePassing, Boolean walksMatch,
                       double computeMillis) {
 
     /**

@@ -23,7 +23,8 @@ public record ByHandSummary(
         @JsonProperty("graph_edges") int graphEdges,
         @JsonProperty("power") int power,
         @JsonProperty("adjacency_power") double[][] adjacencyPower,
-        @JsonProperty("walk_counts_match_adjacency_power") boolean walkCountsMatch,
+        /** null when there were too many walks to enumerate. */
+        @JsonProperty("walk_counts_match_adjacency_power") Boolean walkCountsMatch,
         @JsonProperty("laplacian_max_abs_row_sum") double laplacianMaxRowSum,
         @JsonProperty("message_passing_output") double[][] messagePassingOutput) implements RunSummary {
 

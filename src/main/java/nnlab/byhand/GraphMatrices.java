@@ -117,32 +117,64 @@ public final class GraphMatrices {
     }
 
     /**
-     * The walks of the given length from i to j (0-based), found by trying every sequence of
-     * neighbours: the brute force Aⁿ is checked against. Stops collecting after {@code limit}
-     * walks but always returns the full count.
+     * The walks of the given length from i to j (0-based): how many (counted step by step, one
+     * node at a time, without matrices) and the first {@code limit} of them in order. The search
+     * only steps to nodes from which j can still be reached in the steps left, so listing a few
+     * walks stays quick even when there are billions.
      */
     public static Walks walks(SmallGraph g, int from, int to, int length, int limit) {
+        int n = g.nodes();
+        // ways[k][v]: the number of walks of k steps from v to j, built up one step at a time.
+        long[][] ways = new long[length + 1][n];
+        ways[0][to] = 1;
+        for (int k = 1; k <= length; k++) {
+            for (int v = 0; v < n; v++) for (int u : g.neighbours(v)) ways[k][v] += ways[k - 1][u];
+        }
         List<List<Integer>> found = new ArrayList<>();
-        long[] count = {0};
         List<Integer> path = new ArrayList<>(List.of(from));
-        extend(g, path, to, length, limit, found, count);
-        return new Walks(from, to, length, count[0], found);
+        if (ways[length][from] > 0) list(g, path, length, limit, ways, found);
+        return new Walks(from, to, length, ways[length][from], found);
     }
 
-    private static void extend(SmallGraph g, List<Integer> path, int to, int length, int limit, List<List<Integer>> found, long[] count) {
-        int last = path.get(path.size() - 1);
-        if (path.size() == length + 1) {
-            if (last == to) {
-                count[0]++;
-                if (found.size() < limit) found.add(List.copyOf(path));
-            }
+    private static void list(SmallGraph g, List<Integer> path, int length, int limit, long[][] ways, List<List<Integer>> found) {
+        int left = length - (path.size() - 1);
+        if (left == 0) {
+            found.add(List.copyOf(path));
             return;
         }
-        for (int u : g.neighbours(last)) {
+        for (int u : g.neighbours(path.get(path.size() - 1))) {
+            if (found.size() >= limit) return;
+            if (ways[left - 1][u] == 0) continue;
             path.add(u);
-            extend(g, path, to, length, limit, found, count);
+            list(g, path, length, limit, ways, found);
             path.remove(path.size() - 1);
         }
+    }
+
+    /**
+     * The walks counted by brute force: every sequence of {@code length} steps along edges from i
+     * is tried, and those ending at j are counted. The check for Aⁿ, independent of any matrix;
+     * it takes (degree)^length steps, so callers keep it to small cases.
+     */
+    public static long bruteForceCount(SmallGraph g, int from, int to, int length) {
+        return bruteForceCounts(g, from, length)[to];
+    }
+
+    /** The same for every end node at once: entry j counts the walks from i that end at j. */
+    public static long[] bruteForceCounts(SmallGraph g, int from, int length) {
+        long[] counts = new long[g.nodes()];
+        List<List<Integer>> neighbours = new ArrayList<>();
+        for (int v = 0; v < g.nodes(); v++) neighbours.add(g.neighbours(v));
+        tryAll(neighbours, from, length, counts);
+        return counts;
+    }
+
+    private static void tryAll(List<List<Integer>> neighbours, int at, int left, long[] counts) {
+        if (left == 0) {
+            counts[at]++;
+            return;
+        }
+        for (int u : neighbours.get(at)) tryAll(neighbours, u, left - 1, counts);
     }
 
     /** Walks from → to of one length: how many, and the first few as node sequences (0-based). */

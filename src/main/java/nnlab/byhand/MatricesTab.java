@@ -97,9 +97,11 @@ final class MatricesTab {
         var t = c.messagePassing();
         messagePassing.show(new RunEvent.Table(ByHandExperiment.MESSAGE_PASSING.id(), t.title(), t.columns(), t.rows(), Map.of()));
         GraphMatrices.Result m = c.matrices();
-        fact.setText("Checked: every entry of A" + ByHandTables.superscript(m.inputs().power()) + (c.walksMatch() ? " equals" : " DIFFERS from")
-                + " the number of walks found by trying every path; every row of L sums to "
-                + NumberText.format(m.maxLaplacianRowSum(), 6) + "."
+        String power = "A" + ByHandTables.superscript(m.inputs().power());
+        String walks = c.walksMatch() == null ? power + " has too many walks to try them one by one, so it is not checked here"
+                : "Checked: every entry of " + power + (c.walksMatch() ? " equals" : " DIFFERS from")
+                        + " the number of walks found by trying every path";
+        fact.setText(walks + "; every row of L sums to " + NumberText.format(m.maxLaplacianRowSum(), 6) + "."
                 + (c.accepted(ByHandSettings.MATRICES) ? "" : "   Showing the last accepted numbers: fix the field marked in red."));
         hover(-1, -1, 0);
     }

@@ -26,7 +26,11 @@ class GraphMatricesTest {
                 for (int i = 0; i < g.nodes(); i++) {
                     for (int j = 0; j < g.nodes(); j++) {
                         GraphMatrices.Walks walks = GraphMatrices.walks(g, i, j, n, 1000);
-                        assertEquals(an[i][j], walks.count(), preset.name() + " A^" + n + " (" + (i + 1) + ", " + (j + 1) + ")");
+                        String entry = preset.name() + " A^" + n + " (" + (i + 1) + ", " + (j + 1) + ")";
+                        assertEquals(an[i][j], GraphMatrices.bruteForceCount(g, i, j, n), entry);
+                        assertEquals(an[i][j], walks.count(), entry + ", counted step by step");
+                        assertEquals(walks.count(), walks.listed().size(), entry + ": under 1000, so all are listed");
+                        assertEquals(walks.listed().size(), walks.listed().stream().distinct().count(), "no walk twice");
                         for (List<Integer> w : walks.listed()) {
                             assertEquals(n + 1, w.size());
                             assertEquals(i, w.get(0));
@@ -42,6 +46,22 @@ class GraphMatricesTest {
         // 1 → 3 → 4 is the only walk of length 2 from 1 to 4.
         assertEquals(List.of("1 → 3 → 4"), GraphMatrices.walks(NumberText.edges(ByHandSettings.PRESETS.get(0).edges(), 12), 0, 3, 2, 10)
                 .describe());
+    }
+
+    @Test
+    void aFewWalksAreListedQuicklyEvenWhenThereAreBillions() {
+        StringBuilder edges = new StringBuilder();
+        for (int a = 1; a <= 12; a++) for (int b = a + 1; b <= 12; b++) edges.append(edges.length() > 0 ? ", " : "").append(a + "-" + b);
+        SmallGraph complete = NumberText.edges(edges.toString(), 12);
+        GraphMatrices.Walks walks = GraphMatrices.walks(complete, 0, 1, 10, 12);
+        // K12: walks of n steps between two different nodes number (11ⁿ − (−1)ⁿ) / 12.
+        assertEquals((Math.round(Math.pow(11, 10)) - 1) / 12, walks.count());
+        assertEquals(12, walks.listed().size());
+        assertEquals("… and " + (walks.count() - 12) + " more", walks.describe().get(12));
+        double[][] a10 = GraphMatrices.compute(new GraphMatrices.Inputs(complete, 10, new double[12][1], new double[][] {{1}},
+                new double[][] {{1}}, GraphMatrices.Activation.RELU)).aPower();
+        assertEquals(walks.count(), a10[0][1], 0);
+        assertEquals(null, ByHandExperiment.walkCountsMatch(complete, 10, a10), "too many to try one by one");
     }
 
     @Test
