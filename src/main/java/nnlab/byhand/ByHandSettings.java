@@ -17,12 +17,12 @@ public final class ByHandSettings {
     public static final String CONV = "1-D convolution", GNN = "Graph network by hand", MATRICES = "Graph matrices", SHOWN = "Display";
     public static final int MAX_DIM = GraphMatrices.MAX_FEATURES;
 
-    /** The write-ups' two graphs, with features X for each. */
-    public record Preset(String name, String edges, String features) { }
+    /** The write-ups' two graphs, with features X for each and a pair (i, j) joined by walks of length 2 to show first. */
+    public record Preset(String name, String edges, String features, int walkFrom, int walkTo) { }
 
     public static final List<Preset> PRESETS = List.of(
-            new Preset("5 nodes", "1-2, 1-3, 1-5, 2-3, 3-4", "1, 0; 0, 1; 1, 1; 2, 0; 0, 2"),
-            new Preset("6 nodes", "1-2, 2-3, 2-5, 3-4, 4-5, 4-6, 5-6", "1, 0; 0, 1; 1, 1; 2, 0; 0, 2; 1, 2"));
+            new Preset("5 nodes", "1-2, 1-3, 1-5, 2-3, 3-4", "1, 0; 0, 1; 1, 1; 2, 0; 0, 2", 1, 4),
+            new Preset("6 nodes", "1-2, 2-3, 2-5, 3-4, 4-5, 4-6, 5-6", "1, 0; 0, 1; 1, 1; 2, 0; 0, 2; 1, 2", 1, 3));
 
     private ByHandSettings() { }
 
@@ -53,9 +53,9 @@ public final class ByHandSettings {
                         .help("Undirected edges like 1-2; a lone number (\"7\") adds a node without edges."))
                 .add(Setting.intSetting("graph-power", 2, 0, GraphMatrices.MAX_POWER).label("Power n of Aⁿ").group(MATRICES)
                         .help("Aⁿ counts the walks of length n."))
-                .add(Setting.intSetting("walk-from", 1, 1, SmallGraph.MAX_NODES).label("Walks from node i").group(MATRICES)
+                .add(Setting.intSetting("walk-from", PRESETS.get(0).walkFrom(), 1, SmallGraph.MAX_NODES).label("Walks from node i").group(MATRICES)
                         .help("The pair whose walks the drawn graph shows (the panel: click a cell of Aⁿ)."))
-                .add(Setting.intSetting("walk-to", 4, 1, SmallGraph.MAX_NODES).label("Walks to node j").group(MATRICES)
+                .add(Setting.intSetting("walk-to", PRESETS.get(0).walkTo(), 1, SmallGraph.MAX_NODES).label("Walks to node j").group(MATRICES)
                         .help("The walks' last node."))
                 .add(Setting.text("graph-x", PRESETS.get(0).features()).label("Features X (one row per node)").group(MATRICES)
                         .help("Rows separated by ';': used for LX and as h in the message-passing step."))

@@ -143,7 +143,7 @@ public final class ByHandTables {
                     vector(r.inputs().x()[v], digits), vector(r.mean()[v], digits), vector(r.pre()[v], digits),
                     vector(r.next()[v], digits)));
         }
-        return new TableFigure("One message-passing step: h′_v = " + act + "(W · mean_{u ∈ N(v)} h_u + B · h_v), h = X",
+        return new TableFigure("Message passing: h′_v = " + act + "(W·mean_{u∈N(v)} h_u + B·h_v), h = X",
                 List.of("v", "N(v)", "h_v", "mean_{u ∈ N(v)} h_u", "W · mean + B · h_v", "h′_v"), rows);
     }
 

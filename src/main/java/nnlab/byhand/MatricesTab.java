@@ -49,8 +49,8 @@ final class MatricesTab {
             Button b = new Button(p.name());
             b.setId("preset-" + p.name().replace(' ', '-'));
             b.setTooltip(new Tooltip("Edges " + p.edges().replace("-", "–") + "; features X = " + p.features()));
-            b.setOnAction(e -> fields.setTexts(Map.of("graph-edges", p.edges(), "graph-x", p.features(), "walk-from", "1",
-                    "walk-to", "4")));
+            b.setOnAction(e -> fields.setTexts(Map.of("graph-edges", p.edges(), "graph-x", p.features(), "walk-from",
+                    String.valueOf(p.walkFrom()), "walk-to", String.valueOf(p.walkTo()))));
             presets.getChildren().add(b);
         }
         FlowPane row = ByHandLayout.fieldRow(fields.box("graph-edges"), fields.box("graph-power"), fields.box("walk-from"),
