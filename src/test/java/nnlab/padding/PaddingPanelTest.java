@@ -86,9 +86,14 @@ class PaddingPanelTest {
         assertTrue(table == planned, "the run fills the planned table");
         assertEquals(2, Fx.get(() -> table.tableView().getItems().size()));
         assertTrue(Fx.get(() -> table.detail(1, 3)).contains("round 1"));
-        // The two variants' single rounds train at once, so each curve names its padding (the one net goes unsaid).
-        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · valid · round 1")));
-        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · replicate · round 1")));
+        // Every variant trained so far stays on its net's charts: one curve per padding, each with every epoch.
+        for (String chart : List.of("loss-Net1", "accuracy-Net1")) {
+            assertEquals(List.of("valid", "replicate"), Fx.get(() -> panel.chart(chart).seriesNames()), chart);
+            for (String padding : List.of("valid", "replicate")) assertEquals(2, Fx.get(() -> panel.chart(chart).pointCount(padding)));
+        }
+        assertEquals(List.of(new nnlab.kernel.figure.ReferenceLine(50, "chance 50 %")),
+                Fx.get(() -> panel.chart("accuracy-Net1").references()), "chance on the live accuracy chart");
+        assertEquals(100, Fx.get(() -> panel.chart("accuracy-Net1").toFigure().yMax()), "accuracy on 0–100 %");
         assertNull(Fx.get(() -> panel.figureView(PaddingExperiment.LOSS_FIGURE)), "the live chart stands for the loss figure");
 
         FigureView bars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));
