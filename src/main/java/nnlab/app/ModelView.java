@@ -32,6 +32,10 @@ public final class ModelView extends TitledPane {
         setContent(body);
         worker = new NewestOnlyWorker<>("nnlab-model-summary", models, this::show, this::showProblem);
         managedProperty().bind(visibleProperty());
+        // A long title is cut with an ellipsis instead of widening the page (the rows inside give it whole).
+        setMinWidth(0);
+        setPrefWidth(200);
+        setMaxWidth(Double.MAX_VALUE);
     }
 
     /** Builds the summaries of this config in the background (newest request only). */

@@ -123,7 +123,7 @@ public final class GcnModel {
             String type = "GCN Â·H·W + b, " + w[0] + "→" + w[1] + (l < arch.depth() ? ", ReLU, dropout " + arch.dropout() : ", class scores");
             rows.add(new nnlab.kernel.run.ModelSummary.Layer("layer " + l, type, graphNodes + " × " + w[1], params));
         }
-        return new nnlab.kernel.run.ModelSummary(name, rows, "Â (" + graphNodes + " × " + graphNodes
+        return new nnlab.kernel.run.ModelSummary(name, rows, "Output per node of the graph. Â (" + graphNodes + " × " + graphNodes
                 + ", the normalised adjacency with self-loops) is a constant of the graph, not a parameter.");
     }
 

@@ -81,7 +81,7 @@ public final class OversmoothingExperiment implements Experiment {
             GcnModel.Architecture arch = new GcnModel.Architecture(graph.featureDim(), c.getInt(HIDDEN), graph.classes(), depth,
                     c.getDouble(DROPOUT));
             GcnModel m = GcnModel.build(Nd4j.eye(1).castTo(DataType.FLOAT), arch, c.getInt(SEED), DataType.FLOAT);
-            out.add(m.summary("GCN depth " + depth + " on " + graph.name(), graph.nodes()));
+            out.add(m.summary("depth " + depth, graph.nodes()));
         }
         return out;
     }

@@ -96,8 +96,10 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         String padding = c.getStrings(PADDING).get(0);
         for (String net : c.getStrings(NET)) {
             MultiLayerNetwork model = PaddingNets.build(architecture(c, net, PaddingMode.fromId(padding)), 1, DataType.FLOAT);
-            out.add(nnlab.kernel.train.ModelSummaries.of(net + " (shown with " + padding + " padding; other paddings change the shapes)",
-                    model, org.deeplearning4j.nn.conf.inputs.InputType.convolutional(c.getInt(IMAGE_SIZE), c.getInt(IMAGE_SIZE), 3)));
+            nnlab.kernel.run.ModelSummary m = nnlab.kernel.train.ModelSummaries.of(net, model,
+                    org.deeplearning4j.nn.conf.inputs.InputType.convolutional(c.getInt(IMAGE_SIZE), c.getInt(IMAGE_SIZE), 3));
+            out.add(new nnlab.kernel.run.ModelSummary(m.name(), m.layers(), "Built with " + padding
+                    + " padding; other paddings change the output sizes (and add padding layers), not the parameters."));
         }
         return out;
     }

@@ -159,8 +159,8 @@ final class ResultsView {
         String settings = String.format(Locale.ROOT, "up to %d epochs (patience %d) · %d round%s · %d training images, %s draw, data seed %d",
                 c.getInt(PaddingSettings.EPOCHS), c.getInt(PaddingSettings.PATIENCE), rounds, rounds == 1 ? "" : "s",
                 c.getInt(PaddingSettings.TRAIN_SIZE), PaddingSettings.generator(c).id(), c.getInt(DATA_SEED));
-        return settings + "\ntest 0 % = the net answers by height (top vs bottom), not colour order · hatched: " + NOT_TRAINED
-                + " (validation < " + (int) TRAINED_FROM + " %)";
+        return settings + "\ntest 0 % = the net answers by height (top vs bottom), not by colour order\nhatched = " + NOT_TRAINED
+                + " (validation < " + (int) TRAINED_FROM + " %): train longer before reading its test bar";
     }
 
     private static boolean severalProtocols(Config c) {

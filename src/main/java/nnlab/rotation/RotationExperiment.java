@@ -92,9 +92,10 @@ public final class RotationExperiment implements Experiment {
             throw new java.io.UncheckedIOException(e.getMessage(), e);
         }
         MultiLayerNetwork net = RotationNet.build(probe.channels(), probe.height(), probe.width(), probe.classes(), c.getDouble(LR), 1);
-        return List.of(nnlab.kernel.train.ModelSummaries.of("Model A and model B (" + probe.name() + ", " + probe.channels() + "×"
-                + probe.height() + "×" + probe.width() + " images)", net,
-                org.deeplearning4j.nn.conf.inputs.InputType.convolutional(probe.height(), probe.width(), probe.channels())));
+        nnlab.kernel.run.ModelSummary m = nnlab.kernel.train.ModelSummaries.of("Models A and B", net,
+                org.deeplearning4j.nn.conf.inputs.InputType.convolutional(probe.height(), probe.width(), probe.channels()));
+        return List.of(new nnlab.kernel.run.ModelSummary(m.name(), m.layers(), "One architecture for both (B differs only in its "
+                + "training images), for " + probe.name() + ": " + probe.channels() + " × " + probe.height() + " × " + probe.width() + " images."));
     }
 
     public static DataSources.Loaded load(Config c) throws java.io.IOException {

@@ -26,9 +26,9 @@ public record ModelSummary(String name, List<Layer> layers, String note) {
         return layers.stream().mapToLong(Layer::parameters).sum();
     }
 
-    /** E.g. "Net1 · 4 layers · 12 610 parameters". */
+    /** E.g. "Net1: 4 layers, 12 610 parameters". */
     public String caption() {
-        return name + " · " + layers.size() + (layers.size() == 1 ? " layer · " : " layers · ") + grouped(totalParameters()) + " parameters";
+        return name + ": " + layers.size() + (layers.size() == 1 ? " layer, " : " layers, ") + grouped(totalParameters()) + " parameters";
     }
 
     /** 12610 → "12 610": digits in groups of three, the way the tables print counts. */
