@@ -41,7 +41,7 @@ class ModelSummariesTest {
         assertEquals(List.of(76L, 0L, 64 * 5 + 5L, 5 * 3 + 3L), s.layers().stream().map(ModelSummary.Layer::parameters).toList());
         assertEquals(List.of("4 × 8 × 8", "4 × 4 × 4", "5", "3"), s.layers().stream().map(ModelSummary.Layer::outputShape).toList());
         assertTrue(s.layers().get(0).type().startsWith("Convolution 3×3"), s.layers().get(0).type());
-        assertEquals("tiny: 4 layers, 478 parameters", s.caption());
+        assertEquals("tiny: 4 layers, 419 parameters", s.caption());
         assertEquals("12\u202F610", ModelSummary.grouped(12610));
     }
 }
