@@ -107,6 +107,35 @@ class PaddingPanelTest {
     }
 
     @Test
+    void theHeadingTeachesAndTheModelViewShowsTheNets(FxRobot robot) {
+        javafx.scene.control.TitledPane guide = Fx.get(() -> (javafx.scene.control.TitledPane) panel.view().lookup("#how-to-read"));
+        assertNotNull(guide, "a How to read this pane in the heading");
+        assertTrue(!Fx.get(guide::isExpanded), "collapsed by default");
+        robot.clickOn("How to read this");
+        assertTrue(Fx.get(guide::isExpanded), "one click opens it");
+        assertTrue(Fx.get(() -> ((javafx.scene.control.Label) guide.getContent()).getText()).contains("50 %"));
+
+        Fx.run(() -> panel.settingsForm().setText("net", "Net1,Net2"));
+        Fx.waitUntil("the model view lists both nets", 20_000, () -> Fx.get(() -> panel.modelView().models().size()) == 2);
+        var models = Fx.get(() -> panel.modelView().models());
+        for (var m : models) {
+            long built = PaddingNets.build(PaddingExperiment.architecture(Fx.get(() -> panel.settingsForm().currentConfig()), m.name(),
+                    PaddingMode.VALID), 1, org.nd4j.linalg.api.buffer.DataType.FLOAT).numParams();
+            assertEquals(built, m.totalParameters(), m.name());
+        }
+        assertTrue(Fx.get(() -> panel.modelView().getText()).startsWith("Model: Net1: "), Fx.get(() -> panel.modelView().getText()));
+    }
+
+    @Test
+    void startLooksPrimaryOnlyWhenItCanStart() {
+        assertTrue(Fx.get(() -> panel.runControls().startLooksPrimary()));
+        Fx.run(() -> panel.settingsForm().setText("rounds", "0"));
+        assertTrue(!Fx.get(() -> panel.runControls().startLooksPrimary()), "invalid settings: Start is plain");
+        Fx.run(() -> panel.settingsForm().setText("rounds", "1"));
+        assertTrue(Fx.get(() -> panel.runControls().startLooksPrimary()));
+    }
+
+    @Test
     void anInvalidSettingIsRefusedBeforeAnyRunStarts(FxRobot robot) {
         Fx.run(() -> panel.settingsForm().setText("rounds", "0"));
         robot.clickOn("#start-button");
