@@ -43,6 +43,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private final SplitPane root;
     private final List<SettingsPreview> previews = new ArrayList<>();
     private final ModelView modelView;
+    private final PanelHeading.ReadingGuide guide;
     private final ScrollPane contentScroll;
     private boolean backendReady;
     private java.util.function.Function<Config, List<RunEvent>> plan;
@@ -64,9 +65,13 @@ public class GenericExperimentPanel implements ExperimentPanel {
         settingsFiles = new SettingsFileActions(experiment.id(), experiment.schema(), form::currentConfig, this::loadSettings);
         settingsFiles.setOnMessage(controls::showNote);
 
-        VBox heading = PanelHeading.of(experiment.title(), experiment.description(), experiment.howToRead());
-        HBox header = new HBox(16, heading, controls);
-        header.setAlignment(Pos.CENTER_LEFT);
+        VBox heading = PanelHeading.of(experiment.title(), experiment.description());
+        guide = PanelHeading.readingGuide(experiment.howToRead());
+        if (guide != null) heading.getChildren().add(guide.toggle());
+        HBox headerRow = new HBox(16, heading, controls);
+        headerRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(headerRow);
+        if (guide != null) header.getChildren().add(guide.text());
         header.getStyleClass().add("experiment-header");
 
         emptyHint.setText("Press Start (or Enter in the settings) to run " + experiment.title()
@@ -157,6 +162,9 @@ public class GenericExperimentPanel implements ExperimentPanel {
 
     /** The views the panel arranges now: the experiment's declaration for the settings shown. */
     public List<ViewSpec> declaredViews() { return board.declaredViews(); }
+
+    /** "How to read this" (null when the experiment has no guide). */
+    public PanelHeading.ReadingGuide readingGuide() { return guide; }
 
     /** The model card: the networks the settings build. */
     public ModelView modelView() { return modelView; }

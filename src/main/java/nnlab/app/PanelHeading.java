@@ -11,27 +11,43 @@ public final class PanelHeading {
     private PanelHeading() { }
 
     /**
-     * With a student's reading guide under the description: "How to read this", collapsed, one
-     * click opens it (nothing is added when the text is blank).
+     * A student's reading guide for a panel: a "How to read this" toggle for the heading (closed
+     * by default, one click opens it) and the text it shows, meant for a full-width row under the
+     * header so that it reads as wide lines, not as a narrow column.
      */
-    public static VBox of(String title, String description, String howToRead) {
-        VBox heading = of(title, description);
-        if (howToRead != null && !howToRead.isBlank()) heading.getChildren().add(howToRead(howToRead));
-        return heading;
+    public static final class ReadingGuide {
+        private final javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("How to read this ▸");
+        private final Label text;
+
+        ReadingGuide(String guide) {
+            text = new Label(guide.strip());
+            text.setWrapText(true);
+            text.getStyleClass().add("how-to-read-text");
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.setMaxWidth(Double.MAX_VALUE);
+            text.setStyle("-fx-padding: 6 14 10 14; -fx-line-spacing: 2;");
+            text.setId("how-to-read-text");
+            text.visibleProperty().bind(toggle.selectedProperty());
+            text.managedProperty().bind(toggle.selectedProperty());
+            toggle.getStyleClass().add("how-to-read");
+            toggle.setId("how-to-read");
+            toggle.setFocusTraversable(true);
+            toggle.setStyle("-fx-background-color: transparent; -fx-text-fill: -nn-accent; -fx-padding: 2 0 0 0; -fx-cursor: hand;");
+            toggle.selectedProperty().addListener((o, a, open) -> toggle.setText(open ? "How to read this ▾" : "How to read this ▸"));
+        }
+
+        /** The toggle, for the heading. */
+        public javafx.scene.control.ToggleButton toggle() { return toggle; }
+
+        /** The text, shown while the toggle is on. */
+        public Label text() { return text; }
+
+        public boolean isOpen() { return toggle.isSelected(); }
     }
 
-    /** The collapsible reading guide; its paragraphs are separated by blank lines. */
-    public static javafx.scene.control.TitledPane howToRead(String text) {
-        Label body = new Label(text.strip());
-        body.setWrapText(true);
-        body.getStyleClass().add("how-to-read-text");
-        body.setMinHeight(Region.USE_PREF_SIZE);
-        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("How to read this", body);
-        pane.getStyleClass().add("how-to-read");
-        pane.setId("how-to-read");
-        pane.setExpanded(false);
-        pane.setAnimated(false);
-        return pane;
+    /** The guide for this text, or null when it is blank. */
+    public static ReadingGuide readingGuide(String howToRead) {
+        return howToRead == null || howToRead.isBlank() ? null : new ReadingGuide(howToRead);
     }
 
     public static VBox of(String title, String description) {

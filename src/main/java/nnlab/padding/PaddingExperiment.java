@@ -62,14 +62,15 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
 
     @Override public Published published() { return PublishedPaddingTable.PUBLISHED; }
 
-    /** The key results first (they are above the fold when a run ends), then the data and one pair of live charts per net. */
+    /** The key results first (they are above the fold when a run ends), one pair of live charts per net, then the data. */
     @Override
     public List<ViewSpec> views(Config config) {
-        List<ViewSpec> views = new ArrayList<>(List.of(RESULTS_TABLE, BARS_FIGURE, PREVIEW_FIGURE));
+        List<ViewSpec> views = new ArrayList<>(List.of(RESULTS_TABLE, BARS_FIGURE));
         for (String net : config.getStrings(NET)) {
             views.add(lossChart(net));
             views.add(accuracyChart(net));
         }
+        views.add(PREVIEW_FIGURE);
         views.add(LOSS_FIGURE);
         return views;
     }
@@ -194,6 +195,9 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
             }
         }
         ParallelRounds.run(parallel, tasks, "nnlab-padding-round");
+        // The charts' subtitle named the rounds under way; at the end it says what they hold.
+        ctx.emit(new RunEvent.Phase("done: " + results.size() + (results.size() == 1 ? " variant × " : " variants × ") + rounds
+                + (rounds == 1 ? " round" : " rounds"), false));
         return summary(c, results);
     }
 

@@ -108,12 +108,12 @@ class PaddingPanelTest {
 
     @Test
     void theHeadingTeachesAndTheModelViewShowsTheNets(FxRobot robot) {
-        javafx.scene.control.TitledPane guide = Fx.get(() -> (javafx.scene.control.TitledPane) panel.view().lookup("#how-to-read"));
-        assertNotNull(guide, "a How to read this pane in the heading");
-        assertTrue(!Fx.get(guide::isExpanded), "collapsed by default");
-        robot.clickOn("How to read this");
-        assertTrue(Fx.get(guide::isExpanded), "one click opens it");
-        assertTrue(Fx.get(() -> ((javafx.scene.control.Label) guide.getContent()).getText()).contains("50 %"));
+        var guide = Fx.get(panel::readingGuide);
+        assertNotNull(guide, "a How to read this toggle in the heading");
+        assertTrue(!Fx.get(guide::isOpen) && !Fx.get(() -> guide.text().isVisible()), "closed by default");
+        robot.clickOn("#how-to-read");
+        assertTrue(Fx.get(guide::isOpen) && Fx.get(() -> guide.text().isVisible()), "one click opens it");
+        assertTrue(Fx.get(() -> guide.text().getText()).contains("50 %"));
 
         Fx.run(() -> panel.settingsForm().setText("net", "Net1,Net2"));
         Fx.waitUntil("the model view lists both nets", 20_000, () -> Fx.get(() -> panel.modelView().models().size()) == 2);

@@ -57,7 +57,8 @@ class PaddingStudyTest {
         List<RunEvent> events = run.history().stream().filter(java.util.Objects::nonNull).toList();
         List<RunEvent.Phase> phases = events.stream().filter(e -> e instanceof RunEvent.Phase)
                 .map(e -> (RunEvent.Phase) e).toList();
-        assertEquals(4, phases.size(), "one phase per round start");
+        assertEquals(5, phases.size(), "one phase per round start, and one at the end");
+        assertEquals("done: 2 variants × 2 rounds", phases.get(4).title());
         assertTrue(phases.stream().noneMatch(RunEvent.Phase::restart), "overlapping rounds keep each other's curves");
         // One whole curve per variant on the net's charts: the round that started first draws it,
         // its partner (training at the same time) draws none, so curves never interleave.
@@ -98,7 +99,7 @@ class PaddingStudyTest {
                 "epochs", "3", "train-size", "200", "val-size", "100", "test-size", "100", "batch-size", "50"));
         List<String> titles = run.history().stream().filter(e -> e instanceof RunEvent.Phase)
                 .map(e -> ((RunEvent.Phase) e).title()).toList();
-        assertEquals(2, titles.size(), "one phase per round start: " + titles);
+        assertEquals(3, titles.size(), "one phase per round start and the end: " + titles);
         String both = titles.get(1);
         assertTrue(both.contains("Net2 · valid · round 1/1") && both.contains("; ") && both.contains("Net2 · fconv · round 1/1"),
                 "the second round starts while the first trains: " + titles);

@@ -184,8 +184,13 @@ final class BarRenderer {
                     double[] b = l.bar(c, gi, nGroup);
                     boolean up = v >= l.baseline;
                     double y = up ? l.py(v + e) - 3 : l.py(v - e) + 3 + Gfx.ascent(Gfx.SMALL);
+                    // A bar that reaches the top of the axis (100 %) carries its label inside, in white.
+                    boolean inside = up && y - Gfx.ascent(Gfx.SMALL) < plot.y && l.py(v) >= plot.y - 0.5
+                            && baseY - l.py(v) > 3 * Gfx.ascent(Gfx.SMALL);
+                    if (inside) y = Math.max(plot.y, l.py(v)) + 3 + Gfx.ascent(Gfx.SMALL);
                     // Labels of bars that run off the axis would collide with the frame or title.
-                    if (y - Gfx.ascent(Gfx.SMALL) < plot.y || y > plot.getMaxY()) continue;
+                    if (!inside && (y - Gfx.ascent(Gfx.SMALL) < plot.y || y > plot.getMaxY())) continue;
+                    g.setColor(inside && !f.isFlagged(gi, c) ? java.awt.Color.WHITE : Gfx.TEXT);
                     Gfx.text(g, Gfx.SMALL, Axis.sig(v, 3), b[0] + b[1] / 2, y, 0.5);
                 }
             }
