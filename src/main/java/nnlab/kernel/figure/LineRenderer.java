@@ -163,6 +163,8 @@ final class LineRenderer {
             Gfx.drawReferences(g, f.references(), plot, l::py);
         } else {
             Gfx.message(g, "no data", plot);
+            // On a fixed range the reading aids are already meaningful (chance before the first point).
+            if (Double.isFinite(f.yMin()) && Double.isFinite(f.yMax())) Gfx.drawReferences(g, f.references(), plot, l::py);
         }
 
         Ticks.xyAxes(g, plot, l.x, l.y, l::px, l::py, f.xLabel(), f.yLabel(), l.height);
