@@ -156,8 +156,9 @@ final class ResultsView {
     /** The settings a reader needs to judge the bars, and what the extremes mean. */
     static String subtitle(Config c) {
         int rounds = c.getInt(PaddingSettings.ROUNDS);
-        String settings = String.format(Locale.ROOT, "up to %d epochs (patience %d) · %d round%s · %d training images, %s draw, data seed %d",
-                c.getInt(PaddingSettings.EPOCHS), c.getInt(PaddingSettings.PATIENCE), rounds, rounds == 1 ? "" : "s",
+        int epochs = c.getInt(PaddingSettings.EPOCHS);
+        String settings = String.format(Locale.ROOT, "up to %d epoch%s (patience %d) · %d round%s · %d training images, %s draw, data seed %d",
+                epochs, epochs == 1 ? "" : "s", c.getInt(PaddingSettings.PATIENCE), rounds, rounds == 1 ? "" : "s",
                 c.getInt(PaddingSettings.TRAIN_SIZE), PaddingSettings.generator(c).id(), c.getInt(DATA_SEED));
         return settings + "\ntest 0 % = the net answers by height (top vs bottom), not by colour order\nhatched = " + NOT_TRAINED
                 + " (validation < " + (int) TRAINED_FROM + " %): train longer before reading its test bar";
