@@ -177,12 +177,8 @@ public class GenericExperimentPanel implements ExperimentPanel {
      * of the visible area, so a finished run shows its result without scrolling.
      */
     public void revealKeyResult() {
-        for (ViewSpec v : board.declaredViews()) {
-            if (!v.keyResult()) continue;
-            Node node = board.node(v.id());
-            if (node != null) LiveScrollPane.scrollToTop(contentScroll, node);
-            return;
-        }
+        Node node = board.keyResult();
+        if (node != null) LiveScrollPane.scrollToTop(contentScroll, node);
     }
 
     /** The log text so far. */

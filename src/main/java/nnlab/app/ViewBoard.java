@@ -73,6 +73,12 @@ final class ViewBoard {
     FigureView figure(String id) { return figures.get(id); }
     List<Node> items() { return grid.items(); }
 
+    /** The card of the first view declared as the study's answer, or null. */
+    Node keyResult() {
+        for (ViewSpec v : declared.values()) if (v.keyResult()) return node(v.id());
+        return null;
+    }
+
     /** The card of a view id (chart, table or figure), or null. */
     Node node(String id) {
         if (charts.containsKey(id)) return charts.get(id);
