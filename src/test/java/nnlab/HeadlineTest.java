@@ -43,11 +43,14 @@ class HeadlineTest {
     void paddingNamesTheBestVariantAndSkipsOnesWithoutRounds() {
         PaddingSummary summary = new PaddingSummary(List.of(variant("Net1", "valid", 12.25, 1.0),
                 variant("Net1", "fconv", 90.46, 0.83), variant("Net2", "zero", Double.NaN, Double.NaN)));
-        assertEquals("test acc 90.5 ± 0.8 % (Net1 fconv)", summary.headline());
-        assertEquals("test acc 50.0 % (Net1 zero)", new PaddingSummary(List.of(variant("Net1", "zero", 50, Double.NaN))).headline(),
-                "one round: no spread");
+        assertEquals("valid 12 %, fconv 90 % on the switched test set", summary.headline(),
+                "the lesson: every finished variant's test accuracy (Net2 has none, so the one net goes unsaid)");
+        assertEquals("zero 50 % on the switched test set", new PaddingSummary(List.of(variant("Net1", "zero", 50, Double.NaN))).headline(),
+                "one net goes unsaid");
         assertEquals("", new PaddingSummary(List.of(variant("Net1", "zero", Double.NaN, 0))).headline());
         assertEquals("", new PaddingSummary(List.of()).headline());
+        assertEquals("Net1 valid 1 %, Net2 valid 2 % on the switched test set",
+                new PaddingSummary(List.of(variant("Net1", "valid", 1, 0), variant("Net2", "valid", 2, 0))).headline());
     }
 
     @Test

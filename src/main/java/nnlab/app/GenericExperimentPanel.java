@@ -42,6 +42,9 @@ public class GenericExperimentPanel implements ExperimentPanel {
     private final ViewBoard board;
     private final SplitPane root;
     private final List<SettingsPreview> previews = new ArrayList<>();
+    private final ModelView modelView;
+    private final PanelHeading.ReadingGuide guide;
+    private final ScrollPane contentScroll;
     private boolean backendReady;
     private java.util.function.Function<Config, List<RunEvent>> plan;
     private boolean anyRunStarted;
@@ -57,12 +60,18 @@ public class GenericExperimentPanel implements ExperimentPanel {
         form.setOnSubmit(this::start);
         controls.setOnStart(this::start);
         controls.setOnCancel(this::cancel);
+        controls.setSettingsValid(form.isValid());
+        form.validProperty().addListener((o, a, b) -> controls.setSettingsValid(b));
         settingsFiles = new SettingsFileActions(experiment.id(), experiment.schema(), form::currentConfig, this::loadSettings);
         settingsFiles.setOnMessage(controls::showNote);
 
         VBox heading = PanelHeading.of(experiment.title(), experiment.description());
-        HBox header = new HBox(16, heading, controls);
-        header.setAlignment(Pos.CENTER_LEFT);
+        guide = PanelHeading.readingGuide(experiment.howToRead());
+        if (guide != null) heading.getChildren().add(guide.toggle());
+        HBox headerRow = new HBox(16, heading, controls);
+        headerRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(headerRow);
+        if (guide != null) header.getChildren().add(guide.text());
         header.getStyleClass().add("experiment-header");
 
         emptyHint.setText("Press Start (or Enter in the settings) to run " + experiment.title()
@@ -72,9 +81,14 @@ public class GenericExperimentPanel implements ExperimentPanel {
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
         topContent.getStyleClass().add("top-content");
         topContent.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(topContent.getChildren()));
-        VBox content = new VBox(14, topContent, emptyHint, grid);
+        modelView = new ModelView(experiment::models);
+        modelView.setVisible(false);
+        form.addConfigListener(c -> {
+            if (backendReady) modelView.refresh(validCurrentConfig());
+        });
+        VBox content = new VBox(14, topContent, modelView, emptyHint, grid);
         content.getStyleClass().add("view-area");
-        ScrollPane contentScroll = new LiveScrollPane(content);
+        contentScroll = new LiveScrollPane(content);
         contentScroll.setFitToWidth(true);
         contentScroll.getStyleClass().add("content-scroll");
         VBox.setVgrow(contentScroll, Priority.ALWAYS);
@@ -149,6 +163,24 @@ public class GenericExperimentPanel implements ExperimentPanel {
     /** The views the panel arranges now: the experiment's declaration for the settings shown. */
     public List<ViewSpec> declaredViews() { return board.declaredViews(); }
 
+    /** "How to read this" (null when the experiment has no guide). */
+    public PanelHeading.ReadingGuide readingGuide() { return guide; }
+
+    /** The model card: the networks the settings build. */
+    public ModelView modelView() { return modelView; }
+
+    /** The scroll pane of the views. */
+    public ScrollPane contentScroll() { return contentScroll; }
+
+    /**
+     * Brings the view declared as the study's answer ({@link ViewSpec#keyResult()}) to the top
+     * of the visible area, so a finished run shows its result without scrolling.
+     */
+    public void revealKeyResult() {
+        Node node = board.keyResult();
+        if (node != null) LiveScrollPane.scrollToTop(contentScroll, node);
+    }
+
     /** The log text so far. */
     public String logText() { return log.text(); }
 
@@ -201,6 +233,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
     public void onBackendReady() {
         backendReady = true;
         Config current = validCurrentConfig();
+        modelView.refresh(current);
         previews.forEach(p -> p.backendReady(current));
     }
 
@@ -285,6 +318,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
                 form.setLocked(false);
                 settingsFiles.loadButton().setDisable(false);
                 board.removeStaleViews();
+                if (s.status() == nnlab.kernel.run.RunStatus.FINISHED) Frames.after(2, this::revealKeyResult);
                 log.append("[" + s.status().label() + "] " + s.message());
                 if (currentRun != null && currentRun.folder() != null) log.append("saved in " + currentRun.folder());
             }

@@ -49,6 +49,9 @@ public class LiveLineChart extends VBox {
     private final Pane plotBox = new Pane();
     private String xLabel;
     private String yLabel;
+    private List<nnlab.kernel.figure.ReferenceLine> references = List.of();
+    private double yMin = Double.NaN;
+    private double yMax = Double.NaN;
     /** A drawing is under way; changes meanwhile are drawn once it is done. */
     private boolean rendering;
     private boolean dirty;
@@ -94,6 +97,18 @@ public class LiveLineChart extends VBox {
         this.yLabel = yLabel;
         requestRender();
     }
+
+    /** Labelled horizontal lines (chance level, ln C) and a fixed y range (NaN: from the data), as the view declares them. */
+    public void setReadingAids(List<nnlab.kernel.figure.ReferenceLine> lines, double yMin, double yMax) {
+        List<nnlab.kernel.figure.ReferenceLine> l = lines == null ? List.of() : List.copyOf(lines);
+        if (l.equals(references) && Double.compare(yMin, this.yMin) == 0 && Double.compare(yMax, this.yMax) == 0) return;
+        references = l;
+        this.yMin = yMin;
+        this.yMax = yMax;
+        requestRender();
+    }
+
+    public List<nnlab.kernel.figure.ReferenceLine> references() { return references; }
 
     /** The current phase's title, shown under the chart title ("" before any phase). */
     public String subtitle() { return subtitle.getText(); }
@@ -168,7 +183,7 @@ public class LiveLineChart extends VBox {
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             for (double[] p : e.getValue()) b.add(e.getKey(), p[0], p[1]);
         }
-        return b.build(figureTitle, nullToEmpty(xLabel), nullToEmpty(yLabel), false);
+        return b.build(figureTitle, nullToEmpty(xLabel), nullToEmpty(yLabel), false).withReferences(references).withYRange(yMin, yMax);
     }
 
     private void requestRender() {

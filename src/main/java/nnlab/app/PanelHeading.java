@@ -3,11 +3,52 @@ package nnlab.app;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The title and wrapped description at the top of a page, growing to fill its header row. */
 public final class PanelHeading {
     private PanelHeading() { }
+
+    /**
+     * A student's reading guide for a panel: a "How to read this" toggle for the heading (closed
+     * by default, one click opens it) and the text it shows, meant for a full-width row under the
+     * header so that it reads as wide lines, not as a narrow column.
+     */
+    public static final class ReadingGuide {
+        private final javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("How to read this ▸");
+        private final Label text;
+
+        ReadingGuide(String guide) {
+            text = new Label(guide.strip());
+            text.setWrapText(true);
+            text.getStyleClass().add("how-to-read-text");
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.setMaxWidth(Double.MAX_VALUE);
+            text.setStyle("-fx-padding: 6 14 10 14; -fx-line-spacing: 2;");
+            text.setId("how-to-read-text");
+            text.visibleProperty().bind(toggle.selectedProperty());
+            text.managedProperty().bind(toggle.selectedProperty());
+            toggle.getStyleClass().add("how-to-read");
+            toggle.setId("how-to-read");
+            toggle.setFocusTraversable(true);
+            toggle.setStyle("-fx-background-color: transparent; -fx-text-fill: -nn-accent; -fx-padding: 2 0 0 0; -fx-cursor: hand;");
+            toggle.selectedProperty().addListener((o, a, open) -> toggle.setText(open ? "How to read this ▾" : "How to read this ▸"));
+        }
+
+        /** The toggle, for the heading. */
+        public javafx.scene.control.ToggleButton toggle() { return toggle; }
+
+        /** The text, shown while the toggle is on. */
+        public Label text() { return text; }
+
+        public boolean isOpen() { return toggle.isSelected(); }
+    }
+
+    /** The guide for this text, or null when it is blank. */
+    public static ReadingGuide readingGuide(String howToRead) {
+        return howToRead == null || howToRead.isBlank() ? null : new ReadingGuide(howToRead);
+    }
 
     public static VBox of(String title, String description) {
         Label titleLabel = new Label(title);

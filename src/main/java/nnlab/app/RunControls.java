@@ -31,6 +31,7 @@ public class RunControls extends HBox {
     private final Label status = new Label();
     private final Label detail = new Label();
     private RunStatus runStatus;
+    private boolean settingsValid = true;
 
     public RunControls() {
         getStyleClass().add("run-controls");
@@ -41,6 +42,7 @@ public class RunControls extends HBox {
         cancel.setId("cancel-button");
         cancel.setTooltip(new Tooltip("Stop the run at its next check (within a second)"));
         cancel.setDisable(true);
+        start.disabledProperty().addListener((o, a, b) -> updateStartLook());
         // The header gives the experiment's description the spare width; the buttons never shrink.
         start.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
@@ -92,6 +94,28 @@ public class RunControls extends HBox {
     public boolean isRunActive() { return runStatus != null && !runStatus.isFinal(); }
 
     public void setOnStart(Runnable action) { start.setOnAction(e -> action.run()); }
+
+    /**
+     * Whether Start can start a run with the settings shown. Only then does it look like the
+     * primary action; otherwise it stays clickable (a click shows what to fix) but plain.
+     */
+    public void setSettingsValid(boolean valid) {
+        settingsValid = valid;
+        updateStartLook();
+    }
+
+    /** True when Start is styled as the primary action (settings valid, no run active). */
+    public boolean startLooksPrimary() {
+        return start.getStyleClass().contains("start-button");
+    }
+
+    private void updateStartLook() {
+        boolean primary = settingsValid && !start.isDisabled();
+        if (primary && !start.getStyleClass().contains("start-button")) start.getStyleClass().add("start-button");
+        if (!primary) start.getStyleClass().remove("start-button");
+        start.setTooltip(new Tooltip(settingsValid ? "Start a run with these settings (Enter in the form)"
+                : "Some settings are invalid: click to see which"));
+    }
 
     public void setOnCancel(Runnable action) { cancel.setOnAction(e -> action.run()); }
 

@@ -283,6 +283,8 @@ public class SettingsForm extends VBox {
         abstract void set(Object value);
 
         void showError(String message) {
+            // Next to its field the setting needs no "(key)": the tooltip gives the command-line name.
+            if (message != null) message = message.replace(setting.label() + " (" + setting.key() + ")", setting.label());
             error.setText(message == null ? "" : message);
             Node target = control;
             if (message == null) target.getStyleClass().remove("invalid");

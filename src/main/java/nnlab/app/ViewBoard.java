@@ -58,6 +58,7 @@ final class ViewBoard {
             if (v != null) {
                 c.setTitle(v.title());
                 c.setAxisLabels(v.xLabel(), v.yLabel());
+                c.setReadingAids(v.references(), v.yMin(), v.yMax());
             }
         }
         grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
@@ -71,6 +72,19 @@ final class ViewBoard {
     ResultsTableView table(String id) { return tables.get(id); }
     FigureView figure(String id) { return figures.get(id); }
     List<Node> items() { return grid.items(); }
+
+    /** The card of the first view declared as the study's answer, or null. */
+    Node keyResult() {
+        for (ViewSpec v : declared.values()) if (v.keyResult()) return node(v.id());
+        return null;
+    }
+
+    /** The card of a view id (chart, table or figure), or null. */
+    Node node(String id) {
+        if (charts.containsKey(id)) return charts.get(id);
+        if (tables.containsKey(id)) return tables.get(id);
+        return figures.get(id);
+    }
 
     /** A figure card in place before any run sends it (e.g. a preview); it stays across runs. */
     FigureView addPermanentFigure(ViewSpec view) {
@@ -189,6 +203,7 @@ final class ViewBoard {
         if (c == null) {
             ViewSpec v = declared.get(id);
             c = v != null ? new LiveLineChart(id, v.title(), v.xLabel(), v.yLabel()) : new LiveLineChart(id, ViewSpec.titleFromId(id), "", "");
+            if (v != null) c.setReadingAids(v.references(), v.yMin(), v.yMax());
             if (currentPhase != null) c.startPhase(currentPhase);
             charts.put(id, c);
             add(id, c, false);

@@ -111,6 +111,22 @@ public final class GcnModel {
         return m;
     }
 
+    /**
+     * The built graph's layers for a model view: per GCN layer its weight and bias variables'
+     * sizes as SameDiff holds them, and the output per node (n × width for n nodes).
+     */
+    public nnlab.kernel.run.ModelSummary summary(String name, int graphNodes) {
+        List<nnlab.kernel.run.ModelSummary.Layer> rows = new ArrayList<>();
+        for (int l = 1; l <= arch.depth(); l++) {
+            long[] w = sd.getVariable("w" + l).getShape();
+            long params = sd.getVariable("w" + l).getArr().length() + sd.getVariable("b" + l).getArr().length();
+            String type = "GCN Â·H·W + b, " + w[0] + "→" + w[1] + (l < arch.depth() ? ", ReLU, dropout " + arch.dropout() : ", class scores");
+            rows.add(new nnlab.kernel.run.ModelSummary.Layer("layer " + l, type, graphNodes + " × " + w[1], params));
+        }
+        return new nnlab.kernel.run.ModelSummary(name, rows, "Output per node of the graph. Â (" + graphNodes + " × " + graphNodes
+                + ", the normalised adjacency with self-loops) is a constant of the graph, not a parameter.");
+    }
+
     /** Adam with coupled L2 weight decay; must be called before {@link #trainStep}. */
     public void configureTraining(double lr, double weightDecay) {
         List<String> features = new ArrayList<>();

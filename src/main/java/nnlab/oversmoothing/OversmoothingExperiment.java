@@ -11,6 +11,7 @@ import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.figure.BarFigure;
 import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.figure.ReferenceLine;
 import nnlab.kernel.figure.ScatterFigure;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
@@ -35,7 +36,7 @@ public final class OversmoothingExperiment implements Experiment {
     public static final String ID = "oversmoothing";
     public static final ViewSpec TRAIN_LOSS = ViewSpec.figure("train-loss", "Training loss per depth");
     public static final ViewSpec VAL_LOSS = ViewSpec.figure("val-loss", "Validation loss per depth");
-    public static final ViewSpec ACCURACY_TABLE = ViewSpec.table("accuracy", "Accuracy after training");
+    public static final ViewSpec ACCURACY_TABLE = ViewSpec.table("accuracy", "Accuracy after training").asKeyResult();
     public static final ViewSpec ACCURACY_FIGURE = ViewSpec.figure("val-accuracy", "Validation accuracy per depth");
     public static final ViewSpec STD_FIGURE = ViewSpec.figure("oversmoothing-std", "Feature std per layer after training");
     public static final ViewSpec ENERGY_FIGURE = ViewSpec.figure("oversmoothing-energy", "Dirichlet energy per layer after training");
@@ -61,6 +62,39 @@ public final class OversmoothingExperiment implements Experiment {
         return ViewSpec.chart("loss · depth " + depth, "Loss · depth " + depth, "epoch", "NLL");
     }
 
+    /** The same with ln C, the loss of a uniform guess over the graph's classes: a curve that stays on it learned nothing. */
+    public static ViewSpec lossChart(int depth, int classes) {
+        return lossChart(depth).withReferences(List.of(ReferenceLine.uniformLoss(classes)));
+    }
+
+    @Override
+    public String howToRead() {
+        return OversmoothingReading.TEXT;
+    }
+
+    /** One GCN per depth, built as the run builds it (on a one-node stand-in graph: the parameters do not depend on the nodes). */
+    @Override
+    public List<nnlab.kernel.run.ModelSummary> models(Config c) {
+        Graph graph = OversmoothingSettings.graph(c);
+        List<nnlab.kernel.run.ModelSummary> out = new ArrayList<>();
+        for (int depth : c.getInts(DEPTHS)) {
+            GcnModel.Architecture arch = new GcnModel.Architecture(graph.featureDim(), c.getInt(HIDDEN), graph.classes(), depth,
+                    c.getDouble(DROPOUT));
+            GcnModel m = GcnModel.build(Nd4j.eye(1).castTo(DataType.FLOAT), arch, c.getInt(SEED), DataType.FLOAT);
+            out.add(m.summary("depth " + depth, graph.nodes()));
+        }
+        return out;
+    }
+
+    /** The classes of the graph a config names, without loading Cora's features (7 classes); NaN-free fallback 2. */
+    static int classes(Config c) {
+        return switch (c.getString(GRAPH)) {
+            case OversmoothingSettings.KARATE -> 2;
+            case OversmoothingSettings.CORA -> 7;
+            default -> c.getInt(CLASSES);
+        };
+    }
+
     public static ViewSpec pcaView(int depth) {
         return ViewSpec.figure("pca-depth-" + depth, "PCA of the last layer · depth " + depth);
     }
@@ -70,7 +104,7 @@ public final class OversmoothingExperiment implements Experiment {
     public List<ViewSpec> views(Config c) {
         List<Integer> depths = c.getInts(DEPTHS);
         List<ViewSpec> views = new ArrayList<>(List.of(ACCURACY_TABLE));
-        for (int d : depths) views.add(lossChart(d));
+        for (int d : depths) views.add(lossChart(d, classes(c)));
         views.addAll(List.of(STD_FIGURE, ENERGY_FIGURE));
         for (int d : depths) views.add(pcaView(d));
         views.addAll(List.of(ACCURACY_FIGURE, TRAIN_LOSS, VAL_LOSS));
@@ -104,11 +138,11 @@ public final class OversmoothingExperiment implements Experiment {
         RunProgress progress = new RunProgress(ctx, depths.stream().mapToDouble(d -> (double) d * (hyper.epochs() + 1)).sum());
         try (OneDnn ignored = OneDnn.off()) {
             GcnTrainer trainer = new GcnTrainer(graph, DataType.FLOAT);
-            publish(ctx, graph, depths, results);
+            publish(ctx, graph, depths, results, hyper);
             for (int depth : depths) {
                 ctx.checkCancelled();
                 String series = "depth " + depth;
-                ViewSpec lossChart = lossChart(depth);
+                ViewSpec lossChart = lossChart(depth, graph.classes());
                 GcnTrainer.Result r = trainer.train(depth, hyper, new TrainingListener<>() {
                 @Override
                 public void epochDone(EpochResult<GcnTrainer.Evaluation> e) {
@@ -118,8 +152,11 @@ public final class OversmoothingExperiment implements Experiment {
                     ctx.metric(lossChart, "validation", s.epoch(), s.valLoss());
                     trainCurves.add(series, s.epoch(), s.trainLoss());
                     valCurves.add(series, s.epoch(), s.valLoss());
-                    ctx.figure(TRAIN_LOSS, trainCurves.build("Training loss per depth", "epoch", "NLL on the training nodes", false));
-                    ctx.figure(VAL_LOSS, valCurves.build("Validation loss per depth", "epoch", "NLL on the validation nodes", false));
+                    List<ReferenceLine> lnC = List.of(ReferenceLine.uniformLoss(graph.classes()));
+                    ctx.figure(TRAIN_LOSS, trainCurves.build("Training loss per depth", "epoch", "NLL on the training nodes", false)
+                            .withReferences(lnC).withSubtitle(subtitle(graph, hyper)));
+                    ctx.figure(VAL_LOSS, valCurves.build("Validation loss per depth", "epoch", "NLL on the validation nodes", false)
+                            .withReferences(lnC).withSubtitle(subtitle(graph, hyper)));
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("depth", depth);
                     row.put("epoch", s.epoch());
@@ -143,7 +180,7 @@ public final class OversmoothingExperiment implements Experiment {
                                 + "Dirichlet energy %.3g, %.2f s/epoch", depth, r.valAccuracy(), r.valMeanClassAccuracy(),
                         r.featureStd()[depth], r.dirichletEnergy()[depth], r.secondsPerEpoch()));
                 logZeros(ctx, r);
-                publish(ctx, graph, depths, results);
+                publish(ctx, graph, depths, results, hyper);
                 ctx.figure(pcaView(depth), pcaFigure(graph, r));
             }
         }
@@ -160,7 +197,8 @@ public final class OversmoothingExperiment implements Experiment {
         }
     }
 
-    private static void publish(RunContext ctx, Graph graph, List<Integer> depths, List<GcnTrainer.Result> results) {
+    private static void publish(RunContext ctx, Graph graph, List<Integer> depths, List<GcnTrainer.Result> results,
+                                GcnTrainer.Hyper hyper) {
         List<List<String>> rows = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();
         for (int i = 0; i < depths.size(); i++) {
@@ -190,8 +228,9 @@ public final class OversmoothingExperiment implements Experiment {
             values[0][i] = i < results.size() ? results.get(i).valAccuracy() : Double.NaN;
             values[1][i] = i < results.size() ? results.get(i).valMeanClassAccuracy() : Double.NaN;
         }
-        ctx.figure(ACCURACY_FIGURE, new BarFigure("Validation accuracy per depth (chance " + f1(100.0 / graph.classes()) + " %)",
-                "validation accuracy (%)", categories, List.of("overall", "mean per class"), values, null, 0, 100));
+        ctx.figure(ACCURACY_FIGURE, new BarFigure("Validation accuracy per depth", "validation accuracy (%)", categories,
+                List.of("overall", "mean per class"), values, null, 0, 100).withXLabel("GCN depth (layers)")
+                .withReferences(List.of(ReferenceLine.chancePercent(graph.classes()))).withSubtitle(subtitle(graph, hyper)));
 
         LineFigure.Builder std = new LineFigure.Builder();
         LineFigure.Builder energy = new LineFigure.Builder();
@@ -205,6 +244,12 @@ public final class OversmoothingExperiment implements Experiment {
                 "mean over features of std across nodes", true));
         ctx.figure(ENERGY_FIGURE, energy.build("Dirichlet energy per layer after training (layer 0 = input)", "layer",
                 "trace(HᵀLH) / n,  L = I − Â", true));
+    }
+
+    /** The settings a shared figure needs: graph, epochs, width, seed. */
+    static String subtitle(Graph graph, GcnTrainer.Hyper h) {
+        return String.format(Locale.ROOT, "%s · %d classes · %d epochs · hidden %d · dropout %s · seed %d", graph.name(), graph.classes(),
+                h.epochs(), h.hidden(), h.dropout(), h.seed());
     }
 
     static ScatterFigure pcaFigure(Graph graph, GcnTrainer.Result r) {

@@ -38,14 +38,13 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class PaddingExperiment implements Experiment, PublishedResults {
     public static final String ID = "padding";
     public static final ViewSpec PREVIEW_FIGURE = ViewSpec.figure("dataset-preview", "Dataset: train vs switched test");
-    public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Loss", "epoch", "cross-entropy");
-    public static final ViewSpec ACCURACY_CHART = ViewSpec.chart("accuracy", "Validation accuracy", "epoch", "accuracy (%)");
-    public static final ViewSpec RESULTS_TABLE = ViewSpec.table("results", "Results");
+    public static final ViewSpec RESULTS_TABLE = ViewSpec.table("results", "Results").asKeyResult();
     public static final ViewSpec BARS_FIGURE =
             ViewSpec.figure("test-accuracy", "Test accuracy on the switched test set (mean ± std over rounds)");
+    /** Chance for the two classes; a variant whose validation accuracy ends below this has not learned the task yet. */
+    public static final double CHANCE = 50;
     /** The current round's loss curves for the run folder and the command line; the live loss chart shows them in the app. */
     public static final ViewSpec LOSS_FIGURE = ViewSpec.figure("loss-curves", "Loss").savedOnly();
-    private static final List<ViewSpec> VIEWS = List.of(PREVIEW_FIGURE, LOSS_CHART, ACCURACY_CHART, RESULTS_TABLE, BARS_FIGURE, LOSS_FIGURE);
 
     private final ConfigSchema schema = PaddingSettings.schema();
 
@@ -63,7 +62,48 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
 
     @Override public Published published() { return PublishedPaddingTable.PUBLISHED; }
 
-    @Override public List<ViewSpec> views(Config config) { return VIEWS; }
+    /** The key results first (they are above the fold when a run ends), one pair of live charts per net, then the data. */
+    @Override
+    public List<ViewSpec> views(Config config) {
+        List<ViewSpec> views = new ArrayList<>(List.of(RESULTS_TABLE, BARS_FIGURE));
+        for (String net : config.getStrings(NET)) {
+            views.add(lossChart(net));
+            views.add(accuracyChart(net));
+        }
+        views.add(PREVIEW_FIGURE);
+        views.add(LOSS_FIGURE);
+        return views;
+    }
+
+    /** One curve per padding (and protocol) of this net: every variant trained so far stays in view to compare. */
+    public static ViewSpec lossChart(String net) {
+        return ViewSpec.chart("loss-" + net, "Validation loss · " + net, "epoch", "cross-entropy")
+                .withReferences(List.of(nnlab.kernel.figure.ReferenceLine.uniformLoss(2)));
+    }
+
+    public static ViewSpec accuracyChart(String net) {
+        return ViewSpec.chart("accuracy-" + net, "Validation accuracy · " + net, "epoch", "accuracy (%)").withPercentAxis()
+                .withReferences(List.of(nnlab.kernel.figure.ReferenceLine.chancePercent(2)));
+    }
+
+    @Override
+    public String howToRead() {
+        return PaddingReading.TEXT;
+    }
+
+    @Override
+    public List<nnlab.kernel.run.ModelSummary> models(Config c) {
+        List<nnlab.kernel.run.ModelSummary> out = new ArrayList<>();
+        String padding = c.getStrings(PADDING).get(0);
+        for (String net : c.getStrings(NET)) {
+            MultiLayerNetwork model = PaddingNets.build(architecture(c, net, PaddingMode.fromId(padding)), 1, DataType.FLOAT);
+            nnlab.kernel.run.ModelSummary m = nnlab.kernel.train.ModelSummaries.of(net, model,
+                    org.deeplearning4j.nn.conf.inputs.InputType.convolutional(c.getInt(IMAGE_SIZE), c.getInt(IMAGE_SIZE), 3));
+            out.add(new nnlab.kernel.run.ModelSummary(m.name(), m.layers(), "Built with " + padding
+                    + " padding; other paddings change the output sizes (and add padding layers), not the parameters."));
+        }
+        return out;
+    }
 
     /** The three data sets of a config: validation restarts the training stream unless told otherwise. */
     public record Data(BoxDataset train, BoxDataset validation, BoxDataset test) { }
@@ -129,21 +169,20 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         long dataSeed = c.getInt(DATA_SEED);
         // One queue of every round of every variant: a free thread takes the next round at once,
         // so a round that stops early never leaves a core idle until its partner ends.
-        Lanes lanes = new Lanes(ctx, parallel > 1, rounds);
+        Lanes lanes = new Lanes(ctx, rounds, paddings.size() > 1 || DataProtocol.of(c).size() == 1);
         List<Callable<Void>> tasks = new ArrayList<>();
         for (VariantResult variant : results) {
             for (int round = 0; round < rounds; round++) {
                 int roundNo = round;
                 tasks.add(() -> {
                     ctx.checkCancelled();
-                    String suffix = lanes.begin(variant, roundNo, variantLabel(variant, nets.size() > 1, paddings.size() > 1,
-                            DataProtocol.of(c).size() > 1));
+                    lanes.begin(variant, roundNo);
                     long seed = variant.protocol.seed(dataSeed, roundNo);
                     // Each round of a varying protocol draws its own images; they are quick to make and not kept.
                     Data roundData = seed == dataSeed ? data : data(c, seed);
                     VariantTrainer.RoundResult r;
                     try {
-                        r = trainRound(c, ctx, roundData, trainer, variant, roundNo, rounds, suffix, progress);
+                        r = trainRound(c, ctx, roundData, trainer, variant, roundNo, rounds, lanes, progress);
                     } finally {
                         lanes.end(variant, roundNo);
                     }
@@ -156,46 +195,55 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
             }
         }
         ParallelRounds.run(parallel, tasks, "nnlab-padding-round");
+        // The charts' subtitle named the rounds under way; at the end it says what they hold.
+        ctx.emit(new RunEvent.Phase("done: " + results.size() + (results.size() == 1 ? " variant × " : " variants × ") + rounds
+                + (rounds == 1 ? " round" : " rounds"), false));
         return summary(c, results);
     }
 
-    /** What tells a variant's curves apart in a study: its net, padding and data protocol, where the study has several. */
-    private static String variantLabel(VariantResult v, boolean severalNets, boolean severalPaddings, boolean severalProtocols) {
-        String label = severalNets && severalPaddings ? v.net + " " + v.mode.id() : severalNets ? v.net : severalPaddings ? v.mode.id() : "";
-        if (!severalProtocols) return label;
-        return (label.isEmpty() ? "" : label + " ") + v.protocol.id() + " data";
-    }
-
     /**
-     * The rounds training at this moment, one per thread ("lane"). Each round names its curves
-     * with a suffix when rounds overlap, retires its lane's previous curves when it starts, and
-     * titles the phase with every round under way.
+     * The rounds training at this moment. Each net's live charts hold one curve per variant (its
+     * padding, and data protocol where a run has both), so every variant trained so far stays in
+     * view. A variant has one curve: a round draws it when no other round of the variant is
+     * drawing (a finished round's curve stays until the variant's next round retires it). The
+     * phase title names every round under way.
      */
-    private static final class Lanes {
+    static final class Lanes {
         private final RunContext ctx;
-        private final boolean overlapping;
         private final int rounds;
-        private final Map<Thread, String> lastSuffix = new java.util.HashMap<>();
+        private final boolean byPadding;
+        private final Map<VariantResult, Integer> shownRound = new java.util.HashMap<>();
         private final Map<VariantResult, java.util.SortedSet<Integer>> running = new LinkedHashMap<>();
 
-        Lanes(RunContext ctx, boolean overlapping, int rounds) {
+        Lanes(RunContext ctx, int rounds, boolean byPadding) {
             this.ctx = ctx;
-            this.overlapping = overlapping;
             this.rounds = rounds;
+            this.byPadding = byPadding;
         }
 
-        /** Announces a round on this thread and returns the suffix of its series names. */
-        synchronized String begin(VariantResult variant, int round, String variantLabel) {
-            if (!overlapping) {
-                ctx.emit(new RunEvent.Phase(variant.name() + " · round " + (round + 1) + "/" + rounds));
-                return "";
+        /** The curve of this variant's round on its net's charts, e.g. "fconv" or "fconv · round 3". */
+        String series(VariantResult v, int round) {
+            String name = byPadding ? v.mode.id() : "";
+            if (v.protocol != DataProtocol.FIXED || !byPadding) name = (name.isEmpty() ? "" : name + " · ") + v.protocol.id() + " data";
+            return rounds > 1 ? name + " · round " + (round + 1) : name;
+        }
+
+        synchronized void begin(VariantResult variant, int round) {
+            Integer owner = shownRound.get(variant);
+            java.util.SortedSet<Integer> under = running.get(variant);
+            // A round takes the variant's curve only from a finished round, so every curve shown is whole.
+            if (owner == null || under == null || !under.contains(owner)) {
+                if (owner != null) ctx.emit(new RunEvent.RetireCurves(series(variant, owner)));
+                shownRound.put(variant, round);
             }
-            String suffix = (variantLabel.isEmpty() ? "" : " · " + variantLabel) + " · round " + (round + 1);
-            String previous = lastSuffix.put(Thread.currentThread(), suffix);
-            if (previous != null) ctx.emit(new RunEvent.RetireCurves(previous));
             running.computeIfAbsent(variant, v -> new java.util.TreeSet<>()).add(round);
             ctx.emit(new RunEvent.Phase(title(), false));
-            return suffix;
+        }
+
+        /** True when this round draws its variant's curve. */
+        synchronized boolean shown(VariantResult variant, int round) {
+            Integer r = shownRound.get(variant);
+            return r != null && r == round;
         }
 
         synchronized void end(VariantResult variant, int round) {
@@ -219,8 +267,9 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
 
     /** One round of one variant, reporting every epoch; {@code suffix} names its curves apart from overlapping rounds. */
     private static VariantTrainer.RoundResult trainRound(Config c, RunContext ctx, Data data, VariantTrainer trainer,
-                                                         VariantResult variant, int round, int rounds, String suffix,
+                                                         VariantResult variant, int round, int rounds, Lanes lanes,
                                                          RunProgress progress) {
+        String series = lanes.series(variant, round);
         String where = variant.name() + " · round " + (round + 1) + "/" + rounds;
         long seed = (long) c.getInt(MODEL_SEED) + round;
         MultiLayerNetwork model = PaddingNets.build(architecture(c, variant.net, variant.mode), seed, DataType.FLOAT);
@@ -234,15 +283,20 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                     double trainLoss = e.trainLoss();
                     double valLoss = e.validation().loss();
                     double valAcc = e.validation().accuracy();
-                    ctx.metric(LOSS_CHART, "train loss" + suffix, epoch, trainLoss);
-                    ctx.metric(LOSS_CHART, "validation loss" + suffix, epoch, valLoss);
-                    ctx.metric(ACCURACY_CHART, "validation accuracy" + suffix, epoch, valAcc);
+                    // Atomic with a later round's takeover, so a retired curve never gets a stray point.
+                    synchronized (lanes) {
+                        if (lanes.shown(variant, round)) {
+                            ctx.metric(lossChart(variant.net), series, epoch, valLoss);
+                            ctx.metric(accuracyChart(variant.net), series, epoch, valAcc);
+                        }
+                    }
                     curves.add("train loss", epoch, trainLoss).add("validation loss", epoch, valLoss);
                     ctx.figure(LOSS_FIGURE, curves.build("Loss — " + where, "epoch", "cross-entropy", false));
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("net", variant.net);
                     row.put("padding", variant.mode.id());
-                    row.put("round", round);
+                    // Counted from 1, as the live phase titles and the table's per-round details count (History names curves by it).
+                    row.put("round", round + 1);
                     // Only a run whose data seed varies has these columns, so a fixed-data run's metrics.csv reads as before.
                     if (variesData) {
                         row.put("data_seeds", variant.protocol.id());

@@ -30,6 +30,9 @@ final class ResultsView {
     static final String DISTANCE_COLUMN = "Δ (published stds)";
     static final String ROUNDS_COLUMN = "Rounds";
     private static final String OPEN = "…";
+    /** Validation accuracy (%) below which a variant is "not trained yet": within 10 points of chance. */
+    static final double TRAINED_FROM = PaddingExperiment.CHANCE + 10;
+    static final String NOT_TRAINED = "not trained yet";
     private static final String NOT_PUBLISHED = "—";
 
     private ResultsView() { }
@@ -79,7 +82,7 @@ final class ResultsView {
             boolean open = v.rounds() == 0;
             List<String> row = new ArrayList<>(List.of(v.net, v.mode.id()));
             if (columns.contains(DATA_COLUMN)) row.add(v.protocol.describe(seed));
-            row.add(open ? OPEN : pm(v.valMean(), v.valStd()));
+            row.add(open ? OPEN : pm(v.valMean(), v.valStd()) + (notTrained(v) ? " · " + NOT_TRAINED : ""));
             row.add(open ? OPEN : pm(v.testMean(), v.testStd()));
             if (published) {
                 Optional<PublishedAccuracies.Accuracy> p = PublishedAccuracies.testAccuracy(v.net, v.mode);
@@ -97,9 +100,15 @@ final class ResultsView {
         return new RunEvent.Table(id, title(c), columns, rows, details);
     }
 
+    /** True when a variant's validation accuracy ended near chance: its test accuracy says nothing yet. */
+    static boolean notTrained(VariantResult v) {
+        return v.rounds() > 0 && v.valMean() < TRAINED_FROM;
+    }
+
     /**
-     * Paddings along x; one group per net and protocol (named by the protocol only when the run
-     * has both), then with "published" on one group per net the write-up gives numbers for.
+     * Paddings along x; per net and protocol (named by the protocol only when the run has both) a
+     * validation bar beside the test bar, then with "published" on one group per net the
+     * write-up gives numbers for. Variants not trained yet are hatched.
      */
     static BarFigure bars(Config c, String title, List<VariantResult> results) {
         List<String> nets = c.getStrings(NET);
@@ -108,28 +117,51 @@ final class ResultsView {
         long seed = c.getInt(DATA_SEED);
         List<String> groups = new ArrayList<>();
         for (String net : nets) {
-            for (DataProtocol p : protocols) groups.add(protocols.size() > 1 ? net + " · " + p.describe(seed) : net);
+            for (DataProtocol p : protocols) {
+                String name = protocols.size() > 1 ? net + " · " + p.describe(seed) : net;
+                groups.add(name + " · validation");
+                groups.add(name + " · test");
+            }
         }
         List<String> publishedNets = c.getBoolean(PUBLISHED) ? nets.stream().filter(n -> paddings.stream()
                 .anyMatch(p -> PublishedAccuracies.testAccuracy(n, PaddingMode.fromId(p)).isPresent())).toList() : List.of();
         for (String net : publishedNets) groups.add(net + " · published");
         double[][] values = new double[groups.size()][paddings.size()];
         double[][] errors = new double[groups.size()][paddings.size()];
+        boolean[][] flagged = new boolean[groups.size()][paddings.size()];
         for (VariantResult v : results) {
-            int g = nets.indexOf(v.net) * protocols.size() + protocols.indexOf(v.protocol);
+            int g = 2 * (nets.indexOf(v.net) * protocols.size() + protocols.indexOf(v.protocol));
             int k = paddings.indexOf(v.mode.id());
-            values[g][k] = v.rounds() == 0 ? Double.NaN : v.testMean();
-            errors[g][k] = v.rounds() == 0 ? Double.NaN : v.testStd();
+            boolean open = v.rounds() == 0;
+            values[g][k] = open ? Double.NaN : v.valMean();
+            errors[g][k] = open ? Double.NaN : v.valStd();
+            values[g + 1][k] = open ? Double.NaN : v.testMean();
+            errors[g + 1][k] = open ? Double.NaN : v.testStd();
+            flagged[g][k] = notTrained(v);
+            flagged[g + 1][k] = notTrained(v);
         }
         for (int i = 0; i < publishedNets.size(); i++) {
-            int g = nets.size() * protocols.size() + i;
+            int g = 2 * nets.size() * protocols.size() + i;
             for (int k = 0; k < paddings.size(); k++) {
                 Optional<PublishedAccuracies.Accuracy> p = PublishedAccuracies.testAccuracy(publishedNets.get(i), PaddingMode.fromId(paddings.get(k)));
                 values[g][k] = p.map(PublishedAccuracies.Accuracy::mean).orElse(Double.NaN);
                 errors[g][k] = p.map(PublishedAccuracies.Accuracy::std).orElse(Double.NaN);
             }
         }
-        return new BarFigure(title, "test accuracy (%)", paddings, groups, values, errors, 0, 100);
+        return new BarFigure(title, "accuracy (%)", paddings, groups, values, errors, 0, 100).withXLabel("padding")
+                .withSubtitle(subtitle(c)).withReferences(List.of(nnlab.kernel.figure.ReferenceLine.chancePercent(2)))
+                .withFlagged(flagged);
+    }
+
+    /** The settings a reader needs to judge the bars, and what the extremes mean. */
+    static String subtitle(Config c) {
+        int rounds = c.getInt(PaddingSettings.ROUNDS);
+        int epochs = c.getInt(PaddingSettings.EPOCHS);
+        String settings = String.format(Locale.ROOT, "up to %d epoch%s (patience %d) · %d round%s · %d training images, %s draw, data seed %d",
+                epochs, epochs == 1 ? "" : "s", c.getInt(PaddingSettings.PATIENCE), rounds, rounds == 1 ? "" : "s",
+                c.getInt(PaddingSettings.TRAIN_SIZE), PaddingSettings.generator(c).id(), c.getInt(DATA_SEED));
+        return settings + "\ntest 0 % = the net answers by height (top vs bottom), not by colour order\nhatched = " + NOT_TRAINED
+                + " (validation < " + (int) TRAINED_FROM + " %): train longer before reading its test bar";
     }
 
     private static boolean severalProtocols(Config c) {

@@ -13,6 +13,7 @@ import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.figure.ImageGridFigure;
 import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.figure.ReferenceLine;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.ViewSpec;
@@ -39,13 +40,12 @@ public final class RotationExperiment implements Experiment {
     public static final ViewSpec SAMPLES_FIGURE = ViewSpec.figure("samples", "Data samples");
     public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Training loss", "epoch", "cross-entropy");
     public static final ViewSpec ACCURACY_CHART =
-            ViewSpec.chart("accuracy", "Accuracy vs angle", "angle (°, counter-clockwise)", "test accuracy (%)");
+            ViewSpec.chart("accuracy", "Accuracy vs angle", "angle (°, counter-clockwise)", "test accuracy (%)").withPercentAxis()
+                    .asKeyResult();
     public static final ViewSpec STRIP_FIGURE = ViewSpec.figure("rotation-strip", "Rotation strip");
     public static final ViewSpec CLASS_TABLE = ViewSpec.table("per-class", "Per-class test accuracy");
     public static final ViewSpec ACCURACY_FIGURE = ViewSpec.figure("accuracy-vs-angle", "Test accuracy vs rotation angle").savedOnly();
     public static final ViewSpec LOSS_FIGURE = ViewSpec.figure("loss-curves", "Training loss").savedOnly();
-    private static final List<ViewSpec> VIEWS =
-            List.of(SAMPLES_FIGURE, LOSS_CHART, ACCURACY_CHART, STRIP_FIGURE, CLASS_TABLE, ACCURACY_FIGURE, LOSS_FIGURE);
     public static final String SERIES_A = "A: plain";
     public static final String SERIES_B = "B: rotation-augmented";
 
@@ -63,7 +63,40 @@ public final class RotationExperiment implements Experiment {
 
     @Override public int order() { return 20; }
 
-    @Override public List<ViewSpec> views(Config config) { return VIEWS; }
+    /** The curves first (the answer is above the fold), then the strip and table, the samples last; chance as the data source has classes. */
+    @Override
+    public List<ViewSpec> views(Config config) {
+        int classes = expectedClasses(config.getString(DATA));
+        return List.of(LOSS_CHART.withReferences(List.of(ReferenceLine.uniformLoss(classes))),
+                ACCURACY_CHART.withReferences(List.of(ReferenceLine.chancePercent(classes))), STRIP_FIGURE, CLASS_TABLE, SAMPLES_FIGURE,
+                ACCURACY_FIGURE, LOSS_FIGURE);
+    }
+
+    /** The classes a source holds (the synthetic shapes 8, the others 10); "auto" finds Fashion-MNIST or MNIST here, 10 either way. */
+    static int expectedClasses(String source) {
+        return DataSources.SYNTHETIC.equals(source) ? nnlab.datasets.SyntheticShapes.CLASSES.size() : 10;
+    }
+
+    @Override
+    public String howToRead() {
+        return RotationReading.TEXT;
+    }
+
+    /** Both models share one architecture (B differs only in its training images): one summary, for the data's image size. */
+    @Override
+    public List<nnlab.kernel.run.ModelSummary> models(Config c) {
+        ImageSet probe;
+        try {
+            probe = load(c.with(TRAIN_SIZE, 20).with(TEST_SIZE, 1).with(STRIP_IMAGE, 0)).train();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+        MultiLayerNetwork net = RotationNet.build(probe.channels(), probe.height(), probe.width(), probe.classes(), c.getDouble(LR), 1);
+        nnlab.kernel.run.ModelSummary m = nnlab.kernel.train.ModelSummaries.of("Models A and B", net,
+                org.deeplearning4j.nn.conf.inputs.InputType.convolutional(probe.height(), probe.width(), probe.channels()));
+        return List.of(new nnlab.kernel.run.ModelSummary(m.name(), m.layers(), "One architecture for both (B differs only in its "
+                + "training images), for " + probe.name() + ": " + probe.channels() + " × " + probe.height() + " × " + probe.width() + " images."));
+    }
 
     public static DataSources.Loaded load(Config c) throws java.io.IOException {
         return DataSources.load(c.getString(DATA), c.getString(DATA_DIR), c.getInt(TRAIN_SIZE), c.getInt(TEST_SIZE), c.getInt(SEED));
@@ -178,7 +211,8 @@ public final class RotationExperiment implements Experiment {
                     r.epochLoss.add(loss);
                     r.epochSeconds.add(seconds);
                     ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f (%.1f s/epoch)", tag, epoch, loss, seconds));
-                    ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false));
+                    ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false)
+                            .withReferences(List.of(ReferenceLine.uniformLoss(train.classes()))).withSubtitle(subtitle(c, data)));
                     ctx.recordMetrics(metricsRow(tag, epoch, Double.NaN, loss, Double.NaN, seconds));
                 }
             }, ctx::checkCancelled, progress);
@@ -199,12 +233,19 @@ public final class RotationExperiment implements Experiment {
             StringBuilder line = new StringBuilder(tag + " test accuracy (%) by angle:");
             for (int angle : angles) line.append(String.format(Locale.ROOT, " %d°=%.1f", angle, r.curveValue(angle)));
             ctx.log(line.toString());
-            ctx.figure(ACCURACY_FIGURE, accuracyFigure(results, angles, data.source()));
+            ctx.figure(ACCURACY_FIGURE, accuracyFigure(results, angles, data.source()).withSubtitle(subtitle(c, data))
+                    .withReferences(List.of(ReferenceLine.chancePercent(test.classes()))));
             ctx.figure(STRIP_FIGURE, strip(test, c.getInt(STRIP_IMAGE), angles, results));
             publishClassTable(ctx, test, classAngle, results);
         }
         ctx.progress(1, "done");
         return summary(c, data, angles, classAngle, results);
+    }
+
+    /** What a shared figure must say to be judged: data, sizes, epochs. */
+    static String subtitle(Config c, DataSources.Loaded data) {
+        return String.format(Locale.ROOT, "%s · %d training, %d test images · %d epochs · seed %d", data.source(), data.train().size(),
+                data.test().size(), c.getInt(EPOCHS), c.getInt(SEED));
     }
 
     private static boolean contains(int[] a, int v) {
@@ -233,7 +274,7 @@ public final class RotationExperiment implements Experiment {
             series.add(new LineFigure.Series(r.label, x, y));
         }
         return new LineFigure("Test accuracy vs rotation angle (" + source + ")", "rotation angle (°, counter-clockwise)",
-                "test accuracy (%)", series, false);
+                "test accuracy (%)", series, false).withPercentAxis();
     }
 
     /** The chosen test image at every angle; one row of captions per model. */

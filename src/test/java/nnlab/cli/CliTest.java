@@ -193,7 +193,7 @@ class CliTest {
         List<String> metrics = Files.readAllLines(outDir.resolve("metrics.csv"));
         assertEquals("net,padding,round,epoch,train_loss,val_loss,val_acc", metrics.get(0));
         assertEquals(1 + 2 * 2 * 2, metrics.size(), "a row per variant × round × epoch (no early stop within 2 epochs)");
-        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("Net1,replicate,0,1,")), "round 0 epoch 1 of replicate");
+        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("Net1,replicate,1,1,")), "round 1 (counted from 1, as live) epoch 1 of replicate");
         assertTrue(metrics.stream().anyMatch(l -> l.startsWith("Net1,valid,1,2,")), "round 1 epoch 2 of valid");
 
         Map<String, Object> summary = Json.readMap(outDir.resolve("summary.json"));

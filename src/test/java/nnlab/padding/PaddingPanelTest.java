@@ -86,9 +86,14 @@ class PaddingPanelTest {
         assertTrue(table == planned, "the run fills the planned table");
         assertEquals(2, Fx.get(() -> table.tableView().getItems().size()));
         assertTrue(Fx.get(() -> table.detail(1, 3)).contains("round 1"));
-        // The two variants' single rounds train at once, so each curve names its padding (the one net goes unsaid).
-        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · valid · round 1")));
-        assertEquals(2, Fx.get(() -> panel.chart("loss").pointCount("train loss · replicate · round 1")));
+        // Every variant trained so far stays on its net's charts: one curve per padding, each with every epoch.
+        for (String chart : List.of("loss-Net1", "accuracy-Net1")) {
+            assertEquals(List.of("valid", "replicate"), Fx.get(() -> panel.chart(chart).seriesNames()), chart);
+            for (String padding : List.of("valid", "replicate")) assertEquals(2, Fx.get(() -> panel.chart(chart).pointCount(padding)));
+        }
+        assertEquals(List.of(new nnlab.kernel.figure.ReferenceLine(50, "chance 50 %")),
+                Fx.get(() -> panel.chart("accuracy-Net1").references()), "chance on the live accuracy chart");
+        assertEquals(100, Fx.get(() -> panel.chart("accuracy-Net1").toFigure().yMax()), "accuracy on 0–100 %");
         assertNull(Fx.get(() -> panel.figureView(PaddingExperiment.LOSS_FIGURE)), "the live chart stands for the loss figure");
 
         FigureView bars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));
@@ -99,6 +104,35 @@ class PaddingPanelTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "the exported PNG decodes");
         assertTrue(image.getWidth() >= 1000, "2× export, got width " + image.getWidth());
+    }
+
+    @Test
+    void theHeadingTeachesAndTheModelViewShowsTheNets(FxRobot robot) {
+        var guide = Fx.get(panel::readingGuide);
+        assertNotNull(guide, "a How to read this toggle in the heading");
+        assertTrue(!Fx.get(guide::isOpen) && !Fx.get(() -> guide.text().isVisible()), "closed by default");
+        robot.clickOn("#how-to-read");
+        assertTrue(Fx.get(guide::isOpen) && Fx.get(() -> guide.text().isVisible()), "one click opens it");
+        assertTrue(Fx.get(() -> guide.text().getText()).contains("50 %"));
+
+        Fx.run(() -> panel.settingsForm().setText("net", "Net1,Net2"));
+        Fx.waitUntil("the model view lists both nets", 20_000, () -> Fx.get(() -> panel.modelView().models().size()) == 2);
+        var models = Fx.get(() -> panel.modelView().models());
+        for (var m : models) {
+            long built = PaddingNets.build(PaddingExperiment.architecture(Fx.get(() -> panel.settingsForm().currentConfig()), m.name(),
+                    PaddingMode.VALID), 1, org.nd4j.linalg.api.buffer.DataType.FLOAT).numParams();
+            assertEquals(built, m.totalParameters(), m.name());
+        }
+        assertTrue(Fx.get(() -> panel.modelView().getText()).startsWith("Model: Net1: "), Fx.get(() -> panel.modelView().getText()));
+    }
+
+    @Test
+    void startLooksPrimaryOnlyWhenItCanStart() {
+        assertTrue(Fx.get(() -> panel.runControls().startLooksPrimary()));
+        Fx.run(() -> panel.settingsForm().setText("rounds", "0"));
+        assertTrue(!Fx.get(() -> panel.runControls().startLooksPrimary()), "invalid settings: Start is plain");
+        Fx.run(() -> panel.settingsForm().setText("rounds", "1"));
+        assertTrue(Fx.get(() -> panel.runControls().startLooksPrimary()));
     }
 
     @Test

@@ -40,8 +40,9 @@ class PaddingStudyTest {
         assertTrue(valid < 30, "valid padding should fail the switched test set, got " + valid + " %");
         assertTrue(replicate > valid + 20, "replicate " + replicate + " % vs valid " + valid + " %");
         double replicateStd = variants.get(1).testAccStd();
-        assertEquals(String.format(java.util.Locale.ROOT, "test acc %.1f ± %.1f %% (Net1 replicate)", replicate, replicateStd),
-                run.headline(), "the headline names the best variant");
+        assertTrue(replicateStd >= 0);
+        assertEquals(String.format(java.util.Locale.ROOT, "valid %.0f %%, replicate %.0f %% on the switched test set", valid, replicate),
+                run.headline(), "the headline states the lesson");
 
         // The panel's views are fed: the final results table has both rows with per-round details.
         RunEvent.Table table = (RunEvent.Table) run.history().stream()
@@ -56,21 +57,16 @@ class PaddingStudyTest {
         List<RunEvent> events = run.history().stream().filter(java.util.Objects::nonNull).toList();
         List<RunEvent.Phase> phases = events.stream().filter(e -> e instanceof RunEvent.Phase)
                 .map(e -> (RunEvent.Phase) e).toList();
-        assertEquals(4, phases.size(), "one phase per round start");
+        assertEquals(5, phases.size(), "one phase per round start, and one at the end");
+        assertEquals("done: 2 variants × 2 rounds", phases.get(4).title());
         assertTrue(phases.stream().noneMatch(RunEvent.Phase::restart), "overlapping rounds keep each other's curves");
-        List<String> retired = events.stream().filter(e -> e instanceof RunEvent.RetireCurves)
-                .map(e -> ((RunEvent.RetireCurves) e).seriesSuffix()).toList();
-        assertTrue(retired.size() >= 2, "every lane's later round retires the one before: " + retired);
-        for (String suffix : retired) {
-            int retiredAt = events.indexOf(events.stream().filter(e -> e instanceof RunEvent.RetireCurves r
-                    && r.seriesSuffix().equals(suffix)).findFirst().orElseThrow());
-            List<Integer> points = new java.util.ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
-                if (events.get(i) instanceof RunEvent.Metric m && m.series().endsWith(suffix)) points.add(i);
-            }
-            assertEquals(15, points.size(), suffix + ": 5 epochs × (train loss, val loss, val acc)");
-            assertTrue(points.get(points.size() - 1) < retiredAt, suffix + " retired before its last point");
-        }
+        // One whole curve per variant on the net's charts: the round that started first draws it,
+        // its partner (training at the same time) draws none, so curves never interleave.
+        java.util.Map<String, Long> perSeries = events.stream().filter(e -> e instanceof RunEvent.Metric)
+                .map(e -> (RunEvent.Metric) e).collect(java.util.stream.Collectors.groupingBy(
+                        m -> m.chart() + " / " + m.series(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertEquals(java.util.Map.of("accuracy-Net1 / replicate · round 1", 5L, "accuracy-Net1 / valid · round 1", 5L,
+                "loss-Net1 / replicate · round 1", 5L, "loss-Net1 / valid · round 1", 5L), perSeries, "every epoch of one round per variant");
     }
 
     /**
@@ -90,15 +86,10 @@ class PaddingStudyTest {
         assertEquals("per-round", perRound.dataSeeds());
         assertEquals(fixed.valAcc().get(0), perRound.valAcc().get(0), "round 0: same seeds, same images, same numbers");
         assertEquals(fixed.testAcc().get(0), perRound.testAcc().get(0));
-        List<Double> fixedLosses = valLosses(run, "fixed data · round 2");
-        List<Double> variedLosses = valLosses(run, "per-round data · round 2");
-        assertEquals(2, fixedLosses.size());
-        assertTrue(!fixedLosses.equals(variedLosses), "round 1 trains on other images: " + fixedLosses + " vs " + variedLosses);
-    }
-
-    private static List<Double> valLosses(Run run, String suffix) {
-        return run.history().stream().filter(e -> e instanceof RunEvent.Metric m && m.series().equals("validation loss · " + suffix))
-                .map(e -> ((RunEvent.Metric) e).y()).toList();
+        assertTrue(!fixed.valAcc().get(1).equals(perRound.valAcc().get(1)) || !fixed.testAcc().get(1).equals(perRound.testAcc().get(1)),
+                "round 1 trains on other images: " + fixed + " vs " + perRound);
+        assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("per-round data · round 1")),
+                "with one padding the curves are told apart by their data protocol");
     }
 
     /** One round per variant: the queue still trains two at once (pairs of rounds never could). */
@@ -108,11 +99,11 @@ class PaddingStudyTest {
                 "epochs", "3", "train-size", "200", "val-size", "100", "test-size", "100", "batch-size", "50"));
         List<String> titles = run.history().stream().filter(e -> e instanceof RunEvent.Phase)
                 .map(e -> ((RunEvent.Phase) e).title()).toList();
-        assertEquals(2, titles.size(), "one phase per round start: " + titles);
+        assertEquals(3, titles.size(), "one phase per round start and the end: " + titles);
         String both = titles.get(1);
         assertTrue(both.contains("Net2 · valid · round 1/1") && both.contains("; ") && both.contains("Net2 · fconv · round 1/1"),
                 "the second round starts while the first trains: " + titles);
-        assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("train loss · fconv · round 1")),
+        assertTrue(metrics(run).stream().anyMatch(e -> ((RunEvent.Metric) e).series().equals("fconv")),
                 "overlapping rounds of two variants name the variant in their curves");
     }
 
@@ -128,7 +119,7 @@ class PaddingStudyTest {
             assertEquals(RunStatus.FINISHED, first.status(), first.statusMessage());
             assertEquals(RunStatus.FINISHED, second.status(), second.statusMessage());
             List<RunEvent> a = metrics(first);
-            assertEquals(6, a.size());
+            assertEquals(4, a.size(), "2 epochs × (validation loss, validation accuracy)");
             assertEquals(a, metrics(second));
         }
     }

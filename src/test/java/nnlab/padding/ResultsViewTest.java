@@ -66,11 +66,14 @@ class ResultsViewTest {
         assertTrue(t.cellDetails().containsKey("3:4"), "the test column moved right by the Data column");
 
         BarFigure bars = ResultsView.bars(c, "bars", results);
-        assertEquals(List.of("Net1 · data seed 7", "Net1 · data seed 7 + round", "Net1 · published"), bars.groups());
-        assertEquals(92.0, bars.values()[1][1], 1e-9);
-        assertEquals(93.80, bars.values()[2][1], 1e-9);
-        assertEquals(2.16, bars.errors()[2][1], 1e-9);
-        assertTrue(Double.isNaN(bars.values()[2][0]), "no published bar for valid padding");
+        assertEquals(List.of("Net1 · data seed 7 · validation", "Net1 · data seed 7 · test", "Net1 · data seed 7 + round · validation",
+                "Net1 · data seed 7 + round · test", "Net1 · published"), bars.groups());
+        assertEquals(92.0, bars.values()[3][1], 1e-9);
+        assertEquals(93.80, bars.values()[4][1], 1e-9);
+        assertEquals(2.16, bars.errors()[4][1], 1e-9);
+        assertTrue(Double.isNaN(bars.values()[4][0]), "no published bar for valid padding");
+        assertEquals(List.of(new nnlab.kernel.figure.ReferenceLine(50, "chance 50 %")), bars.references(), "chance is drawn");
+        assertEquals(100, bars.yMax(), "accuracy never beyond 100 %");
     }
 
     @Test
@@ -78,9 +81,9 @@ class ResultsViewTest {
         Config c = config("data-seeds", "per-round", "published", "false");
         List<VariantResult> results = finished(c);
         assertTrue(ResultsView.table(c, "results", results).title().endsWith("data seed 42 + round: ± over model and data seeds"));
-        assertEquals(List.of("Net1"), ResultsView.bars(c, "bars", results).groups());
+        assertEquals(List.of("Net1 · validation", "Net1 · test"), ResultsView.bars(c, "bars", results).groups());
         PaddingSummary summary = PaddingExperiment.summary(c, results);
         assertEquals("per-round", summary.variants().get(0).dataSeeds());
-        assertEquals("test acc 92.0 ± 2.0 % (Net1 valid, per-round data)", summary.headline());
+        assertEquals("valid 92 %, replicate 92 % on the switched test set", summary.headline());
     }
 }

@@ -57,6 +57,12 @@ final class BarRenderer {
                 any = true;
             }
         }
+        if (any) {
+            for (ReferenceLine r : f.references()) {
+                dataLo = Math.min(dataLo, r.y());
+                dataHi = Math.max(dataHi, r.y());
+            }
+        }
         if (!any || dataHi == dataLo) {
             dataLo = Math.min(dataLo, 0);
             dataHi = Math.max(dataLo + 1, dataHi);
@@ -75,12 +81,14 @@ final class BarRenderer {
         double baseline = Math.max(yAxis.lo, Math.min(yAxis.hi, 0));
 
         Gfx.Legend legend = nGroup > 1 ? new Gfx.Legend(f.groups(), 12, WIDTH - 2 * Gfx.PAD) : null;
-        Gfx.Frame frame = Gfx.Frame.of(f.title(), legend, HEIGHT, java.util.List.of(yAxis.labels), f.yLabel());
+        Gfx.Frame frame = Gfx.Frame.of(f.title(), f.subtitle(), legend, HEIGHT, java.util.List.of(yAxis.labels), f.yLabel());
         double top = frame.top();
         double legendTop = frame.legendTop();
         double height = frame.height();
         double left = frame.left();
-        double bottom = Gfx.TICK_LEN + 6 + Gfx.height(Gfx.LABEL) + Gfx.PAD;
+        double bottom = Gfx.TICK_LEN + 6 + Gfx.height(Gfx.LABEL) + Gfx.PAD
+                + (f.xLabel().isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 6);
+        height += f.xLabel().isEmpty() ? 0 : Gfx.height(Gfx.LABEL) + 6;
         double right = Gfx.PAD + 6;
 
         String[] cats = new String[nCat];
@@ -136,8 +144,13 @@ final class BarRenderer {
                 double vy = l.py(v);
                 // A hairline gap keeps neighbouring bars of similar colour apart.
                 double inset = Math.min(0.5, b[1] * 0.05);
-                g.setColor(Gfx.color(gi));
-                g.fill(new Rectangle2D.Double(b[0] + inset, Math.min(vy, baseY), b[1] - 2 * inset, Math.abs(baseY - vy)));
+                Rectangle2D.Double bar = new Rectangle2D.Double(b[0] + inset, Math.min(vy, baseY), b[1] - 2 * inset, Math.abs(baseY - vy));
+                if (f.isFlagged(gi, c)) {
+                    hatch(g, bar, Gfx.color(gi));
+                } else {
+                    g.setColor(Gfx.color(gi));
+                    g.fill(bar);
+                }
             }
         }
         for (int c = 0; c < nCat; c++) {
@@ -158,6 +171,7 @@ final class BarRenderer {
             }
         }
         g.setClip(savedClip);
+        Gfx.drawReferences(g, f.references(), plot, l::py);
 
         if (l.valueLabels) {
             g.setColor(Gfx.TEXT);
@@ -170,8 +184,13 @@ final class BarRenderer {
                     double[] b = l.bar(c, gi, nGroup);
                     boolean up = v >= l.baseline;
                     double y = up ? l.py(v + e) - 3 : l.py(v - e) + 3 + Gfx.ascent(Gfx.SMALL);
+                    // A bar that reaches the top of the axis (100 %) carries its label inside, in white.
+                    boolean inside = up && y - Gfx.ascent(Gfx.SMALL) < plot.y && l.py(v) >= plot.y - 0.5
+                            && baseY - l.py(v) > 3 * Gfx.ascent(Gfx.SMALL);
+                    if (inside) y = Math.max(plot.y, l.py(v)) + 3 + Gfx.ascent(Gfx.SMALL);
                     // Labels of bars that run off the axis would collide with the frame or title.
-                    if (y - Gfx.ascent(Gfx.SMALL) < plot.y || y > plot.getMaxY()) continue;
+                    if (!inside && (y - Gfx.ascent(Gfx.SMALL) < plot.y || y > plot.getMaxY())) continue;
+                    g.setColor(inside && !f.isFlagged(gi, c) ? java.awt.Color.WHITE : Gfx.TEXT);
                     Gfx.text(g, Gfx.SMALL, Axis.sig(v, 3), b[0] + b[1] / 2, y, 0.5);
                 }
             }
@@ -196,13 +215,28 @@ final class BarRenderer {
             g.setColor(Gfx.TEXT);
             Gfx.text(g, Gfx.LABEL, l.categoryLabels[c], cx, baseline, 0.5);
         }
-        Ticks.axisLabels(g, plot, null, f.yLabel(), l.height);
-        Gfx.drawTitle(g, f.title(), l.width);
+        Ticks.axisLabels(g, plot, f.xLabel(), f.yLabel(), l.height);
+        Gfx.drawSubtitle(g, f.subtitle(), l.width, Gfx.drawTitle(g, f.title(), l.width));
         if (l.legend != null) {
             l.legend.draw(g, l.width / 2, l.legendTop, (gg, i, x, y, w, h) -> {
                 gg.setColor(Gfx.color(i));
                 gg.fill(new Rectangle2D.Double(x, y, w, h));
             });
         }
+    }
+
+    /** A flagged bar: a pale fill with diagonal stripes and an outline in the group's colour. */
+    private static void hatch(Graphics2D g, Rectangle2D.Double bar, java.awt.Color color) {
+        g.setColor(new java.awt.Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
+        g.fill(bar);
+        Shape saved = g.getClip();
+        g.clip(bar);
+        g.setColor(color);
+        g.setStroke(Gfx.stroke(1.2));
+        for (double x = bar.x - bar.height; x < bar.getMaxX(); x += 6) {
+            g.draw(new Line2D.Double(x, bar.getMaxY(), x + bar.height, bar.y));
+        }
+        g.setClip(saved);
+        g.draw(bar);
     }
 }

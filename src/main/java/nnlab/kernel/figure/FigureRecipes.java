@@ -36,13 +36,22 @@ public final class FigureRecipes {
             axes(r, f.title(), f.xLabel(), f.yLabel());
             r.put("logY", f.logY());
             r.put("series", f.series().stream().map(s -> Gfx.str(s.name())).toList());
+            aids(r, f.subtitle(), f.references());
+            r.put("yMin", Double.isFinite(f.yMin()) ? f.yMin() : null);
+            r.put("yMax", Double.isFinite(f.yMax()) ? f.yMax() : null);
         } else if (figure instanceof ScatterFigure f) {
             r.put("kind", "scatter");
             axes(r, f.title(), f.xLabel(), f.yLabel());
             r.put("groups", f.groups().stream().map(g -> Gfx.str(g.name())).toList());
         } else if (figure instanceof BarFigure f) {
             r.put("kind", "bar");
-            axes(r, f.title(), "", f.yLabel());
+            axes(r, f.title(), f.xLabel(), f.yLabel());
+            aids(r, f.subtitle(), f.references());
+            List<String> flagged = new ArrayList<>();
+            for (int g = 0; g < f.groups().size(); g++) {
+                for (int c = 0; c < f.categories().size(); c++) if (f.isFlagged(g, c)) flagged.add(g + ":" + c);
+            }
+            r.put("flagged", flagged);
             r.put("categories", f.categories());
             r.put("groups", f.groups());
             r.put("errors", f.errors() != null);
@@ -58,6 +67,27 @@ public final class FigureRecipes {
             return Optional.empty();
         }
         return Optional.of(Json.write(r));
+    }
+
+    private static void aids(Map<String, Object> r, String subtitle, List<ReferenceLine> references) {
+        r.put("subtitle", Gfx.str(subtitle));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (ReferenceLine l : references) lines.add(Map.of("y", l.y(), "label", l.label()));
+        r.put("references", lines);
+    }
+
+    private static List<ReferenceLine> references(Map<String, Object> r) {
+        List<ReferenceLine> out = new ArrayList<>();
+        if (r.get("references") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m && m.get("y") instanceof Number y) out.add(new ReferenceLine(y.doubleValue(), String.valueOf(m.get("label"))));
+            }
+        }
+        return out;
+    }
+
+    private static double bound(Map<String, Object> r, String key) {
+        return r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static boolean unique(List<String> names) {
@@ -124,7 +154,8 @@ public final class FigureRecipes {
     private static LineFigure line(Map<String, Object> r, CsvTable data) {
         List<LineFigure.Series> series = new ArrayList<>();
         points(names(r, "series"), data).forEach((name, pts) -> series.add(new LineFigure.Series(name, column(pts, 0), column(pts, 1))));
-        return new LineFigure(text(r, "title"), text(r, "xLabel"), text(r, "yLabel"), series, Boolean.TRUE.equals(r.get("logY")));
+        return new LineFigure(text(r, "title"), text(r, "xLabel"), text(r, "yLabel"), series, Boolean.TRUE.equals(r.get("logY")),
+                text(r, "subtitle"), references(r), bound(r, "yMin"), bound(r, "yMax"));
     }
 
     private static ScatterFigure scatter(Map<String, Object> r, CsvTable data) {
@@ -144,9 +175,13 @@ public final class FigureRecipes {
             values[g][c] = number(row.get(2));
             if (errors != null) errors[g][c] = number(row.get(3));
         }
-        return new BarFigure(text(r, "title"), text(r, "yLabel"), categories, groups, values, errors,
-                r.get("yMin") instanceof Number n ? n.doubleValue() : Double.NaN,
-                r.get("yMax") instanceof Number n ? n.doubleValue() : Double.NaN);
+        boolean[][] flagged = new boolean[groups.size()][categories.size()];
+        for (String gc : names(r, "flagged")) {
+            String[] p = gc.split(":");
+            flagged[Integer.parseInt(p[0])][Integer.parseInt(p[1])] = true;
+        }
+        return new BarFigure(text(r, "title"), text(r, "yLabel"), categories, groups, values, errors, bound(r, "yMin"), bound(r, "yMax"),
+                text(r, "xLabel"), text(r, "subtitle"), references(r), flagged);
     }
 
     private static HeatmapFigure heatmap(Map<String, Object> r, CsvTable data) {

@@ -184,6 +184,53 @@ final class Gfx {
         return PAD + height(TITLE);
     }
 
+    /** The subtitle's lines ("\n" separates them; blank: none). */
+    static List<String> subtitleLines(String subtitle) {
+        if (str(subtitle).isBlank()) return List.of();
+        return List.of(subtitle.split("\n"));
+    }
+
+    static double subtitleHeight(String subtitle) {
+        int n = subtitleLines(subtitle).size();
+        return n == 0 ? 0 : n * (height(LEGEND) + 2) + 2;
+    }
+
+    /** Draws the muted subtitle lines centred under the title (whose bottom is titleBottom). */
+    static void drawSubtitle(Graphics2D g, String subtitle, double canvasWidth, double titleBottom) {
+        double y = titleBottom + 2;
+        g.setColor(MUTED);
+        for (String line : subtitleLines(subtitle)) {
+            text(g, LEGEND, ellipsize(LEGEND, line, canvasWidth - 2 * PAD), canvasWidth / 2, y + ascent(LEGEND), 0.5);
+            y += height(LEGEND) + 2;
+        }
+    }
+
+    static final Color REFERENCE = new Color(0x444444);
+
+    /**
+     * Labelled horizontal lines across the plot, dashed, each label at the right end just above
+     * its line (below it when the line runs along the top of the plot).
+     */
+    static void drawReferences(Graphics2D g, List<ReferenceLine> lines, Rectangle2D.Double plot,
+                               java.util.function.DoubleUnaryOperator toY) {
+        for (ReferenceLine r : lines) {
+            double y = toY.applyAsDouble(r.y());
+            if (!(y >= plot.y - 0.5 && y <= plot.getMaxY() + 0.5)) continue;
+            g.setColor(REFERENCE);
+            g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6, 4}, 0f));
+            g.draw(new java.awt.geom.Line2D.Double(plot.x, y, plot.getMaxX(), y));
+            if (r.label().isEmpty()) continue;
+            String label = ellipsize(SMALL, r.label(), plot.width - 8);
+            double w = width(SMALL, label);
+            double baseline = y - 3 - descent(SMALL) < plot.y + ascent(SMALL) ? y + 3 + ascent(SMALL) : y - 3 - descent(SMALL);
+            // A white box keeps the label readable over curves and bars.
+            g.setColor(new Color(255, 255, 255, 215));
+            g.fill(new Rectangle2D.Double(plot.getMaxX() - 4 - w - 2, baseline - ascent(SMALL), w + 4, height(SMALL)));
+            g.setColor(REFERENCE);
+            text(g, SMALL, label, plot.getMaxX() - 4, baseline, 1);
+        }
+    }
+
     static void message(Graphics2D g, String s, Rectangle2D.Double area) {
         g.setColor(MUTED);
         textMid(g, LABEL, s, area.getCenterX(), area.getCenterY(), 0.5);
@@ -214,10 +261,22 @@ final class Gfx {
         private final double rowHeight = Math.max(Gfx.height(LEGEND), 12) + 4;
 
         Legend(List<String> names, double swatchWidth, double maxWidth) {
+            this(names, swatchWidth, maxWidth, false);
+        }
+
+        /** With {@code column}, one entry per row (a legend beside the plot), names cut to maxWidth. */
+        Legend(List<String> names, double swatchWidth, double maxWidth, boolean column) {
             this.names = new ArrayList<>();
             double maxName = Math.max(40, maxWidth - 2 * INNER - swatchWidth - SWATCH_GAP);
             for (String n : names) this.names.add(ellipsize(LEGEND, n, maxName));
             this.swatchWidth = swatchWidth;
+            if (column) {
+                for (int i = 0; i < this.names.size(); i++) {
+                    rows.add(new int[] {i, i + 1});
+                    rowWidths.add(itemWidth(i));
+                }
+                return;
+            }
             int start = 0;
             double w = 0;
             for (int i = 0; i < this.names.size(); i++) {
@@ -251,6 +310,25 @@ final class Gfx {
             return rows.size() * rowHeight + 2 * INNER - 4;
         }
 
+        int rowCount() {
+            return rows.size();
+        }
+
+        /** The legend cut to its first rows so it is at most maxHeight tall (a column legend's last row then says how many are left out). */
+        Legend fitHeight(double maxHeight) {
+            int fit = (int) Math.floor((maxHeight - 2 * INNER + 4) / rowHeight);
+            if (rows.size() <= fit || fit < 2) return this;
+            int keep = rows.get(fit - 2)[1];
+            List<String> kept = new ArrayList<>(names.subList(0, keep));
+            kept.add("+ " + (names.size() - keep) + " more (export for all)");
+            Legend cut = new Legend(kept, swatchWidth, Double.MAX_VALUE, true);
+            cut.hiddenFrom = keep;
+            return cut;
+        }
+
+        /** Entries from this index on are not drawn (the "+ k more" row stands for them); MAX_VALUE: all shown. */
+        int hiddenFrom = Integer.MAX_VALUE;
+
         /** Draws the legend horizontally centred on cx with its top at y. */
         void draw(Graphics2D g, double cx, double y, Swatch swatch) {
             double w = width();
@@ -265,7 +343,7 @@ final class Gfx {
                 double rowTop = y + INNER + r * rowHeight;
                 double mid = rowTop + (rowHeight - 4) / 2;
                 for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) {
-                    swatch.paint(g, i, x, mid - 6, swatchWidth, 12);
+                    if (i < hiddenFrom) swatch.paint(g, i, x, mid - 6, swatchWidth, 12);
                     g.setColor(TEXT);
                     textMid(g, LEGEND, names.get(i), x + swatchWidth + SWATCH_GAP, mid, 0);
                     x += itemWidth(i) + GAP;
@@ -280,7 +358,15 @@ final class Gfx {
      */
     record Frame(double top, double legendTop, double height, double left) {
         static Frame of(String title, Legend legend, double baseHeight, java.util.List<String> yTickLabels, String yLabel) {
-            double top = PAD + Gfx.titleHeight(title) + 10;
+            return of(title, "", legend, baseHeight, yTickLabels, yLabel);
+        }
+
+        /** As above with subtitle lines under the title; they add to the height, the plot keeps its own. */
+        static Frame of(String title, String subtitle, Legend legend, double baseHeight, java.util.List<String> yTickLabels,
+                        String yLabel) {
+            double sub = Gfx.subtitleHeight(subtitle);
+            double top = PAD + Gfx.titleHeight(title) + sub + 10;
+            baseHeight += sub;
             double legendTop = top;
             if (legend != null) top += legend.height() + 10;
             double height = baseHeight + (legend == null ? 0 : legend.height() + 10);

@@ -5,14 +5,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Curves over a shared x axis, e.g. loss per epoch. */
-public record LineFigure(String title, String xLabel, String yLabel, List<Series> series, boolean logY)
+/**
+ * Curves over a shared x axis, e.g. loss per epoch, with optional reading aids: a subtitle under
+ * the title (lines separated by "\n": the settings that matter, what a value means), labelled
+ * reference lines (chance) and a fixed y range (yMin, yMax; NaN = from the data), e.g. 0–100 for
+ * an accuracy in %.
+ */
+public record LineFigure(String title, String xLabel, String yLabel, List<Series> series, boolean logY, String subtitle,
+                         List<ReferenceLine> references, double yMin, double yMax)
         implements Figure {
 
     public record Series(String name, double[] x, double[] y) { }
 
     public LineFigure {
         series = List.copyOf(series);
+        subtitle = subtitle == null ? "" : subtitle;
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    public LineFigure(String title, String xLabel, String yLabel, List<Series> series, boolean logY) {
+        this(title, xLabel, yLabel, series, logY, "", List.of(), Double.NaN, Double.NaN);
+    }
+
+    public LineFigure withSubtitle(String text) {
+        return new LineFigure(title, xLabel, yLabel, series, logY, text, references, yMin, yMax);
+    }
+
+    public LineFigure withReferences(List<ReferenceLine> lines) {
+        return new LineFigure(title, xLabel, yLabel, series, logY, subtitle, lines, yMin, yMax);
+    }
+
+    /** The y axis spans exactly [lo, hi] (NaN for either: from the data). */
+    public LineFigure withYRange(double lo, double hi) {
+        return new LineFigure(title, xLabel, yLabel, series, logY, subtitle, references, lo, hi);
+    }
+
+    /** 0–100: an accuracy in % on its whole scale, so 95 % never looks like 0 % next to 99 %. */
+    public LineFigure withPercentAxis() {
+        return withYRange(0, 100);
     }
 
     @Override

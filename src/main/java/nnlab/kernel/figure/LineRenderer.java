@@ -22,14 +22,23 @@ final class LineRenderer {
     static final int MARKER_MAX_POINTS = 30;
     private static final float[][] DASHES = {null, {7, 4}, {2, 3}, {7, 3, 2, 3}};
 
+    /** Legends with more rows than this go beside the plot, one entry per row. */
+    static final int MAX_LEGEND_ROWS_ABOVE = 2;
+    static final double SIDE_LEGEND_MAX_WIDTH = 190;
+
     record Layout(double width, double height, Rectangle2D.Double plot, Axis x, Axis y, Gfx.Legend legend,
-                  double legendTop, boolean hasData) {
+                  double legendTop, boolean hasData, boolean legendBeside) {
         double px(double v) {
             return plot.x + x.frac(v) * plot.width;
         }
 
         double py(double v) {
             return plot.y + (1 - y.frac(v)) * plot.height;
+        }
+
+        /** The horizontal centre of the legend. */
+        double legendCentre() {
+            return legendBeside ? plot.getMaxX() + 12 + legend.width() / 2 : width / 2;
         }
     }
 
@@ -57,18 +66,49 @@ final class LineRenderer {
             }
         }
         boolean hasData = xMin <= xMax;
-        Axis yAxis = f.logY() ? Axis.log(yMin, yMax, 8) : Axis.linear(yMin, yMax, 0.04, 7);
+        // A reference line is only worth drawing in view: an automatic axis includes it.
+        if (hasData) {
+            for (ReferenceLine r : f.references()) {
+                if (f.logY() && !(r.y() > 0)) continue;
+                yMin = Math.min(yMin, r.y());
+                yMax = Math.max(yMax, r.y());
+            }
+        }
+        Axis yAxis = yAxis(f, yMin, yMax);
 
-        Gfx.Legend legend = f.series().size() > 1
-                ? new Gfx.Legend(f.series().stream().map(s -> Gfx.str(s.name())).toList(), 24, width - 2 * Gfx.PAD)
-                : null;
-        Gfx.Frame frame = Gfx.Frame.of(f.title(), legend, baseHeight, java.util.List.of(yAxis.labels), f.yLabel());
+        List<String> names = f.series().stream().map(s -> Gfx.str(s.name())).toList();
+        Gfx.Legend legend = f.series().size() > 1 ? new Gfx.Legend(names, 24, width - 2 * Gfx.PAD) : null;
+        boolean beside = legend != null && legend.rowCount() > MAX_LEGEND_ROWS_ABOVE;
+        if (beside) legend = new Gfx.Legend(names, 24, Math.min(SIDE_LEGEND_MAX_WIDTH, width * 0.32), true);
+        Gfx.Frame frame = Gfx.Frame.of(f.title(), f.subtitle(), beside ? null : legend, baseHeight, List.of(yAxis.labels), f.yLabel());
         double legendTop = frame.legendTop();
         double height = frame.height();
-        Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), width);
-        // Fewer x ticks until their labels no longer crowd each other.
-        Axis xAxis = Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plot.width, wholeNumbers(f) && xMax - xMin >= 1 ? 1 : 0);
-        return new Layout(width, height, plot, xAxis, yAxis, legend, legendTop, hasData);
+        Rectangle2D.Double plot = frame.xyPlot(f.xLabel(), beside ? width - legend.width() - 12 : width);
+        // Never taller than the plot: a long column is cut, the export keeps every curve.
+        if (beside) legend = legend.fitHeight(plot.height);
+        Axis xAxis = xAxis(f, xMin, xMax, plot.width);
+        return new Layout(width, height, plot, xAxis, yAxis, legend, beside ? plot.y : legendTop, hasData, beside);
+    }
+
+    private static Axis yAxis(LineFigure f, double dataMin, double dataMax) {
+        boolean fixed = Double.isFinite(f.yMin()) && Double.isFinite(f.yMax()) && f.yMax() > f.yMin() && !f.logY();
+        if (fixed) return Axis.fixed(f.yMin(), f.yMax(), 7);
+        Axis auto = f.logY() ? Axis.log(dataMin, dataMax, 8) : Axis.linear(dataMin, dataMax, 0.04, 7);
+        if (f.logY()) return auto;
+        // One bound given (e.g. an accuracy never above 100 %): the padded data range stops there.
+        double lo = Double.isFinite(f.yMin()) ? Math.max(auto.lo, f.yMin()) : auto.lo;
+        double hi = Double.isFinite(f.yMax()) ? Math.min(auto.hi, f.yMax()) : auto.hi;
+        return lo == auto.lo && hi == auto.hi || !(hi > lo) ? auto : Axis.fixed(lo, hi, 7);
+    }
+
+    /**
+     * Fewer x ticks until their labels no longer crowd each other; whole-number x (epochs,
+     * rounds, layers) ticks whole numbers only, also for a single point.
+     */
+    private static Axis xAxis(LineFigure f, double xMin, double xMax, double plotWidth) {
+        boolean whole = wholeNumbers(f);
+        if (whole && xMin == xMax && Double.isFinite(xMin)) return Axis.fixed(xMin - 1, xMax + 1, 3);
+        return Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plotWidth, whole && xMax - xMin >= 1 ? 1 : 0);
     }
 
     /** True when every x is a whole number (epochs, rounds, layers). */
@@ -120,15 +160,19 @@ final class LineRenderer {
             g.clip(plot);
             for (int si = 0; si < f.series().size(); si++) drawSeries(g, l, f.series().get(si), si, f.logY());
             g.setClip(savedClip);
+            Gfx.drawReferences(g, f.references(), plot, l::py);
         } else {
             Gfx.message(g, "no data", plot);
+            // On a fixed range the reading aids are already meaningful (chance before the first point).
+            if (Double.isFinite(f.yMin()) && Double.isFinite(f.yMax())) Gfx.drawReferences(g, f.references(), plot, l::py);
         }
 
         Ticks.xyAxes(g, plot, l.x, l.y, l::px, l::py, f.xLabel(), f.yLabel(), l.height);
 
-        Gfx.drawTitle(g, f.title(), l.width);
+        Gfx.drawSubtitle(g, f.subtitle(), l.width, Gfx.drawTitle(g, f.title(), l.width));
         if (l.legend != null) {
-            l.legend.draw(g, l.width / 2, l.legendTop, (gg, i, x, y, w, h) -> {
+            l.legend.draw(g, l.legendCentre(), l.legendTop, (gg, i, x, y, w, h) -> {
+                if (i >= f.series().size()) return;
                 LineFigure.Series s = f.series().get(i);
                 gg.setColor(Gfx.color(i));
                 gg.setStroke(lineStroke(i));

@@ -31,6 +31,15 @@ public interface Experiment {
     ConfigSchema schema();
 
     /**
+     * The network(s) a run with this config trains, built from the config (untrained) and
+     * summarised layer by layer for the panels' model view; empty for a study without a trained
+     * model. May take a moment (it builds the models), so panels call it off the JavaFX thread.
+     */
+    default List<ModelSummary> models(Config config) {
+        return List.of();
+    }
+
+    /**
      * Where the experiment stands in lists (the app's navigation, {@code nnlab list}): lower
      * first, ties by id.
      */

@@ -251,6 +251,7 @@ public final class RunEngine implements AutoCloseable {
         private final Run run;
         private final RunRecorder recorder;
         final long startNanos = System.nanoTime();
+        private final EtaEstimator eta = new EtaEstimator();
         /** The first metrics.csv write that failed; it fails the run even if the experiment swallows it. */
         volatile IOException storageFailure;
 
@@ -273,9 +274,7 @@ public final class RunEngine implements AutoCloseable {
         @Override
         public void progress(double fraction, String message) {
             double f = Math.max(0, Math.min(1, fraction));
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
-            double eta = f > 0.005 ? elapsed * (1 - f) / f : Double.NaN;
-            emit(new RunEvent.Progress(f, eta, message));
+            emit(new RunEvent.Progress(f, eta.update(f), message));
         }
 
         @Override
