@@ -123,16 +123,24 @@ public final class PairData {
         }
     }
 
-    /** Indices of the images of the wanted classes, in a seeded random order. */
-    public static int[] shuffledItemsOf(ImageSet set, List<Integer> classes, long seed) {
-        int[] keep = java.util.stream.IntStream.range(0, set.size()).filter(i -> classes.contains(set.labels()[i])).toArray();
+    /**
+     * Indices of the images of the wanted classes in a seeded random order, dealt class by class
+     * (one of each class in turn), so any first N of them hold the classes equally often while
+     * each lasts, and every split keeps at least two items of each class.
+     */
+    public static int[] balancedItemsOf(ImageSet set, List<Integer> classes, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = keep.length - 1; i > 0; i--) {
-            int k = rnd.nextInt(i + 1);
-            int t = keep[i];
-            keep[i] = keep[k];
-            keep[k] = t;
+        List<List<Integer>> perClass = new ArrayList<>();
+        for (int cls : classes) {
+            List<Integer> items = new ArrayList<>();
+            for (int i = 0; i < set.size(); i++) if (set.labels()[i] == cls) items.add(i);
+            for (int i = items.size() - 1; i > 0; i--) java.util.Collections.swap(items, i, rnd.nextInt(i + 1));
+            perClass.add(items);
         }
-        return keep;
+        List<Integer> out = new ArrayList<>();
+        for (int round = 0; out.size() < perClass.stream().mapToInt(List::size).sum(); round++) {
+            for (List<Integer> items : perClass) if (round < items.size()) out.add(items.get(round));
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -41,8 +41,8 @@ public record PairSplits(String source, String location, List<String> classNames
                 : DataSources.load(DataSources.FASHION_MNIST, c.getString(DATA_DIR), 0, 0, seed);
         List<Integer> classes = generated ? java.util.stream.IntStream.range(0, data.train().classes()).boxed().toList()
                 : PairsSettings.classes(c);
-        int[] trainFile = PairData.shuffledItemsOf(data.train(), classes, seed);
-        int[] testFile = PairData.shuffledItemsOf(data.test(), classes, seed + 1);
+        int[] trainFile = PairData.balancedItemsOf(data.train(), classes, seed);
+        int[] testFile = PairData.balancedItemsOf(data.test(), classes, seed + 1);
         if (trainFile.length < trainItems + valItems) {
             throw new SettingException(TRAIN_ITEMS, "Training items (train-items) + validation items (val-items) = " + (trainItems + valItems)
                     + " exceed the " + trainFile.length + " images of the chosen classes in " + data.train().name());
@@ -52,12 +52,21 @@ public record PairSplits(String source, String location, List<String> classNames
                     + " images of the chosen classes in " + data.test().name());
         }
         PairData.Jitter jitter = new PairData.Jitter(c.getInt(MAX_SHIFT), c.getDouble(BRIGHTNESS));
-        PairData.PairSet train = PairData.build("train", data.train(), Arrays.copyOfRange(trainFile, 0, trainItems), jitter, seed + 11);
-        PairData.PairSet val = PairData.build("validation", data.train(), Arrays.copyOfRange(trainFile, trainItems, trainItems + valItems),
+        PairData.PairSet train = build(TRAIN_ITEMS, "train", data.train(), Arrays.copyOfRange(trainFile, 0, trainItems), jitter, seed + 11);
+        PairData.PairSet val = build(VAL_ITEMS, "validation", data.train(), Arrays.copyOfRange(trainFile, trainItems, trainItems + valItems),
                 jitter, seed + 12);
-        PairData.PairSet test = PairData.build("test", data.test(), Arrays.copyOf(testFile, testItems), jitter, seed + 13);
+        PairData.PairSet test = build(TEST_ITEMS, "test", data.test(), Arrays.copyOf(testFile, testItems), jitter, seed + 13);
         List<String> names = classes.stream().map(k -> data.train().classNames().get(k)).toList();
         return new PairSplits(data.source(), data.location(), names, train, val, test);
+    }
+
+    /** A class with a single item in a split has no negative partner: refused naming the split's size setting. */
+    private static PairData.PairSet build(String setting, String name, ImageSet source, int[] items, PairData.Jitter jitter, long seed) {
+        try {
+            return PairData.build(name, source, items, jitter, seed);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(setting, e.getMessage() + " (" + setting + ")");
+        }
     }
 
     private static java.nio.file.Path blankToNull(String dir) {
