@@ -86,7 +86,7 @@ public final class PairsSettings {
         s.add(intSetting(HIDDEN, 100, 1, 4096).label("Hidden units").group(model).help("The linear layer before the 2 classes."));
 
         String training = "Training";
-        s.add(intSetting(EPOCHS, 10, 1, 1000).label("Epochs").group(training)
+        s.add(intSetting(EPOCHS, 8, 1, 1000).label("Epochs").group(training)
                 .help("The test uses the weights of the epoch with the lowest validation loss."));
         s.add(intSetting(BATCH_SIZE, 64, 1, 100_000).label("Batch size").group(training));
         s.add(doubleSetting(LR, 2e-3, 1e-7, 10).label("Adam learning rate").group(training));

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nnlab.kernel.config.Config;
+import nnlab.kernel.figure.HeatmapFigure;
 import nnlab.kernel.run.RunContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The receptive-field views of a run: the table, the region heatmap, the calculator and the trained model's gradient. */
-final class ReceptiveFieldViews {
+public final class ReceptiveFieldViews {
     private ReceptiveFieldViews() { }
 
     /** Every layer of both models, measured with the probe (no training needed), and the calculator; returns the table's rows. */
@@ -21,18 +22,8 @@ final class ReceptiveFieldViews {
         List<PairsViews.FieldRow> rows = fieldRows(a, seed);
         ctx.table(PairsExperiment.FIELD_TABLE, PairsExperiment.FIELD_TABLE.title() + " (centre unit of each layer's map)",
                 PairsViews.FIELD_COLUMNS, PairsViews.fieldRows(rows, layer, chosen), Map.of());
-        int layers = PairNets.LAYER_NAMES.indexOf(layer) + 1;
-        MultiLayerNetwork net = PairNets.build(a, chosen, seed);
-        int h = chosen.inputHeight(a.imageHeight());
-        INDArray grad = GradientField.probeGradient(net, a, chosen, layers, h, a.imageWidth());
-        PairsViews.FieldRow row = rows.stream().filter(r -> r.model() == chosen && r.layer().equals(layer)).findFirst().orElseThrow();
-        String title = String.format(Locale.ROOT, "%s %s, centre unit: pixels that can change it (by gradients: %d×%d px in full, "
-                        + "%d×%d within the input; layer arithmetic: %d px); log colour scale, black = no influence", chosen.label(), layer,
-                row.measured().height(), row.measured().width(), row.inPair().height(), row.inPair().width(), row.arithmetic());
-        ctx.figure(PairsExperiment.FIELD_REGION_FIGURE,
-                GradientField.heatmap(title, GradientField.normalised(GradientField.overPair(grad, chosen), true), chosen));
-        ctx.figure(PairsExperiment.CALCULATOR_FIGURE, ReceptiveField.calculator(c.getInt(CALC_LAYERS), c.getInt(CALC_KERNEL),
-                c.getInt(CALC_STRIDE), c.getInt(CALC_DILATION)));
+        ctx.figure(PairsExperiment.FIELD_REGION_FIGURE, regionFigure(a, chosen, layer, seed));
+        ctx.figure(PairsExperiment.CALCULATOR_FIGURE, calculator(c));
         for (PairsViews.FieldRow r : rows) {
             if (r.arithmetic() != r.measured().height() || r.arithmetic() != r.measured().width()) {
                 ctx.log("receptive field of " + r.model().label() + " " + r.layer() + ": gradients give " + r.measured().height() + "×"
@@ -40,6 +31,29 @@ final class ReceptiveFieldViews {
             }
         }
         return rows;
+    }
+
+    public static nnlab.kernel.figure.LineFigure calculator(Config c) {
+        return ReceptiveField.calculator(c.getInt(CALC_LAYERS), c.getInt(CALC_KERNEL), c.getInt(CALC_STRIDE), c.getInt(CALC_DILATION));
+    }
+
+    /** The settings' chosen model and layer: the probe's gradient over the model's own input, measured and arithmetic sizes in the title. */
+    public static HeatmapFigure regionFigure(Config c) {
+        return regionFigure(PairNets.architecture(c), PairModel.of(c.getString(RF_MODEL)), c.getString(RF_LAYER), c.getInt(SEED));
+    }
+
+    static HeatmapFigure regionFigure(PairNets.Architecture a, PairModel chosen, String layer, long seed) {
+        int layers = PairNets.LAYER_NAMES.indexOf(layer) + 1;
+        MultiLayerNetwork net = PairNets.build(a, chosen, seed);
+        int h = chosen.inputHeight(a.imageHeight());
+        INDArray grad = GradientField.probeGradient(net, a, chosen, layers, h, a.imageWidth());
+        GradientField.Region inPair = GradientField.region(GradientField.magnitude(grad));
+        GradientField.Region full = GradientField.fullField(net, a, chosen, layers);
+        int arithmetic = ReceptiveField.steps(a.layers()).get(layers - 1).size();
+        String title = String.format(Locale.ROOT, "%s %s, centre unit: pixels that can change it (by gradients: %d×%d px in full, "
+                        + "%d×%d within the input; layer arithmetic: %d px); log colour scale, black = no influence", chosen.label(), layer,
+                full.height(), full.width(), inPair.height(), inPair.width(), arithmetic);
+        return GradientField.heatmap(title, GradientField.normalised(GradientField.overPair(grad, chosen), true), chosen);
     }
 
     static List<PairsViews.FieldRow> fieldRows(PairNets.Architecture a, long seed) {
