@@ -75,6 +75,7 @@ final class PairsViews {
     static ImageGridFigure wrongPairs(List<ModelRuns> runs, PairData.PairSet test, int max) {
         List<ImageGridFigure.Tile> tiles = new ArrayList<>();
         List<String> counts = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         for (ModelRuns r : runs) {
             int[] predicted = r.firstPredictions();
             if (predicted == null) continue;
@@ -85,7 +86,7 @@ final class PairsViews {
                 wrong++;
                 if (shown >= max) continue;
                 shown++;
-                String caption = r.model.label() + " #" + i + ": " + (test.labels()[i] == 1 ? "same, said different" : "different, said same");
+                String caption = "#" + i + (test.labels()[i] == 1 ? " is same" : " is diff.");
                 tiles.add(new ImageGridFigure.Tile(caption, test.width(), 2 * test.height(), test.argb(i)));
             }
             // Keep one row per model even when it got fewer wrong than the row is wide.
@@ -93,9 +94,10 @@ final class PairsViews {
                 tiles.add(new ImageGridFigure.Tile("", test.width(), 2 * test.height(), new int[test.width() * 2 * test.height()]));
             }
             counts.add(r.model.label() + " " + wrong + " of " + test.size());
+            if (shown > 0) rows.add(r.model.label());
         }
-        return new ImageGridFigure("Test pairs judged wrong (first seed; image 1 above its partner): " + String.join(", ", counts),
-                Math.max(1, max), tiles);
+        return new ImageGridFigure("Test pairs judged wrong, a row per model (" + String.join(", ", rows) + "; first seed): " + String.join(", ", counts)
+                + " wrong; caption = the truth, the model said the other", Math.max(1, max), tiles);
     }
 
     static List<List<String>> fieldRows(List<FieldRow> fields, String chosenLayer, PairModel chosenModel) {

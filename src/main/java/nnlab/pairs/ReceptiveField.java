@@ -66,10 +66,10 @@ public final class ReceptiveField {
         List<LineFigure.Series> series = new ArrayList<>();
         series.add(new LineFigure.Series(String.format(Locale.ROOT, "kernel %d, stride %d, dilation %d", kernel, stride, dilation), x,
                 field));
-        series.add(new LineFigure.Series("stride 1: 1 + n" + d + "(k − 1)", x, closed));
-        String title = String.format(Locale.ROOT, "Receptive field per layer (k = %d, s = %d, d = %d): %d px after %d layers; "
-                + "stride 1 would give 1 + %d%s(%d − 1) = %d", kernel, stride, dilation, steps.get(n - 1).size(), n, n, d, kernel,
-                strideOneClosedForm(n, kernel, dilation));
+        series.add(new LineFigure.Series("if stride 1: 1 + n" + d + "(k − 1)", x, closed));
+        // Short enough not to be cut: k, s and d are in the legend.
+        String title = String.format(Locale.ROOT, "Receptive field: %d px after %d layers; 1 + %d%s(%d − 1) = %d", steps.get(n - 1).size(), n,
+                n, d, kernel, strideOneClosedForm(n, kernel, dilation));
         return new LineFigure(title, "layers n", "receptive field (px per axis)", series, false);
     }
 }
