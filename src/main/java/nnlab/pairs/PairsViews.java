@@ -121,7 +121,7 @@ final class PairsViews {
                 series.add(new LineFigure.Series(r.model.label() + " " + kind, epochs(y.length), y));
             }
         }
-        return new LineFigure("Validation accuracy on positive and negative pairs (mean over seeds)", "epoch",
+        return new LineFigure("Validation accuracy, mean over seeds", "epoch",
                 "validation accuracy (%)", series, false);
     }
 
