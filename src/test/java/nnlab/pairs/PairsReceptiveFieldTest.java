@@ -80,4 +80,64 @@ class PairsReceptiveFieldTest {
         assertEquals(4, seam.height());
         assertEquals(25, seam.top());
     }
+
+    /** The unit at the centre of the probe's last map, summed like {@link GradientField#inputGradient} with channel 0. */
+    private static double centreUnit(MultiLayerNetwork net, INDArray x) {
+        INDArray out = net.output(x, false);
+        return out.getDouble(0, 0, (out.size(2) - 1) / 2, (out.size(3) - 1) / 2);
+    }
+
+    @Test
+    void theProbesGradientMatchesFiniteDifferencesInsideAndOutsideTheField() {
+        var a = PairNets.architecture(new PairsExperiment().schema().defaults());
+        MultiLayerNetwork trained = PairNets.build(a, PairModel.CHANNEL, 4);
+        MultiLayerNetwork probe = PairNets.truncated(trained, a, PairModel.CHANNEL, 4, 28, 28, true);
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 1, 2, 28, 28);
+        INDArray grad = GradientField.inputGradient(probe, x, 0);
+        double base = centreUnit(probe, x);
+        // pool2's centre unit (6, 6) sees rows and columns 9–18; (0, 0) and (27, 20) are outside.
+        int[][] pixels = {{0, 9, 9}, {1, 13, 14}, {0, 18, 18}, {1, 0, 0}, {0, 27, 20}, {1, 8, 13}};
+        for (int[] p : pixels) {
+            INDArray moved = x.dup();
+            moved.putScalar(new long[] {0, p[0], p[1], p[2]}, x.getDouble(0, p[0], p[1], p[2]) + 1e-3);
+            double fd = (centreUnit(probe, moved) - base) / 1e-3;
+            double g = grad.getDouble(0, p[0], p[1], p[2]);
+            assertEquals(fd, g, 1e-9 + 1e-6 * Math.abs(g), "pixel " + java.util.Arrays.toString(p));
+        }
+        assertEquals(0.0, grad.getDouble(0, 1, 0, 0));
+        assertTrue(grad.getDouble(0, 0, 9, 9) > 0);
+    }
+
+    @Test
+    void theTrainedNetworksInputGradientMatchesFiniteDifferences() {
+        var a = PairNets.architecture(new PairsExperiment().schema().defaults());
+        MultiLayerNetwork net = PairNets.truncated(PairNets.build(a, PairModel.CNN, 6), a, PairModel.CNN, 3, 56, 28, false);
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 1, 56, 28);
+        INDArray grad = GradientField.inputGradient(net, x, -1);
+        // conv2's centre unit (13, 6) sees input rows 23–30 and columns 9–16: pixels in, on the edge of and outside its field.
+        int nonZero = 0;
+        for (int r = 23; r <= 32; r += 3) {
+            for (int c = 9; c <= 18; c += 3) {
+                double eps = 1e-3;
+                INDArray up = x.dup();
+                INDArray down = x.dup();
+                up.putScalar(new long[] {0, 0, r, c}, x.getDouble(0, 0, r, c) + eps);
+                down.putScalar(new long[] {0, 0, r, c}, x.getDouble(0, 0, r, c) - eps);
+                double fd = (centreSum(net, up) - centreSum(net, down)) / (2 * eps);
+                assertEquals(fd, grad.getDouble(0, 0, r, c), 1e-3, "pixel (" + r + ", " + c + ")");
+                if (grad.getDouble(0, 0, r, c) != 0) nonZero++;
+            }
+        }
+        assertTrue(nonZero >= 4, "the check covers pixels that do change the unit: " + nonZero);
+    }
+
+    /** The centre position of the last map, summed over channels, as {@code inputGradient(…, -1)} differentiates. */
+    private static double centreSum(MultiLayerNetwork net, INDArray x) {
+        INDArray out = net.output(x, false);
+        double sum = 0;
+        for (long ch = 0; ch < out.size(1); ch++) sum += out.getDouble(0, ch, (out.size(2) - 1) / 2, (out.size(3) - 1) / 2);
+        return sum;
+    }
 }
