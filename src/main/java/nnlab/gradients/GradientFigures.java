@@ -26,7 +26,7 @@ final class GradientFigures {
         if (inputs > 1) series.add(new LineFigure.Series(what + ", largest of " + inputs + " inputs", n, r.quantile(1)));
         series.add(new LineFigure.Series(boundName(r.activation()), n, r.logBound()));
         series.add(new LineFigure.Series("no activation: σ_max(W^(n−1))", n, r.logLinear()));
-        String title = String.format(Locale.ROOT, "log₁₀ σ_max(∂x_n/∂x_1) against depth · %s, %s W (σ_max(W) = %s), width %d",
+        String title = String.format(Locale.ROOT, "log₁₀ σ_max(∂x_n/∂x_1), %s, %s W, σ_max(W) = %s, width %d",
                 r.activation().id(), s.orthogonal() ? "orthogonal" : "Gaussian", NiceNumbers.format(round(r.sigmaMaxW())), s.width());
         return new LineFigure(title, "depth n (layers)", "log₁₀ σ_max (dimensionless)", series, false);
     }
@@ -42,7 +42,7 @@ final class GradientFigures {
             zero[i] = r.zeroJacobianPercent()[i + 1];
         }
         int inputs = r.logSigma().length;
-        return new LineFigure("Dead units (act' = 0) at layer n and inputs whose whole gradient ∂x_n/∂x_1 is zero · " + r.activation().id(),
+        return new LineFigure("Dead units and all-zero gradients ∂x_n/∂x_1 · " + r.activation().id(),
                 "depth n (layers)", "share (%)", List.of(
                         new LineFigure.Series("units with act'(W x_(n−1)) = 0, % of units × " + inputs + " inputs", n, dead),
                         new LineFigure.Series("∂x_n/∂x_1 = 0 (a layer all dead), % of " + inputs + " inputs", n, zero)), false);
@@ -57,8 +57,8 @@ final class GradientFigures {
         for (int e = 0; e < perEpoch.size(); e++) {
             for (int l = 0; l < layers; l++) v[l][e] = Math.log10(perEpoch.get(e)[l]);
         }
-        return new HeatmapFigure("log₁₀ ‖∂L/∂W_l‖ per layer and epoch · " + variant + " (row 0: first layer, last row: output)",
-                "epoch (0 = before training)", "layer l − 1 (0 = input side)", v, ColorMap.MAGMA);
+        return new HeatmapFigure("log₁₀ ‖∂L/∂W_l‖ per layer and epoch · " + variant,
+                "epoch (0 = before training)", "layer l − 1 (0: first hidden, last: output)", v, ColorMap.MAGMA);
     }
 
     /** The last epoch's gradient norm per layer, every variant on one axis. */
@@ -68,8 +68,8 @@ final class GradientFigures {
             double[] g = lastNorms.get(i);
             series.add(new LineFigure.Series(variants.get(i), depths(g.length), g));
         }
-        return new LineFigure("Gradient norm ‖∂L/∂W_l‖ per layer, mean over the last epoch (layer 1: input side, last: output)",
-                "layer l", "‖∂L/∂W_l‖_F (log scale)", series, true);
+        return new LineFigure("‖∂L/∂W_l‖ per layer, mean over the last epoch",
+                "layer l (1: first hidden, last: output)", "‖∂L/∂W_l‖_F (log scale)", series, true);
     }
 
     static LineFigure accuracy(List<String> variants, List<List<double[]>> curves) {

@@ -43,8 +43,8 @@ final class JlFigures {
         }
         x[0] = lo;
         x[2 * BINS + 1] = hi;
-        String title = String.format(Locale.ROOT, "‖Mx−My‖²/‖x−y‖² of all %d pairs · n = %d, d = %d → k = %d: %s %% inside (1 ± %s)",
-                r.length, s.points(), s.dim(), s.k(), f(100 * st.atK().fractionInside(s.epsilon())), f(s.epsilon()));
+        String title = String.format(Locale.ROOT, "‖Mx−My‖²/‖x−y‖², d = %d → k = %d: %s %% of %d pairs in 1 ± %s",
+                s.dim(), s.k(), f(100 * st.atK().fractionInside(s.epsilon())), r.length, f(s.epsilon()));
         return new LineFigure(title, "squared-distance ratio (dimensionless)", "pairs per bin (count, bin width " + f(width) + ")",
                 List.of(new LineFigure.Series("measured: pairs per bin", x, y),
                         vertical("1 − ε = " + f(1 - s.epsilon()), 1 - s.epsilon(), top),
@@ -60,9 +60,9 @@ final class JlFigures {
             frac[i] = 100 * st.sweep().get(i).fractionInside(s.epsilon());
         }
         String lemma = "lemma: k ≥ 8 ln n / ε² = " + f(st.lemmaK()) + (st.lemmaK() > s.dim() ? " (beyond d = " + s.dim() + ")" : "");
-        return new LineFigure(String.format(Locale.ROOT, "Pairs inside (1 ± %s) against k · n = %d points, d = %d (M: first k rows of one draw)",
+        return new LineFigure(String.format(Locale.ROOT, "Pairs inside 1 ± %s against k (n = %d, d = %d)",
                 f(s.epsilon()), s.points(), s.dim()), "target dimension k", "pairs inside (1 ± ε) (%)",
-                List.of(new LineFigure.Series("measured", k, frac), vertical(lemma, st.lemmaK(), 100)), false);
+                List.of(new LineFigure.Series("measured (M: first k rows of one draw)", k, frac), vertical(lemma, st.lemmaK(), 100)), false);
     }
 
     /** Size of U against n at the chosen δ: the guarantee e^{nδ²/c} and the largest prefix of the built set within δ. */
@@ -76,7 +76,7 @@ final class JlFigures {
             bound[i] = JlMath.guaranteedSize(u.dim(), s.delta(), s.c());
             measured[i] = u.largestSetWithin(s.delta());
         }
-        return new LineFigure(String.format(Locale.ROOT, "Unit vectors in ℝⁿ pairwise |uᵢᵀuⱼ| ≤ %s against n · U = {M eᵢ/‖M eᵢ‖}", f(s.delta())),
+        return new LineFigure(String.format(Locale.ROOT, "Vectors of U = {M eᵢ/‖M eᵢ‖} pairwise |uᵢᵀuⱼ| ≤ %s, against n", f(s.delta())),
                 "dimension n", "set size N (log scale)", List.of(
                         new LineFigure.Series("guarantee e^(nδ²/c), c = " + f(s.c()), n, bound),
                         new LineFigure.Series("measured: largest N within δ (at most " + s.setCap() + " built)", n, measured)), true);
@@ -96,7 +96,7 @@ final class JlFigures {
             bound[i] = JlMath.guaranteedSize(u.dim(), d[i], s.c());
             measured[i] = u.largestSetWithin(d[i]);
         }
-        return new LineFigure(String.format(Locale.ROOT, "Unit vectors in ℝⁿ pairwise |uᵢᵀuⱼ| ≤ δ against δ · n = %d", u.dim()),
+        return new LineFigure(String.format(Locale.ROOT, "Vectors of U pairwise |uᵢᵀuⱼ| ≤ δ, against δ (n = %d)", u.dim()),
                 "δ (largest |uᵢᵀuⱼ| allowed)", "set size N (log scale)", List.of(
                         new LineFigure.Series("guarantee e^(nδ²/c), c = " + f(s.c()), d, bound),
                         new LineFigure.Series("measured: largest N within δ (at most " + s.setCap() + " built)", d, measured)), true);
@@ -113,7 +113,7 @@ final class JlFigures {
             measured[i] = u.largestInner()[s.setSize()];
             guaranteed[i] = JlMath.guaranteedDelta(u.dim(), s.setSize(), s.c());
         }
-        return new LineFigure(String.format(Locale.ROOT, "Largest |uᵢᵀuⱼ| of N = %d vectors of U against n", s.setSize()),
+        return new LineFigure(String.format(Locale.ROOT, "Largest |uᵢᵀuⱼ| of N = %d vectors of U, against n", s.setSize()),
                 "dimension n", "max |uᵢᵀuⱼ| (dimensionless)", List.of(
                         new LineFigure.Series("measured", n, measured),
                         new LineFigure.Series("guarantee δ = √(c ln N / n), c = " + f(s.c()) + " (says nothing above 1)", n, guaranteed)), false);

@@ -35,7 +35,7 @@ record JlSettings(String source, int points, int dim, int k, double epsilon, int
                         .help("How many k (log-spaced up to d, plus k and the lemma's k) the fraction-against-k figure measures."))
                 .add(Setting.intSetting("seed", 1, 0, Integer.MAX_VALUE).label("Seed").group("Projection")
                         .help("Seeds the points, M and the corollary's matrices."))
-                .add(Setting.doubleSetting("delta", 0.5, 0.01, 0.99).step(0.01).label("δ").group("Corollary")
+                .add(Setting.doubleSetting("delta", 0.25, 0.01, 0.99).step(0.01).label("δ").group("Corollary")
                         .help("The largest |u_iᵀu_j| allowed between two vectors of the set."))
                 .add(Setting.intSetting("corollary-dim", 512, 2, 2048).step(2).label("Largest dimension n").group("Corollary")
                         .help("The corollary's vectors live in ℝⁿ; the figures against n go up to this n."))

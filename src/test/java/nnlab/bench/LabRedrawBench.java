@@ -29,21 +29,28 @@ public final class LabRedrawBench {
     }
 
     private static void measure(String name, int reps, Function<Integer, Config> config, Function<Config, Map<String, Figure>> compute) {
-        double[] computeMs = new double[reps], renderMs = new double[reps];
+        double[] computeMs = new double[reps], renderMs = new double[reps], cpuMs = new double[reps];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = -3; i < reps; i++) { // three warm-up rounds
             Config c = config.apply(i + 3);
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Map<String, Figure> figures = compute.apply(c);
             long t1 = System.nanoTime();
+            long cpu1 = threads.getCurrentThreadCpuTime();
             for (Figure f : figures.values()) f.render(1.0);
             long t2 = System.nanoTime();
             if (i >= 0) {
                 computeMs[i] = (t1 - t0) / 1e6;
                 renderMs[i] = (t2 - t1) / 1e6;
+                cpuMs[i] = (cpu1 - cpu0) / 1e6;
             }
         }
-        System.out.printf(Locale.ROOT, "%s: compute median %.1f ms (p90 %.1f), render median %.1f ms (p90 %.1f), %d changes%n", name,
-                q(computeMs, 0.5), q(computeMs, 0.9), q(renderMs, 0.5), q(renderMs, 0.9), reps);
+        // The computing thread's CPU time: what the work costs when the machine is not shared (with
+        // OMP_NUM_THREADS=1 ND4J computes on the calling thread).
+        System.out.printf(Locale.ROOT, "%s: compute median %.1f ms (p90 %.1f; its thread's CPU time median %.1f ms), "
+                + "render median %.1f ms (p90 %.1f), %d changes%n", name, q(computeMs, 0.5), q(computeMs, 0.9), q(cpuMs, 0.5),
+                q(renderMs, 0.5), q(renderMs, 0.9), reps);
     }
 
     private static double q(double[] v, double p) {
