@@ -27,13 +27,15 @@ class JlExperimentTest {
 
     @Test
     void aboveTheLemmasKEveryPairIsInsideTheBand() {
-        // n = 60, ε = 0.3: the lemma asks k ≥ 8 ln 60 / 0.09 = 364.0. (At ε = 0.5 and k = 132 one
-        // draw of four left 2 of 1770 pairs outside: the lemma promises a good M exists and is
-        // likely, not that every draw is one; see docs/LABS.md.)
+        // n = 60, ε = 0.3: the lemma asks k ≥ 8 ln 60 / 0.09 = 364.0. At k = 364 itself 86 of 100
+        // seeded draws kept every pair inside, at 1.5 × 364 = 546 all 100 (docs/LABS.md): the lemma
+        // promises that a good M is likely, not that every draw is one. The test takes 1.5 × the
+        // bound (k above d is allowed by the mathematics, though the lab's settings refuse it).
         int n = 60;
         double eps = 0.3;
-        int k = (int) Math.ceil(JlMath.lemmaK(n, eps));
-        assertEquals(364, k);
+        assertEquals(364, (int) Math.ceil(JlMath.lemmaK(n, eps)));
+        int k = (int) Math.ceil(1.5 * Math.ceil(JlMath.lemmaK(n, eps)));
+        assertEquals(546, k);
         for (long seed = 0; seed < 4; seed++) {
             INDArray x = JlMath.gaussian(100 + seed, n, 500);
             INDArray g = JlMath.gaussian(200 + seed, k, 500);
