@@ -26,8 +26,8 @@ final class GradientFigures {
         if (inputs > 1) series.add(new LineFigure.Series(what + ", largest of " + inputs + " inputs", n, r.quantile(1)));
         series.add(new LineFigure.Series(boundName(r.activation()), n, r.logBound()));
         series.add(new LineFigure.Series("no activation: σ_max(W^(n−1))", n, r.logLinear()));
-        String title = String.format(Locale.ROOT, "log₁₀ σ_max(∂x_n/∂x_1), %s, %s W, σ_max(W) = %s, width %d",
-                r.activation().id(), s.orthogonal() ? "orthogonal" : "Gaussian", NiceNumbers.format(round(r.sigmaMaxW())), s.width());
+        String title = String.format(Locale.ROOT, "log₁₀ σ_max(∂x_n/∂x_1) · %s, %s W, σ_max(W) = %s",
+                r.activation().id(), s.orthogonal() ? "orthogonal" : "Gaussian", NiceNumbers.format(round(r.sigmaMaxW())));
         return new LineFigure(title, "depth n (layers)", "log₁₀ σ_max (dimensionless)", series, false);
     }
 
@@ -50,15 +50,16 @@ final class GradientFigures {
 
     /**
      * Layer × epoch: log₁₀ of the mean ‖∂L/∂W_l‖_F over each epoch's batches; column 0 is the
-     * untrained net (one batch), row 0 the first hidden layer, the last row the output layer.
+     * untrained net (one batch). Row 0 is the output layer and the bottom row the first hidden
+     * layer, so a vanishing gradient shows as the bottom rows going dark.
      */
     static HeatmapFigure heatmap(String variant, List<double[]> perEpoch, int layers) {
         double[][] v = new double[layers][perEpoch.size()];
         for (int e = 0; e < perEpoch.size(); e++) {
-            for (int l = 0; l < layers; l++) v[l][e] = Math.log10(perEpoch.get(e)[l]);
+            for (int l = 0; l < layers; l++) v[layers - 1 - l][e] = Math.log10(perEpoch.get(e)[l]);
         }
         return new HeatmapFigure("log₁₀ ‖∂L/∂W_l‖ per layer and epoch · " + variant,
-                "epoch (0 = before training)", "layer l − 1 (0: first hidden, last: output)", v, ColorMap.MAGMA);
+                "epoch (0 = before training)", "layers below the output (0: output, bottom: first hidden)", v, ColorMap.MAGMA);
     }
 
     /** The last epoch's gradient norm per layer, every variant on one axis. */
