@@ -1,5 +1,6 @@
 package nnlab.gradients;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +30,10 @@ final class GradientTraining {
     private GradientTraining() { }
 
     /** One MLP's outcome, for summary.json. */
-    record VariantResult(String variant, double testAccuracy, double firstLayerGradNorm, double outputLayerGradNorm,
-                         double firstToOutputRatio) { }
+    record VariantResult(String variant, @JsonProperty("test_accuracy") double testAccuracy,
+                         @JsonProperty("first_layer_grad_norm") double firstLayerGradNorm,
+                         @JsonProperty("output_layer_grad_norm") double outputLayerGradNorm,
+                         @JsonProperty("first_to_output_ratio") double firstToOutputRatio) { }
 
     static List<VariantResult> run(GradientsSettings s, RunContext ctx) throws IOException {
         DataSources.Loaded data = DataSources.load(s.data(), "", s.trainSize(), s.testSize(), s.seed());
