@@ -43,9 +43,9 @@ final class JlFigures {
         }
         x[0] = lo;
         x[2 * BINS + 1] = hi;
-        String title = String.format(Locale.ROOT, "‖Mx−My‖²/‖x−y‖², d = %d → k = %d: %s %% of %d pairs in 1 ± %s",
-                s.dim(), s.k(), f(100 * st.atK().fractionInside(s.epsilon())), r.length, f(s.epsilon()));
-        return new LineFigure(title, "squared-distance ratio (dimensionless)", "pairs per bin (count, bin width " + f(width) + ")",
+        String title = String.format(Locale.ROOT, "‖Mx−My‖²/‖x−y‖² at k = %d: %s %% of %d pairs in 1 ± %s",
+                s.k(), f(100 * st.atK().fractionInside(s.epsilon())), r.length, f(s.epsilon()));
+        return new LineFigure(title, "squared-distance ratio, d = " + s.dim() + " → k = " + s.k() + " (dimensionless)", "pairs per bin (count, bin width " + f(width) + ")",
                 List.of(new LineFigure.Series("measured: pairs per bin", x, y),
                         vertical("1 − ε = " + f(1 - s.epsilon()), 1 - s.epsilon(), top),
                         vertical("1 + ε = " + f(1 + s.epsilon()), 1 + s.epsilon(), top)), false);
