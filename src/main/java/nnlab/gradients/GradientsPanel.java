@@ -120,7 +120,12 @@ public final class GradientsPanel implements ExperimentPanel {
 
     InteractiveFigures chain() { return chain; }
 
-    private void startTraining() {
+    FigureView trainView(String id) { return trainViews.get(id); }
+
+    String trainStatus() { return trainStatus.getText(); }
+
+    /** What the Train button does. */
+    void startTraining() {
         Config config;
         try {
             config = chain.currentConfig().with("train", true);

@@ -10,7 +10,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.nio.file.Files;
+import nnlab.app.AppContext;
 import nnlab.app.FigureView;
+import nnlab.kernel.figure.HeatmapFigure;
+import nnlab.kernel.run.RunEngine;
+import nnlab.kernel.store.RunStore;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.figure.LineFigure;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,16 +35,24 @@ class GradientsPanelTest {
         NativeSetup.initNow();
     }
 
+    private RunEngine engine;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeEngine() {
+        if (engine != null) engine.close();
+    }
+
     @Start
-    void start(Stage stage) {
-        panel = new GradientsPanel(null, new GradientsExperiment(), false);
+    void start(Stage stage) throws Exception {
+        engine = new RunEngine(1, new RunStore(Files.createTempDirectory("nnlab-gradients-panel")));
+        panel = new GradientsPanel(new AppContext(engine, null), new GradientsExperiment(), false);
         stage.setScene(new Scene((Parent) panel.view(), 1200, 760));
         stage.show();
         panel.onBackendReady();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -76,5 +89,20 @@ class GradientsPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(panel.chain().statusText().contains("Width (width) must be a whole number from 1 to 128"), panel.chain().statusText());
         assertEquals(shown, chainFigure());
+    }
+
+    @Test
+    void trainingFillsTheHeatmapLiveThroughTheEngine(FxRobot robot) throws Exception {
+        waitUntil(() -> chainFigure() != null);
+        robot.interact(() -> panel.loadSettings(new GradientsExperiment().schema().fromText(java.util.Map.of("variants", "sigmoid",
+                "train-depth", "3", "train-width", "8", "epochs", "2", "train-size", "100", "test-size", "100", "batch", "50",
+                "data", "synthetic", "depth", "5"))));
+        robot.interact(panel::startTraining);
+        String id = GradientsExperiment.heatmapView("sigmoid").id();
+        waitUntil(() -> panel.trainView(id) != null && panel.trainView(id).figure() instanceof HeatmapFigure h && h.values()[0].length == 3);
+        HeatmapFigure h = (HeatmapFigure) panel.trainView(id).figure();
+        assertEquals(4, h.values().length, "3 hidden layers and the output layer");
+        waitUntil(() -> panel.trainStatus().startsWith("["));
+        assertTrue(panel.trainStatus().startsWith("[Finished]"), panel.trainStatus());
     }
 }
