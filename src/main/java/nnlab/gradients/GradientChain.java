@@ -103,7 +103,8 @@ public final class GradientChain {
 
     /** A width × width W as the settings describe it. */
     public static INDArray weights(Weights w) {
-        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(Seeds.nd4jSeed(w.seed()));
+        // Even streams for W, odd ones for the inputs: no seed's W is another seed's inputs.
+        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(Seeds.nd4jSeed(2 * w.seed()));
         INDArray g = gaussian(rng, w.width(), w.width());
         INDArray m;
         if (w.orthogonal()) {
@@ -164,14 +165,14 @@ public final class GradientChain {
     }
 
     /**
-     * Runs {@code inputs} inputs x_1 ~ N(0, I) through the chain (seeded by {@code seed + 1}, apart
-     * from W's draw) and measures every depth from 1 to {@code depth}. All inputs go through each
+     * Runs {@code inputs} inputs x_1 ~ N(0, I) through the chain (drawn from their own stream of
+     * the seed, apart from W's) and measures every depth from 1 to {@code depth}. All inputs go through each
      * step together: their Jacobians side by side as one width × (inputs · width) matrix, so a step
      * is a handful of ND4J calls plus one SVD per input (on this machine the cost of a call, not
      * of the arithmetic, is what a small chain spends its time on).
      */
     public static Result measure(Weights weights, Activation act, int depth, int inputs) {
-        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(Seeds.nd4jSeed(weights.seed() + 1));
+        Random rng = Nd4j.getRandomFactory().getNewRandomInstance(Seeds.nd4jSeed(2 * weights.seed() + 1));
         return measure(weights(weights), gaussian(rng, weights.width(), inputs), act, depth);
     }
 
