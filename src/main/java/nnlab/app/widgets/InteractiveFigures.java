@@ -1,0 +1,173 @@
+package nnlab.app.widgets;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import nnlab.app.FigureView;
+import nnlab.app.LiveScrollPane;
+import nnlab.app.ResponsiveGrid;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigException;
+import nnlab.kernel.config.ConfigSchema;
+import nnlab.kernel.figure.Figure;
+import nnlab.kernel.run.ViewSpec;
+
+/**
+ * An interactive lab: controls made from some settings of a schema on the left, the lab's
+ * figures (the app's {@link FigureView}, with its export menu) on the right. Every change is
+ * validated by the schema (a refused value is reported with its field, the figures keep the last
+ * valid setting), then computed on one background thread that only computes the newest request,
+ * and the figures are replaced on the JavaFX thread. The computation is the experiment's own, so
+ * the panel draws what {@code nnlab run} writes.
+ */
+public final class InteractiveFigures {
+    private final ConfigSchema schema;
+    private final SchemaControls controls;
+    private final Supplier<Map<String, Object>> otherValues;
+    private final Map<String, FigureView> views = new LinkedHashMap<>();
+    private final NewestOnlyWorker<Request, Computed> worker;
+    private final Function<Config, Map<String, Figure>> compute;
+    private final BorderPane root = new BorderPane();
+    private final VBox left;
+    private final Label status = new Label();
+    private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper();
+    private volatile double lastRedrawMillis = Double.NaN;
+    private volatile double lastComputeMillis = Double.NaN;
+    private boolean backendReady;
+    private Config shown;
+
+    private record Request(long startNanos, Config config) { }
+
+    private record Computed(Request request, Map<String, Figure> figures, double computeMillis) { }
+
+    /**
+     * @param keys        the settings with a control here
+     * @param otherValues values of the schema's other settings (e.g. another tab's controls); absent keys take their defaults
+     * @param views       the figures shown, in order; compute returns them by view id
+     */
+    public InteractiveFigures(String threadName, ConfigSchema schema, List<String> keys, Supplier<Map<String, Object>> otherValues,
+                              List<ViewSpec> views, Function<Config, Map<String, Figure>> compute) {
+        this.schema = schema;
+        this.controls = new SchemaControls(schema, keys);
+        this.otherValues = otherValues;
+        this.compute = compute;
+        this.worker = new NewestOnlyWorker<>(threadName, this::computeNow, this::show, m -> setStatus("Could not compute: " + m, true));
+        ResponsiveGrid grid = new ResponsiveGrid(420);
+        for (ViewSpec v : views) {
+            FigureView fv = new FigureView(v.id(), v.title(), "The figure appears here once ND4J has loaded.");
+            this.views.put(v.id(), fv);
+            grid.addItem(fv, false);
+        }
+        ScrollPane scroll = new LiveScrollPane(grid);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        left = controls.layout();
+        left.setPadding(new Insets(10));
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setPrefWidth(260);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        root.setLeft(leftScroll);
+        status.setPadding(new Insets(4, 10, 4, 10));
+        status.setWrapText(true);
+        root.setBottom(status);
+        controls.setOnRefused(m -> setStatus("Refused: " + m, true));
+        controls.addChangeListener(this::request);
+    }
+
+    public Node view() { return root; }
+
+    /** The controls' column, to add notes or buttons below them. */
+    public VBox controlsBox() { return left; }
+
+    public SchemaControls controls() { return controls; }
+
+    public FigureView figureView(String id) { return views.get(id); }
+
+    /** Redraws completed so far; tests and the benchmark wait on it. */
+    public ReadOnlyLongProperty redrawsProperty() { return redraws.getReadOnlyProperty(); }
+
+    /** Time from the last accepted change to its figures being handed to the views, in ms. */
+    public double lastRedrawMillis() { return lastRedrawMillis; }
+
+    /** Of that, the time spent computing the figures off the JavaFX thread, in ms. */
+    public double lastComputeMillis() { return lastComputeMillis; }
+
+    /** The config of the figures on screen (null before the first). */
+    public Config shownConfig() { return shown; }
+
+    public String statusText() { return status.getText(); }
+
+    /** The settings shown as a config; throws ConfigException naming every refused field. */
+    public Config currentConfig() {
+        Map<String, Object> values = new LinkedHashMap<>(otherValues.get());
+        values.putAll(controls.values());
+        return schema.fromValues(values);
+    }
+
+    public void backendReady() {
+        if (backendReady) return;
+        backendReady = true;
+        request();
+    }
+
+    /** Shows a config's values and computes its figures. */
+    public void load(Config config) {
+        controls.load(config);
+        request();
+    }
+
+    /** Validates the controls' values and asks for their figures (only the newest request is computed). */
+    public void request() {
+        if (!backendReady) {
+            setStatus("loading the ND4J backend…", false);
+            return;
+        }
+        Config config;
+        try {
+            config = currentConfig();
+        } catch (ConfigException e) {
+            controls.markInvalid(e.problems().isEmpty() ? null : e.problems().get(0).key());
+            setStatus("Refused: " + e.getMessage().replace('\n', ' '), true);
+            return;
+        }
+        controls.markInvalid(null);
+        worker.submit(new Request(System.nanoTime(), config));
+    }
+
+    private Computed computeNow(Request r) {
+        long t0 = System.nanoTime();
+        Map<String, Figure> figures = compute.apply(r.config());
+        return new Computed(r, figures, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private void show(Computed c) {
+        for (Map.Entry<String, Figure> e : c.figures().entrySet()) {
+            FigureView v = views.get(e.getKey());
+            if (v != null) v.setFigure(e.getValue());
+        }
+        shown = c.request().config();
+        lastComputeMillis = c.computeMillis();
+        lastRedrawMillis = (System.nanoTime() - c.request().startNanos()) / 1e6;
+        setStatus(String.format(Locale.ROOT, "Redrawn %.0f ms after the change (computing the figures: %.0f ms)",
+                lastRedrawMillis, lastComputeMillis), false);
+        redraws.set(redraws.get() + 1);
+    }
+
+    private void setStatus(String text, boolean error) {
+        status.setText(text);
+        status.getStyleClass().remove("posenc-status-error");
+        if (error) status.getStyleClass().add("posenc-status-error");
+    }
+}

@@ -1,0 +1,163 @@
+package nnlab.gradients;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import nnlab.app.AppContext;
+import nnlab.app.EventPump;
+import nnlab.app.ExperimentPanel;
+import nnlab.app.FigureView;
+import nnlab.app.LiveScrollPane;
+import nnlab.app.ResponsiveGrid;
+import nnlab.app.widgets.InteractiveFigures;
+import nnlab.app.widgets.SchemaControls;
+import nnlab.kernel.NativeSetup;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigException;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.Run;
+import nnlab.kernel.run.RunEvent;
+import nnlab.kernel.run.ViewSpec;
+
+/**
+ * The gradients lab: the chain's figures redrawn on every slider change (computed off the JavaFX
+ * thread, newest request only), and a training tab whose MLPs train as a saved run of the engine
+ * (History keeps it), their per-layer gradient heatmaps growing a column per epoch.
+ */
+public final class GradientsPanel implements ExperimentPanel {
+    private final AppContext context;
+    private final Experiment experiment;
+    private final SchemaControls trainControls;
+    private final InteractiveFigures chain;
+    private final BorderPane trainPane = new BorderPane();
+    private final ResponsiveGrid trainGrid = new ResponsiveGrid(380);
+    private final Map<String, FigureView> trainViews = new LinkedHashMap<>();
+    private final Button start = new Button("Train");
+    private final Button cancel = new Button("Cancel");
+    private final Label trainStatus = new Label("Press Train: each MLP trains on the images; its heatmap gains a column per epoch.");
+    private final TabPane root = new TabPane();
+    private Run run;
+    private EventPump pump;
+
+    public GradientsPanel(AppContext context, Experiment experiment) {
+        this(context, experiment, true);
+    }
+
+    /** @param initBackend false when the caller initialises ND4J and calls {@link #onBackendReady()} */
+    GradientsPanel(AppContext context, Experiment experiment, boolean initBackend) {
+        this.context = context;
+        this.experiment = experiment;
+        this.trainControls = new SchemaControls(experiment.schema(), GradientsSettings.TRAIN_KEYS);
+        this.chain = new InteractiveFigures("gradients-compute", experiment.schema(), GradientsSettings.CHAIN_KEYS,
+                trainControls::values, List.of(GradientsExperiment.CHAIN, GradientsExperiment.DEAD), GradientsExperiment::chainFigures);
+        Label note = new Label("The bound: ∂x_n/∂x_1 = D_(n−1) W ⋯ D_1 W with |act'| ≤ ¼ for sigmoid (1 for tanh, ReLU), so "
+                + "σ_max ≤ (¼·σ_max(W))^(n−1). Each curve is measured by ND4J's SVD of the Jacobian.");
+        note.setWrapText(true);
+        note.setMaxWidth(230);
+        chain.controlsBox().getChildren().add(note);
+        Tab chainTab = new Tab("Chain: σ_max against depth", chain.view());
+        Tab trainTab = new Tab("Training: gradient norm per layer", buildTrainPane());
+        root.getTabs().addAll(chainTab, trainTab);
+        root.getTabs().forEach(t -> t.setClosable(false));
+        if (initBackend) NativeSetup.initAsync().thenRun(() -> javafx.application.Platform.runLater(this::onBackendReady));
+    }
+
+    private Node buildTrainPane() {
+        VBox left = trainControls.layout();
+        start.setDefaultButton(false);
+        start.setOnAction(e -> startTraining());
+        cancel.setOnAction(e -> { if (run != null) run.cancel(); });
+        cancel.setDisable(true);
+        start.setDisable(context == null);
+        HBox buttons = new HBox(8, start, cancel);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        left.getChildren().add(0, buttons);
+        left.setPadding(new Insets(10));
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setPrefWidth(260);
+        trainPane.setLeft(leftScroll);
+        LiveScrollPane scroll = new LiveScrollPane(trainGrid);
+        scroll.setFitToWidth(true);
+        trainPane.setCenter(scroll);
+        trainStatus.setPadding(new Insets(4, 10, 4, 10));
+        trainStatus.setWrapText(true);
+        trainPane.setBottom(trainStatus);
+        return trainPane;
+    }
+
+    @Override public String title() { return experiment.title(); }
+
+    @Override public Node view() { return root; }
+
+    @Override public void onBackendReady() { chain.backendReady(); }
+
+    /** Shows the config's chain at once; the training starts only with the Train button. */
+    @Override
+    public boolean startRun(Config config) {
+        return loadSettings(config);
+    }
+
+    @Override
+    public boolean loadSettings(Config config) {
+        if (run != null && !run.status().isFinal()) return false;
+        trainControls.load(config);
+        chain.load(config);
+        return true;
+    }
+
+    InteractiveFigures chain() { return chain; }
+
+    FigureView trainView(String id) { return trainViews.get(id); }
+
+    String trainStatus() { return trainStatus.getText(); }
+
+    /** What the Train button does. */
+    void startTraining() {
+        Config config;
+        try {
+            config = chain.currentConfig().with("train", true);
+        } catch (ConfigException e) {
+            trainStatus.setText("Refused: " + e.getMessage().replace('\n', ' '));
+            return;
+        }
+        for (Node n : List.copyOf(trainGrid.items())) trainGrid.removeItem(n);
+        trainViews.clear();
+        for (ViewSpec v : experiment.views(config)) {
+            if (v.equals(GradientsExperiment.CHAIN) || v.equals(GradientsExperiment.DEAD)) continue;
+            FigureView fv = new FigureView(v.id(), v.title(), "Appears after the first epoch.");
+            trainViews.put(v.id(), fv);
+            trainGrid.addItem(fv, false);
+        }
+        start.setDisable(true);
+        cancel.setDisable(false);
+        run = context.engine().submit(experiment, config);
+        pump = new EventPump(run, this::handle).start();
+    }
+
+    private void handle(List<RunEvent> events) {
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.FigureUpdate f && trainViews.containsKey(f.id())) {
+                trainViews.get(f.id()).setFigure(f.figure());
+            } else if (e instanceof RunEvent.Progress p) {
+                trainStatus.setText(String.format(Locale.ROOT, "%.0f %% · %s", 100 * p.fraction(), p.message()));
+            } else if (e instanceof RunEvent.Status s && s.status().isFinal()) {
+                trainStatus.setText("[" + s.status().label() + "] " + s.message() + (run.folder() != null ? " · saved in " + run.folder() : ""));
+                start.setDisable(false);
+                cancel.setDisable(true);
+            }
+        }
+    }
+}

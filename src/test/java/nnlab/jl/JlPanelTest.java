@@ -1,0 +1,83 @@
+package nnlab.jl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import nnlab.kernel.NativeSetup;
+import nnlab.kernel.figure.LineFigure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class JlPanelTest {
+    private JlPanel panel;
+
+    @BeforeAll
+    static void initBackend() {
+        NativeSetup.initNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        panel = new JlPanel(new JlExperiment());
+        stage.setScene(new Scene((Parent) panel.view(), 1200, 760));
+        stage.show();
+        // Small sizes keep the test quick; the defaults are measured in docs/LABS.md.
+        panel.loadSettings(new JlExperiment().schema().fromText(java.util.Map.of("points", "40", "dim", "300", "corollary-dim", "64",
+                "set-cap", "64", "set-size", "32", "corollary-points", "3")));
+        panel.onBackendReady();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private LineFigure histogram() {
+        return (LineFigure) panel.lab().figureView(JlExperiment.HISTOGRAM.id()).figure();
+    }
+
+    @Test
+    void changingKRedrawsTheHistogramWithNewRatios(FxRobot robot, @TempDir Path dir) throws Exception {
+        waitUntil(() -> panel.lab().shownConfig() != null && panel.lab().shownConfig().getInt("points") == 40);
+        String before = histogram().title();
+        assertTrue(before.contains("k = 100"), before);
+        long redraws = panel.lab().redrawsProperty().get();
+        robot.clickOn(panel.lab().controls().slider("k").field()).eraseText(5).write("20").type(KeyCode.ENTER);
+        waitUntil(() -> panel.lab().redrawsProperty().get() > redraws && panel.lab().shownConfig().getInt("k") == 20);
+        assertTrue(histogram().title().contains("k = 20"), histogram().title());
+        assertNotEquals(before, histogram().title());
+        // Fewer rows spread the ratios: the histogram's range widens.
+        double[] x = histogram().series().get(0).x();
+        assertTrue(x[x.length - 1] - x[0] > 1.0, "ratios from " + x[0] + " to " + x[x.length - 1]);
+
+        // k above d is refused with the field named, and the figures stay.
+        robot.clickOn(panel.lab().controls().slider("k").field()).eraseText(5).write("400").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.lab().statusText().contains("(k) must be at most d = 300"), panel.lab().statusText());
+        assertEquals(20, panel.lab().shownConfig().getInt("k"));
+
+        // Every view exports.
+        Path csv = dir.resolve("fraction.csv");
+        panel.lab().figureView(JlExperiment.FRACTION.id()).exportCsv(csv).get(20, TimeUnit.SECONDS);
+        assertTrue(Files.readString(csv).startsWith("series,"));
+        Path png = dir.resolve("inner.png");
+        panel.lab().figureView(JlExperiment.INNER_VS_DIM.id()).exportPng(png, 1).get(20, TimeUnit.SECONDS);
+        assertTrue(Files.size(png) > 1000);
+    }
+}
