@@ -37,7 +37,7 @@ import nnlab.kernel.store.RunStore;
  * status bar with the run queue and the state of the native backend. It knows no experiment and
  * no page by name: all are plug-ins.
  */
-public final class NnLabApp extends Application implements Shell {
+public final class NnLabApp extends Application implements Shell, ShellMenus.Actions {
     /** Experiment id to select and start once the window is up (used by assets/screenshot.sh). */
     public static final String AUTOSTART_PROPERTY = "nnlab.autostart";
     /** Settings for the autostarted run, as on the command line: "--rounds 1 --epochs 3". */
@@ -57,6 +57,13 @@ public final class NnLabApp extends Application implements Shell {
     private AppContext context;
     private Stage stage;
     private volatile boolean backendReady;
+    private AppPreferences preferences;
+    private ShellMenus menus;
+    private HelpWindow help;
+    private Experiment shownExperiment;
+    private boolean preferencesSavePending;
+    static final String STYLESHEET = "/nnlab/nnlab.css";
+    static final String DARK_STYLESHEET = "/nnlab/nnlab-dark.css";
 
     /**
      * JavaFX repaints at most this many separate rectangles per frame and merges the rest into
@@ -79,11 +86,12 @@ public final class NnLabApp extends Application implements Shell {
         engine = new RunEngine(1, RunStore.defaultStore());
         engine.setBackgroundPriority(true);
         context = new AppContext(engine, stage);
+        preferences = AppPreferences.load(engine.store().root());
 
         navigation = new ListView<>();
         navigation.getItems().setAll(ExperimentCatalog.all());
         navigation.getStyleClass().add("navigation");
-        navigation.setCellFactory(v -> new ExperimentCell());
+        navigation.setCellFactory(v -> new NavigationCell());
         navigation.setPlaceholder(new Label("No experiments yet"));
         navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> show(b));
         Label brand = new Label("NN Lab");
@@ -118,19 +126,24 @@ public final class NnLabApp extends Application implements Shell {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
+        menus = new ShellMenus(this, preferences.darkTheme(), text -> Dialogs.info(stage, "Reset to defaults", text).show());
         BorderPane root = new BorderPane(centre);
+        root.setTop(menus.bar());
         root.setLeft(sidebar);
         root.setBottom(statusBar);
         root.getStyleClass().add("app-root");
 
-        double[] size = windowSize();
+        double[] size = windowSize(preferences);
         Scene scene = new Scene(root, size[0], size[1]);
         RepaintAnchor.install(scene, statusBar);
-        scene.getStylesheets().add(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
+        scene.getStylesheets().setAll(stylesheets());
+        TruncatedTextTips.install(scene);
         stage.setTitle("NN Lab");
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        if (System.getProperty(WINDOW_SIZE_PROPERTY) == null && preferences.windowMaximized()) stage.setMaximized(true);
+        stage.setOnHiding(e -> rememberWindow());
 
         pages.keySet().forEach(page -> {
             if (page.shortcut() != null) scene.getAccelerators().put(page.shortcut(), () -> showPage(page));
@@ -146,11 +159,11 @@ public final class NnLabApp extends Application implements Shell {
         // The first panel's controls cost a second or more to load and style on a slow machine;
         // building it after the first frame gets the window on screen without that wait.
         Platform.runLater(() -> {
-            if (!navigation.getItems().isEmpty() && navigation.getSelectionModel().isEmpty()) {
+            if (!navigation.getItems().isEmpty() && navigation.getSelectionModel().isEmpty() && !showLastView()) {
                 navigation.getSelectionModel().select(0);
             }
             autostart();
-            ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
+            ViewWarmUp.run(NnLabApp.class.getResource(STYLESHEET).toExternalForm());
             Experiment shown = navigation.getSelectionModel().getSelectedItem();
             if (shown != null && panel(shown) instanceof GenericExperimentPanel generic) generic.rehearseRunStart();
             pages.keySet().forEach(AppPage::onWindowReady);
@@ -158,9 +171,15 @@ public final class NnLabApp extends Application implements Shell {
         });
     }
 
-    private static double[] windowSize() {
+    /** -Dnnlab.window.size, else the size the window had when it was last closed, else 1280 × 800. */
+    private static double[] windowSize(AppPreferences preferences) {
         double w = 1280;
         double h = 800;
+        double[] remembered = preferences.windowSize();
+        if (remembered != null && remembered[0] >= 600 && remembered[1] >= 400) {
+            w = remembered[0];
+            h = remembered[1];
+        }
         String[] parts = System.getProperty(WINDOW_SIZE_PROPERTY, "").split("x");
         if (parts.length == 2) {
             try {
@@ -176,6 +195,7 @@ public final class NnLabApp extends Application implements Shell {
 
     @Override
     public void stop() {
+        if (preferences != null) preferences.save();
         if (engine != null) engine.close();
     }
 
@@ -183,6 +203,9 @@ public final class NnLabApp extends Application implements Shell {
         if (experiment == null) return;
         pages.values().forEach(entry -> entry.setSelected(false));
         centre.getChildren().setAll(panel(experiment).view());
+        shownExperiment = experiment;
+        preferences.setLastView("experiment:" + experiment.id());
+        schedulePreferencesSave();
     }
 
     /** One entry per page below the experiments, in the providers' order. */
@@ -216,6 +239,9 @@ public final class NnLabApp extends Application implements Shell {
         navigation.getSelectionModel().clearSelection();
         pages.forEach((p, entry) -> entry.setSelected(p == page));
         centre.getChildren().setAll(page.view());
+        shownExperiment = null;
+        preferences.setLastView("page:" + page.title());
+        schedulePreferencesSave();
         page.onShow();
     }
 
@@ -242,6 +268,7 @@ public final class NnLabApp extends Application implements Shell {
     private ExperimentPanel panel(Experiment experiment) {
         return panels.computeIfAbsent(experiment.id(), id -> {
             ExperimentPanel p = PanelRegistry.create(experiment, context);
+            PanelMemory.attach(p, experiment, preferences, this::schedulePreferencesSave);
             if (backendReady) p.onBackendReady();
             return p;
         });
@@ -324,31 +351,82 @@ public final class NnLabApp extends Application implements Shell {
         }
     }
 
-    /** Title with the experiment's description underneath. */
-    private static final class ExperimentCell extends ListCell<Experiment> {
-        private final Label title = new Label();
-        private final Label description = new Label();
-        private final VBox box = new VBox(2, title, description);
+    // ---------------------------------------------------------------- habits: menus, help, memory, theme
 
-        ExperimentCell() {
-            title.getStyleClass().add("nav-title");
-            description.getStyleClass().add("nav-description");
-            description.setWrapText(true);
-            box.setMaxWidth(200);
-            description.setMaxWidth(200);
-        }
-
-        @Override
-        protected void updateItem(Experiment item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-            } else {
-                title.setText(item.title());
-                description.setText(item.description());
-                setGraphic(box);
+    /** Selects the panel or page shown when the window was last closed; false when there is none (any more). */
+    private boolean showLastView() {
+        String last = preferences.lastView();
+        if (last == null) return false;
+        if (last.startsWith("experiment:")) return showExperiment(last.substring("experiment:".length())) != null;
+        for (AppPage page : pages.keySet()) {
+            if (last.equals("page:" + page.title())) {
+                showPage(page);
+                return true;
             }
-            setText(null);
         }
+        return false;
+    }
+
+    private List<String> stylesheets() {
+        List<String> sheets = new ArrayList<>(List.of(NnLabApp.class.getResource(STYLESHEET).toExternalForm()));
+        if (preferences.darkTheme()) sheets.add(NnLabApp.class.getResource(DARK_STYLESHEET).toExternalForm());
+        return sheets;
+    }
+
+    private void rememberWindow() {
+        if (!stage.isMaximized()) preferences.setWindow(stage.getWidth(), stage.getHeight(), false);
+        else preferences.setWindow(stage.getWidth(), stage.getHeight(), true);
+        preferences.save();
+    }
+
+    /** Settings change with every keystroke; one write per burst is enough. */
+    private void schedulePreferencesSave() {
+        if (preferencesSavePending) return;
+        preferencesSavePending = true;
+        Platform.runLater(() -> {
+            preferencesSavePending = false;
+            preferences.save();
+        });
+    }
+
+    /** The remembered preferences (tests read them). */
+    public AppPreferences preferences() { return preferences; }
+
+    @Override public void openExperiment(String id) { showExperiment(id); }
+
+    @Override public Experiment shownExperiment() { return shownExperiment; }
+
+    @Override
+    public String resetShownSettings() {
+        if (shownExperiment == null) return "Choose an experiment first: History has no settings.";
+        if (panel(shownExperiment).resetSettings()) return null;
+        return shownExperiment.title() + " cannot reset its settings now: a run is using them. Wait for it to end (or cancel it).";
+    }
+
+    @Override
+    public void setDarkTheme(boolean dark) {
+        preferences.setDarkTheme(dark);
+        schedulePreferencesSave();
+        stage.getScene().getStylesheets().setAll(stylesheets());
+        if (help != null) help.setStylesheets(stylesheets());
+    }
+
+    /** The help window, built on first use; with an experiment id its reading guide is open. */
+    @Override
+    public void showHelp(String guideFor) {
+        if (guideFor == null || !helpWindow().showGuide(guideFor)) helpWindow().show();
+    }
+
+    @Override public boolean hasGuide(String experimentId) { return helpWindow().hasGuide(experimentId); }
+
+    public HelpWindow helpWindow() {
+        if (help == null) help = new HelpWindow(stage, menus.shortcuts(), experiments(), stylesheets());
+        return help;
+    }
+
+    @Override
+    public void quit() {
+        rememberWindow();
+        Platform.exit();
     }
 }
