@@ -42,6 +42,7 @@ public final class HelpWindow {
         for (int i = 0; i < shortcuts.size(); i++) {
             Label k = new Label(shortcuts.get(i).keys());
             k.getStyleClass().add("help-key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label a = new Label(shortcuts.get(i).action());
             a.setWrapText(true);
             keys.addRow(i, k, a);
@@ -69,6 +70,7 @@ public final class HelpWindow {
         scroll.getStyleClass().add("help-window");
         Scene scene = new Scene(scroll, 620, 640);
         scene.getStylesheets().setAll(stylesheets);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE), stage::hide);
         stage.setScene(scene);
     }
 

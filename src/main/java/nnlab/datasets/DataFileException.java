@@ -16,5 +16,16 @@ public final class DataFileException extends IOException implements ExpectedData
         this.file = file;
     }
 
+    private DataFileException(String message) {
+        super(message);
+        this.file = null;
+    }
+
+    /** A problem found before any file could be named (no data folder given, say); the message says what to set. */
+    public static DataFileException withoutFile(String message) {
+        return new DataFileException(message);
+    }
+
+    /** The file concerned, or null for {@link #withoutFile}. */
     public Path file() { return file; }
 }

@@ -19,13 +19,21 @@ public final class QuietConsole {
     static final List<String> NOISE = List.of("Added differentiated op ");
 
     private static boolean installed;
+    /**
+     * JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX
+     * configuration"), which is how NN Lab runs by design. Held here: java.util.logging keeps
+     * loggers weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger JAVAFX_STARTUP =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
 
     private QuietConsole() { }
 
-    /** Replaces System.out with a filtering stream (once). */
+    /** Replaces System.out with a filtering stream and quietens JavaFX's start-up warning (once). */
     public static synchronized void install() {
         if (installed) return;
         installed = true;
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         // The encoding the JVM gave System.out (Java 17 has no PrintStream.charset()).
         String encoding = System.getProperty("sun.stdout.encoding");
         Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset();

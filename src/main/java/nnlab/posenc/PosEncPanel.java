@@ -237,8 +237,10 @@ public final class PosEncPanel implements ExperimentPanel {
         centre.setBottom(facts);
         centre.getStyleClass().addAll("experiment-centre", "posenc-panel");
         root.getItems().setAll(column.view(), centre);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, tab) -> column.showSectionsOf(tab.intValue()));
+        column.showSectionsOf(TAB_GRAM);
         root.setOrientation(Orientation.HORIZONTAL);
-        root.setDividerPositions(0.24);
+        root.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(column.view(), false);
         root.getStyleClass().add("experiment-panel");
         wire();

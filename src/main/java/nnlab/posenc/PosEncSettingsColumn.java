@@ -22,6 +22,11 @@ import nnlab.app.widgets.SliderField;
  */
 final class PosEncSettingsColumn {
     private final VBox root;
+    /** Encoding, content X, attention, convolution: in the order of {@link #SECTIONS_OF_TAB}'s flags. */
+    private final java.util.List<TitledPane> sections;
+    /** Which sections each tab uses (tabs in PosEncPanel.TAB_GRAM … TAB_CONV order). */
+    private static final boolean[][] SECTIONS_OF_TAB = {
+        {true, false, false, false}, {true, true, false, false}, {true, true, true, false}, {false, false, false, true}};
 
     PosEncSettingsColumn(PosEncControls controls, Refusals refusals, SettingsFileActions files, Runnable newRandomSignal,
                          Runnable reset) {
@@ -32,18 +37,23 @@ final class PosEncSettingsColumn {
         random.setTooltip(new Tooltip("A new random positive signal of the chosen length (seeded by the seed field)."));
         random.setOnAction(e -> newRandomSignal.run());
         controls.decomposition.setWrapText(true);
+        controls.decomposition.setMinWidth(0);
+        controls.decomposition.setMaxWidth(Double.MAX_VALUE);
 
-        VBox form = new VBox(10,
-                section("Encoding E (p × N) · every tab", slider(controls.p, refusals), slider(controls.n, refusals),
+        sections = java.util.List.of(
+                section("Encoding E (p × N)", slider(controls.p, refusals), slider(controls.n, refusals),
                         field(controls.label("base"), controls.base, "base", refusals),
                         field(controls.label("colormap"), controls.colorMap, "colormap", refusals),
                         slider(controls.row, refusals)),
-                section("Content X · added vs concatenated, attention", slider(controls.sigma, refusals), slider(controls.draw, refusals),
+                section("Content X", slider(controls.sigma, refusals), slider(controls.draw, refusals),
                         field(controls.label("seed"), withButton(controls.seed, next), "seed", refusals), controls.decomposition),
                 section("Attention", field("Q = K =", controls.query, "query", refusals)),
-                section("Attention as conv / max pool", field(controls.label("signal"), controls.signal, "signal", refusals),
+                section("Convolution and max pool", field(controls.label("signal"), controls.signal, "signal", refusals),
                         random, slider(controls.length, refusals), slider(controls.k, refusals), slider(controls.c, refusals)));
+        VBox form = new VBox(10);
+        form.getChildren().addAll(sections);
         form.getStyleClass().add("settings-form");
+        form.setMinWidth(0);
         Button resetButton = new Button("Reset to defaults");
         resetButton.getStyleClass().add("reset-button");
         resetButton.setId("reset-settings");
@@ -75,11 +85,23 @@ final class PosEncSettingsColumn {
         return root;
     }
 
+    /**
+     * Opens the sections the tab uses and folds the others, so a tab's settings are in sight
+     * without scrolling; every section stays there to open by hand.
+     */
+    void showSectionsOf(int tab) {
+        if (tab < 0 || tab >= SECTIONS_OF_TAB.length) return;
+        for (int i = 0; i < sections.size(); i++) sections.get(i).setExpanded(SECTIONS_OF_TAB[tab][i]);
+    }
+
     private static TitledPane section(String title, Node... nodes) {
         VBox box = new VBox(12, nodes);
         box.getStyleClass().add("settings-group");
+        box.setMinWidth(0);
         TitledPane pane = new TitledPane(title, box);
         pane.getStyleClass().add("settings-section");
+        // The column's width rules: a long title or control wraps or gives way rather than widening it.
+        pane.setMinWidth(0);
         return pane;
     }
 
