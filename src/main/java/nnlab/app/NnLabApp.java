@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -48,9 +47,8 @@ public final class NnLabApp extends Application implements Shell, ShellMenus.Act
     private RunEngine engine;
     private final Map<String, ExperimentPanel> panels = new HashMap<>();
     private final StackPane centre = new StackPane();
-    private final Label queueLabel = new Label();
+    private QueueLabel queueLabel;
     private final Label backendLabel = new Label("Loading ND4J…");
-    private final AtomicBoolean queueUpdatePending = new AtomicBoolean();
     private ListView<Experiment> navigation;
     private final Map<AppPage, ToggleButton> pages = new LinkedHashMap<>();
     private final List<ShellExtension> extensions = Plugins.load(ShellExtension.class);
@@ -120,7 +118,7 @@ public final class NnLabApp extends Application implements Shell, ShellMenus.Act
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label runsFolder = new Label("Runs saved in " + engine.store().root());
         runsFolder.getStyleClass().add("status-muted");
-        queueLabel.getStyleClass().add("queue-status");
+        queueLabel = new QueueLabel(engine);
         backendLabel.getStyleClass().addAll("backend-status", "backend-loading");
         HBox statusBar = new HBox(18, queueLabel, runsFolder, spacer, backendLabel);
         statusBar.setAlignment(Pos.CENTER_LEFT);
@@ -148,8 +146,6 @@ public final class NnLabApp extends Application implements Shell, ShellMenus.Act
         pages.keySet().forEach(page -> {
             if (page.shortcut() != null) scene.getAccelerators().put(page.shortcut(), () -> showPage(page));
         });
-        engine.addEngineListener(run -> scheduleQueueUpdate());
-        updateQueue();
         stage.show();
         extensions.forEach(x -> x.windowShown(this));
 
@@ -287,39 +283,6 @@ public final class NnLabApp extends Application implements Shell, ShellMenus.Act
         backendLabel.setText("ND4J ready");
         backendLabel.getStyleClass().add("backend-ready");
         panels.values().forEach(ExperimentPanel::onBackendReady);
-    }
-
-    /** Engine listeners fire on worker threads, often in bursts; one pending update is enough. */
-    private void scheduleQueueUpdate() {
-        if (queueUpdatePending.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                queueUpdatePending.set(false);
-                updateQueue();
-            });
-        }
-    }
-
-    private void updateQueue() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String k : List.of("running", "queued", "finished", "failed", "cancelled")) counts.put(k, 0);
-        for (Run r : engine.runs()) {
-            String k = switch (r.status()) {
-                case RUNNING -> "running";
-                case QUEUED -> "queued";
-                case FINISHED -> "finished";
-                case CANCELLED -> "cancelled";
-                default -> "failed";
-            };
-            counts.merge(k, 1, Integer::sum);
-        }
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getKey().equals("cancelled") && e.getValue() == 0) continue;
-            parts.add(e.getValue() + " " + e.getKey());
-        }
-        queueLabel.setText("Runs: " + String.join(" · ", parts));
-        queueLabel.getStyleClass().remove("queue-busy");
-        if (counts.get("running") + counts.get("queued") > 0) queueLabel.getStyleClass().add("queue-busy");
     }
 
     @Override
