@@ -73,6 +73,10 @@ public final class AppPreferences {
         values.put("window-maximized", maximized);
     }
 
+    public void setMaximized(boolean maximized) {
+        values.put("window-maximized", maximized);
+    }
+
     /** "experiment:ID" or "page:TITLE", or null. */
     public String lastView() {
         Object v = values.get("last-view");

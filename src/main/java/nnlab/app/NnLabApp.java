@@ -337,8 +337,9 @@ public final class NnLabApp extends Application implements Shell, ShellMenus.Act
     }
 
     private void rememberWindow() {
-        if (!stage.isMaximized()) preferences.setWindow(stage.getWidth(), stage.getHeight(), false);
-        else preferences.setWindow(stage.getWidth(), stage.getHeight(), true);
+        // A maximised window keeps the size it had before, for when it is restored.
+        if (stage.isMaximized()) preferences.setMaximized(true);
+        else preferences.setWindow(stage.getWidth(), stage.getHeight(), false);
         preferences.save();
     }
 

@@ -242,7 +242,7 @@ public final class RotationExperiment implements Experiment {
     /**
      * The chosen test image at every angle; a row of captioned tiles per model. More than
      * {@link #STRIP_COLUMNS} angles wrap into further row pairs (A, B, A, B …), the last padded
-     * with blank tiles so every column keeps one angle.
+     * with (one-pixel) blank tiles so every column keeps one angle.
      */
     private static ImageGridFigure strip(ImageSet test, int index, int[] angles, List<ModelResult> results) {
         List<ImageGridFigure.Tile> tiles = new ArrayList<>();
@@ -250,14 +250,14 @@ public final class RotationExperiment implements Experiment {
         int truth = test.labels()[index];
         int chunks = (angles.length + STRIP_COLUMNS - 1) / STRIP_COLUMNS;
         int columns = (angles.length + chunks - 1) / chunks;
-        int[] blank = new int[test.width() * test.height()];
-        java.util.Arrays.fill(blank, 0xFFFFFFFF);
+        // A one-pixel white tile: the renderer frames every tile, and a full-size blank one looked like a missing image.
+        int[] blank = {0xFFFFFFFF};
         for (int from = 0; from < angles.length; from += columns) {
             for (ModelResult r : results) {
                 String model = r.label.substring(0, 1);
                 for (int a = from; a < from + columns; a++) {
                     if (a >= angles.length) {
-                        tiles.add(new ImageGridFigure.Tile("", test.width(), test.height(), blank));
+                        tiles.add(new ImageGridFigure.Tile("", 1, 1, blank));
                         continue;
                     }
                     int angle = angles[a];
