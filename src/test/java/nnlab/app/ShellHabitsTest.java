@@ -89,6 +89,21 @@ class ShellHabitsTest {
         assertTrue(shown.contains("Open History"), shown.toString());
     }
 
+    /** A long experiment title wraps in the navigation instead of ending in "…", and the tooltip has it whole. */
+    @Test
+    void navigationEntriesWrapAndShowTheirWholeTextOnHover(FxRobot robot) {
+        List<NavigationCell> cells = Fx.get(() -> robot.lookup(".navigation .list-cell").queryAllAs(NavigationCell.class).stream()
+                .filter(c -> c.getItem() != null).toList());
+        assertFalse(cells.isEmpty());
+        for (NavigationCell cell : cells) {
+            Experiment e = Fx.get(cell::getItem);
+            assertEquals(e.title() + "\n\n" + e.description(), Fx.get(() -> cell.getTooltip().getText()));
+            for (Label l : Fx.get(() -> robot.from(cell).lookup(".label").queryAllAs(Label.class))) {
+                assertFalse(Fx.get(() -> TruncatedTextTips.isCut(l)), "cut in the navigation: " + Fx.get(l::getText));
+            }
+        }
+    }
+
     @Test
     void theHelpLinksEachPanelsReadingGuide() {
         Experiment guided = new GuidedEcho();
