@@ -1,6 +1,7 @@
 package nnlab;
 
 import nnlab.kernel.NativeSetup;
+import nnlab.kernel.QuietConsole;
 
 /**
  * Entry point. Without arguments it opens the app; with arguments it is the headless command
@@ -11,6 +12,7 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
+        QuietConsole.install();
         NativeSetup.configure();
         if (args.length == 0) {
             nnlab.app.NnLabApp.launchApp(args);

@@ -30,4 +30,30 @@ public interface ExperimentPanel {
      * is active) or has none.
      */
     default boolean loadSettings(nnlab.kernel.config.Config config) { return false; }
+
+    /** The panel's standard settings form, or null when it has its own controls. */
+    default SettingsForm settingsForm() { return null; }
+
+    /** The settings the panel holds now if they are valid (what the window remembers), else null. */
+    default nnlab.kernel.config.Config currentSettings() {
+        SettingsForm form = settingsForm();
+        if (form == null) return null;
+        try {
+            return form.currentConfig();
+        } catch (nnlab.kernel.config.ConfigException e) {
+            return null;
+        }
+    }
+
+    /** Calls back on the JavaFX thread with every new valid config the user makes. */
+    default void addSettingsListener(java.util.function.Consumer<nnlab.kernel.config.Config> listener) {
+        SettingsForm form = settingsForm();
+        if (form != null) form.addConfigListener(listener);
+    }
+
+    /** Puts the experiment's defaults into the settings; false when a run uses them now or there are none. */
+    default boolean resetSettings() {
+        SettingsForm form = settingsForm();
+        return form != null && loadSettings(form.schema().defaults());
+    }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -37,7 +36,7 @@ import nnlab.kernel.store.RunStore;
  * status bar with the run queue and the state of the native backend. It knows no experiment and
  * no page by name: all are plug-ins.
  */
-public final class NnLabApp extends Application implements Shell {
+public final class NnLabApp extends Application implements Shell, ShellMenus.Actions {
     /** Experiment id to select and start once the window is up (used by assets/screenshot.sh). */
     public static final String AUTOSTART_PROPERTY = "nnlab.autostart";
     /** Settings for the autostarted run, as on the command line: "--rounds 1 --epochs 3". */
@@ -48,15 +47,21 @@ public final class NnLabApp extends Application implements Shell {
     private RunEngine engine;
     private final Map<String, ExperimentPanel> panels = new HashMap<>();
     private final StackPane centre = new StackPane();
-    private final Label queueLabel = new Label();
+    private QueueLabel queueLabel;
     private final Label backendLabel = new Label("Loading ND4J…");
-    private final AtomicBoolean queueUpdatePending = new AtomicBoolean();
     private ListView<Experiment> navigation;
     private final Map<AppPage, ToggleButton> pages = new LinkedHashMap<>();
     private final List<ShellExtension> extensions = Plugins.load(ShellExtension.class);
     private AppContext context;
     private Stage stage;
     private volatile boolean backendReady;
+    private AppPreferences preferences;
+    private ShellMenus menus;
+    private HelpWindow help;
+    private Experiment shownExperiment;
+    private boolean preferencesSavePending;
+    static final String STYLESHEET = "/nnlab/nnlab.css";
+    static final String DARK_STYLESHEET = "/nnlab/nnlab-dark.css";
 
     /**
      * JavaFX repaints at most this many separate rectangles per frame and merges the rest into
@@ -79,11 +84,12 @@ public final class NnLabApp extends Application implements Shell {
         engine = new RunEngine(1, RunStore.defaultStore());
         engine.setBackgroundPriority(true);
         context = new AppContext(engine, stage);
+        preferences = AppPreferences.load(engine.store().root());
 
         navigation = new ListView<>();
         navigation.getItems().setAll(ExperimentCatalog.all());
         navigation.getStyleClass().add("navigation");
-        navigation.setCellFactory(v -> new ExperimentCell());
+        navigation.setCellFactory(v -> new NavigationCell());
         navigation.setPlaceholder(new Label("No experiments yet"));
         navigation.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> show(b));
         Label brand = new Label("NN Lab");
@@ -112,31 +118,34 @@ public final class NnLabApp extends Application implements Shell {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label runsFolder = new Label("Runs saved in " + engine.store().root());
         runsFolder.getStyleClass().add("status-muted");
-        queueLabel.getStyleClass().add("queue-status");
+        queueLabel = new QueueLabel(engine);
         backendLabel.getStyleClass().addAll("backend-status", "backend-loading");
         HBox statusBar = new HBox(18, queueLabel, runsFolder, spacer, backendLabel);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
+        menus = new ShellMenus(this, preferences.darkTheme(), text -> Dialogs.info(stage, "Reset to defaults", text).show());
         BorderPane root = new BorderPane(centre);
+        root.setTop(menus.bar());
         root.setLeft(sidebar);
         root.setBottom(statusBar);
         root.getStyleClass().add("app-root");
 
-        double[] size = windowSize();
+        double[] size = windowSize(preferences);
         Scene scene = new Scene(root, size[0], size[1]);
         RepaintAnchor.install(scene, statusBar);
-        scene.getStylesheets().add(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
+        scene.getStylesheets().setAll(stylesheets());
+        TruncatedTextTips.install(scene);
         stage.setTitle("NN Lab");
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        if (System.getProperty(WINDOW_SIZE_PROPERTY) == null && preferences.windowMaximized()) stage.setMaximized(true);
+        stage.setOnHiding(e -> rememberWindow());
 
         pages.keySet().forEach(page -> {
             if (page.shortcut() != null) scene.getAccelerators().put(page.shortcut(), () -> showPage(page));
         });
-        engine.addEngineListener(run -> scheduleQueueUpdate());
-        updateQueue();
         stage.show();
         extensions.forEach(x -> x.windowShown(this));
 
@@ -146,11 +155,11 @@ public final class NnLabApp extends Application implements Shell {
         // The first panel's controls cost a second or more to load and style on a slow machine;
         // building it after the first frame gets the window on screen without that wait.
         Platform.runLater(() -> {
-            if (!navigation.getItems().isEmpty() && navigation.getSelectionModel().isEmpty()) {
+            if (!navigation.getItems().isEmpty() && navigation.getSelectionModel().isEmpty() && !showLastView()) {
                 navigation.getSelectionModel().select(0);
             }
             autostart();
-            ViewWarmUp.run(NnLabApp.class.getResource("/nnlab/nnlab.css").toExternalForm());
+            ViewWarmUp.run(NnLabApp.class.getResource(STYLESHEET).toExternalForm());
             Experiment shown = navigation.getSelectionModel().getSelectedItem();
             if (shown != null && panel(shown) instanceof GenericExperimentPanel generic) generic.rehearseRunStart();
             pages.keySet().forEach(AppPage::onWindowReady);
@@ -158,9 +167,15 @@ public final class NnLabApp extends Application implements Shell {
         });
     }
 
-    private static double[] windowSize() {
+    /** -Dnnlab.window.size, else the size the window had when it was last closed, else 1280 × 800. */
+    private static double[] windowSize(AppPreferences preferences) {
         double w = 1280;
         double h = 800;
+        double[] remembered = preferences.windowSize();
+        if (remembered != null && remembered[0] >= 600 && remembered[1] >= 400) {
+            w = remembered[0];
+            h = remembered[1];
+        }
         String[] parts = System.getProperty(WINDOW_SIZE_PROPERTY, "").split("x");
         if (parts.length == 2) {
             try {
@@ -176,6 +191,7 @@ public final class NnLabApp extends Application implements Shell {
 
     @Override
     public void stop() {
+        if (preferences != null) preferences.save();
         if (engine != null) engine.close();
     }
 
@@ -183,6 +199,9 @@ public final class NnLabApp extends Application implements Shell {
         if (experiment == null) return;
         pages.values().forEach(entry -> entry.setSelected(false));
         centre.getChildren().setAll(panel(experiment).view());
+        shownExperiment = experiment;
+        preferences.setLastView("experiment:" + experiment.id());
+        schedulePreferencesSave();
     }
 
     /** One entry per page below the experiments, in the providers' order. */
@@ -216,6 +235,9 @@ public final class NnLabApp extends Application implements Shell {
         navigation.getSelectionModel().clearSelection();
         pages.forEach((p, entry) -> entry.setSelected(p == page));
         centre.getChildren().setAll(page.view());
+        shownExperiment = null;
+        preferences.setLastView("page:" + page.title());
+        schedulePreferencesSave();
         page.onShow();
     }
 
@@ -242,6 +264,7 @@ public final class NnLabApp extends Application implements Shell {
     private ExperimentPanel panel(Experiment experiment) {
         return panels.computeIfAbsent(experiment.id(), id -> {
             ExperimentPanel p = PanelRegistry.create(experiment, context);
+            PanelMemory.attach(p, experiment, preferences, this::schedulePreferencesSave);
             if (backendReady) p.onBackendReady();
             return p;
         });
@@ -260,39 +283,6 @@ public final class NnLabApp extends Application implements Shell {
         backendLabel.setText("ND4J ready");
         backendLabel.getStyleClass().add("backend-ready");
         panels.values().forEach(ExperimentPanel::onBackendReady);
-    }
-
-    /** Engine listeners fire on worker threads, often in bursts; one pending update is enough. */
-    private void scheduleQueueUpdate() {
-        if (queueUpdatePending.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                queueUpdatePending.set(false);
-                updateQueue();
-            });
-        }
-    }
-
-    private void updateQueue() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String k : List.of("running", "queued", "finished", "failed", "cancelled")) counts.put(k, 0);
-        for (Run r : engine.runs()) {
-            String k = switch (r.status()) {
-                case RUNNING -> "running";
-                case QUEUED -> "queued";
-                case FINISHED -> "finished";
-                case CANCELLED -> "cancelled";
-                default -> "failed";
-            };
-            counts.merge(k, 1, Integer::sum);
-        }
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getKey().equals("cancelled") && e.getValue() == 0) continue;
-            parts.add(e.getValue() + " " + e.getKey());
-        }
-        queueLabel.setText("Runs: " + String.join(" · ", parts));
-        queueLabel.getStyleClass().remove("queue-busy");
-        if (counts.get("running") + counts.get("queued") > 0) queueLabel.getStyleClass().add("queue-busy");
     }
 
     @Override
@@ -324,31 +314,83 @@ public final class NnLabApp extends Application implements Shell {
         }
     }
 
-    /** Title with the experiment's description underneath. */
-    private static final class ExperimentCell extends ListCell<Experiment> {
-        private final Label title = new Label();
-        private final Label description = new Label();
-        private final VBox box = new VBox(2, title, description);
+    // ---------------------------------------------------------------- habits: menus, help, memory, theme
 
-        ExperimentCell() {
-            title.getStyleClass().add("nav-title");
-            description.getStyleClass().add("nav-description");
-            description.setWrapText(true);
-            box.setMaxWidth(200);
-            description.setMaxWidth(200);
-        }
-
-        @Override
-        protected void updateItem(Experiment item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-            } else {
-                title.setText(item.title());
-                description.setText(item.description());
-                setGraphic(box);
+    /** Selects the panel or page shown when the window was last closed; false when there is none (any more). */
+    private boolean showLastView() {
+        String last = preferences.lastView();
+        if (last == null) return false;
+        if (last.startsWith("experiment:")) return showExperiment(last.substring("experiment:".length())) != null;
+        for (AppPage page : pages.keySet()) {
+            if (last.equals("page:" + page.title())) {
+                showPage(page);
+                return true;
             }
-            setText(null);
         }
+        return false;
+    }
+
+    private List<String> stylesheets() {
+        List<String> sheets = new ArrayList<>(List.of(NnLabApp.class.getResource(STYLESHEET).toExternalForm()));
+        if (preferences.darkTheme()) sheets.add(NnLabApp.class.getResource(DARK_STYLESHEET).toExternalForm());
+        return sheets;
+    }
+
+    private void rememberWindow() {
+        // A maximised window keeps the size it had before, for when it is restored.
+        if (stage.isMaximized()) preferences.setMaximized(true);
+        else preferences.setWindow(stage.getWidth(), stage.getHeight(), false);
+        preferences.save();
+    }
+
+    /** Settings change with every keystroke; one write per burst is enough. */
+    private void schedulePreferencesSave() {
+        if (preferencesSavePending) return;
+        preferencesSavePending = true;
+        Platform.runLater(() -> {
+            preferencesSavePending = false;
+            preferences.save();
+        });
+    }
+
+    /** The remembered preferences (tests read them). */
+    public AppPreferences preferences() { return preferences; }
+
+    @Override public void openExperiment(String id) { showExperiment(id); }
+
+    @Override public Experiment shownExperiment() { return shownExperiment; }
+
+    @Override
+    public String resetShownSettings() {
+        if (shownExperiment == null) return "Choose an experiment first: History has no settings.";
+        if (panel(shownExperiment).resetSettings()) return null;
+        return shownExperiment.title() + " cannot reset its settings now: a run is using them. Wait for it to end (or cancel it).";
+    }
+
+    @Override
+    public void setDarkTheme(boolean dark) {
+        preferences.setDarkTheme(dark);
+        schedulePreferencesSave();
+        stage.getScene().getStylesheets().setAll(stylesheets());
+        if (help != null) help.setStylesheets(stylesheets());
+    }
+
+    /** The help window, built on first use; with an experiment id its reading guide is open. */
+    @Override
+    public void showHelp(String guideFor) {
+        if (guideFor == null || !helpWindow().showGuide(guideFor)) helpWindow().show();
+    }
+
+    @Override public boolean hasGuide(String experimentId) { return helpWindow().hasGuide(experimentId); }
+
+    public HelpWindow helpWindow() {
+        if (help == null) help = new HelpWindow(stage, menus.shortcuts(), experiments(), stylesheets());
+        return help;
+    }
+
+    @Override
+    public void quit() {
+        rememberWindow();
+        Platform.exit();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.bench.BenchCommand;
 import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.RunFailures;
 import nnlab.kernel.store.RunStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +69,9 @@ public final class Cli {
         commandLine.setOut(writer(out)).setErr(writer(err)).setExpandAtFiles(false)
                 .setParameterExceptionHandler((e, args) -> usageError(e, experiments, err))
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    e.printStackTrace(err);
+                    // Bad input (a corrupt data file) is explained by its message; anything else may be a bug worth its trace.
+                    if (RunFailures.isExpected(e)) err.println(cl.getCommandSpec().qualifiedName() + ": " + RunFailures.describe(e));
+                    else e.printStackTrace(err);
                     return RUN_FAILED;
                 });
         return commandLine;

@@ -74,7 +74,8 @@ public final class DataSources {
             }
             case CIFAR10 -> {
                 if (dir == null) {
-                    throw new DataFileException(Paths.get("."), "CIFAR-10 needs a data folder (data-dir) holding data_batch_1..5.bin and test_batch.bin");
+                    throw DataFileException.withoutFile("CIFAR-10 needs a data folder: set Data folder (--data-dir DIR) to the folder "
+                            + "holding data_batch_1..5.bin and test_batch.bin (the binary version)");
                 }
                 return loadCifar(dir, trainSize, testSize);
             }

@@ -25,7 +25,7 @@ final class RunColumns {
     private static TableColumn<SavedRun, String> name() {
         TableColumn<SavedRun, String> name = new TableColumn<>("Run");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().name()));
-        name.setPrefWidth(232);
+        name.setPrefWidth(262);
         name.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -42,7 +42,7 @@ final class RunColumns {
     private static TableColumn<SavedRun, String> experiment(Function<String, String> experimentTitle) {
         TableColumn<SavedRun, String> experiment = new TableColumn<>("Experiment");
         experiment.setCellValueFactory(cd -> new ReadOnlyStringWrapper(experimentTitle.apply(cd.getValue().experimentId())));
-        experiment.setPrefWidth(160);
+        experiment.setPrefWidth(206);
         return experiment;
     }
 
@@ -50,7 +50,7 @@ final class RunColumns {
         TableColumn<SavedRun, Instant> started = new TableColumn<>("Started");
         started.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().started()));
         started.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        started.setPrefWidth(168);
+        started.setPrefWidth(166);
         started.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
@@ -61,7 +61,7 @@ final class RunColumns {
     }
 
     private static TableColumn<SavedRun, SavedRun> status() {
-        TableColumn<SavedRun, SavedRun> status = wholeRun("Status", 105);
+        TableColumn<SavedRun, SavedRun> status = wholeRun("Status", 92);
         status.setComparator(Comparator.comparing(RunLabels::status));
         status.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
@@ -81,7 +81,7 @@ final class RunColumns {
     }
 
     private static TableColumn<SavedRun, SavedRun> duration() {
-        TableColumn<SavedRun, SavedRun> duration = wholeRun("Duration", 88);
+        TableColumn<SavedRun, SavedRun> duration = wholeRun("Duration", 80);
         duration.setComparator(Comparator.comparing((SavedRun r) -> r.duration(), Comparator.nullsFirst(Comparator.naturalOrder())));
         duration.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(SavedRun item, boolean empty) {

@@ -3,7 +3,7 @@ package nnlab.oversmoothing;
 import java.nio.file.Path;
 
 /** A graph file that cannot be read; the message names the file, the line (1-based) and why. */
-public class GraphFormatException extends RuntimeException {
+public class GraphFormatException extends RuntimeException implements nnlab.kernel.run.ExpectedDataError {
     private final Path file;
     private final int line;
 

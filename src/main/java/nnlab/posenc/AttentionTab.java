@@ -1,11 +1,9 @@
 package nnlab.posenc;
 
 import java.util.Locale;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -14,14 +12,12 @@ final class AttentionTab implements PosEncTab {
     private final HeatmapView attentionView = new HeatmapView();
     private final Tab tab;
 
-    AttentionTab(PosEncControls controls) {
-        HBox queryBox = new HBox(6, new Label("Q = K ="), controls.query);
-        queryBox.setAlignment(Pos.CENTER_LEFT);
+    AttentionTab() {
         Label note = PosEncLayout.note("softmax(QᵀK/√p), row by row: row i is how strongly query i attends to each key. X uses the "
                 + "σ scale, seed and draw of the previous tab.");
         Node attentionBox = PosEncLayout.withExport(attentionView, attentionView::figure);
         VBox.setVgrow(attentionBox, Priority.ALWAYS);
-        tab = new Tab("Attention", PosEncLayout.scroll(new VBox(8, PosEncLayout.controlsRow(queryBox), note, attentionBox)));
+        tab = new Tab("Attention", PosEncLayout.scroll(new VBox(8, note, attentionBox)));
     }
 
     @Override

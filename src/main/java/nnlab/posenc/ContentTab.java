@@ -2,10 +2,8 @@ package nnlab.posenc;
 
 import java.util.Locale;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,12 +16,6 @@ final class ContentTab implements PosEncTab {
     private final Tab tab;
 
     ContentTab(PosEncControls controls) {
-        Button next = new Button("Next draw");
-        next.setTooltip(new Tooltip("Show the next seeded draw of X."));
-        next.setOnAction(e -> controls.draw.setValue(Math.min(controls.draw.slider().getMax(), controls.draw.value() + 1)));
-        HBox seedBox = new HBox(6, new Label(controls.label("seed")), controls.seed, next);
-        seedBox.setAlignment(Pos.CENTER_LEFT);
-        VBox contentControls = PosEncLayout.controlsRow(controls.sigma, controls.draw, seedBox, controls.decomposition);
         HBox pair = new HBox(8, PosEncLayout.withExport(addedView, addedView::figure), PosEncLayout.withExport(concatView, concatView::figure));
         pair.getChildren().forEach(nd -> HBox.setHgrow(nd, Priority.ALWAYS));
         VBox.setVgrow(pair, Priority.ALWAYS);
@@ -41,7 +33,7 @@ final class ContentTab implements PosEncTab {
         Label note = PosEncLayout.note("Adding puts content and position in the same coordinates: (X+E)ᵀ(X+E) mixes in the cross terms "
                 + "XᵀE + EᵀX and loses the Toeplitz structure. Concatenating keeps them apart: EᵀE survives untouched as the "
                 + "bottom-right block.");
-        tab = new Tab("Added vs concatenated", PosEncLayout.scroll(new VBox(8, contentControls, note, pair, termsRow)));
+        tab = new Tab("Added vs concatenated", PosEncLayout.scroll(new VBox(8, note, pair, termsRow)));
     }
 
     HeatmapView concatView() {

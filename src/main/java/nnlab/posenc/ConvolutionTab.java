@@ -4,14 +4,10 @@ import nnlab.kernel.figure.NiceNumbers;
 import nnlab.app.widgets.LinePlotView;
 import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nnlab.kernel.figure.LineFigure;
@@ -19,7 +15,7 @@ import nnlab.kernel.figure.LineFigure;
 /**
  * The "attention as conv / max pool" tab: Conv1D and max pooling written as attention, each
  * beside its exact counterpart, and the max-pool error as c grows. Its facts line sits in the
- * tab: the encoding settings (and the side panel) do not apply here.
+ * tab, under its note: the encoding settings do not apply here.
  */
 final class ConvolutionTab implements PosEncTab {
     private final HeatmapView convAttentionView = new HeatmapView();
@@ -30,13 +26,7 @@ final class ConvolutionTab implements PosEncTab {
     private final Label convFacts = new Label();
     private final Tab tab;
 
-    /** @param newRandomSignal what the "Random signal" button does */
-    ConvolutionTab(PosEncControls controls, Runnable newRandomSignal) {
-        Button random = new Button("Random signal");
-        random.setTooltip(new Tooltip("A new random positive signal of the chosen length (seeded by the seed field)."));
-        random.setOnAction(e -> newRandomSignal.run());
-        HBox signalBox = new HBox(6, new Label("Signal x"), controls.signal, random);
-        signalBox.setAlignment(Pos.CENTER_LEFT);
+    ConvolutionTab() {
         Label note = PosEncLayout.note("Conv1D y(i) = 2·x(i−1) + x(i+1) is attention with w_Q = w_K = 0, w_V = 3 and relative-position "
                 + "bias b(+1) = ln 2, b(−1) = 0, b = −∞ elsewhere (weights 2/3, 1/3). Borders: at i = 0 and i = n−1 one neighbour does "
                 + "not exist. Conv1D pads it with 0; softmax instead renormalises over the one neighbour left, so attention gives "
@@ -61,8 +51,7 @@ final class ConvolutionTab implements PosEncTab {
         }
         for (HeatmapView v : List.of(convAttentionView, poolAttentionView)) v.setPrefSize(340, 330);
         for (LinePlotView v : List.of(convOutputView, poolOutputView, errorView)) v.setPrefSize(360, 330);
-        VBox controlsRow = PosEncLayout.controlsRow(signalBox, controls.length, controls.k, controls.c);
-        tab = new Tab("Attention as conv / max pool", PosEncLayout.scroll(new VBox(8, controlsRow, note, convFacts, grid)));
+        tab = new Tab("Attention as conv / max pool", PosEncLayout.scroll(new VBox(8, note, convFacts, grid)));
     }
 
     @Override

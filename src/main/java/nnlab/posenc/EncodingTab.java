@@ -15,14 +15,14 @@ final class EncodingTab implements PosEncTab {
     private final LinePlotView rowView = new LinePlotView();
     private final Tab tab;
 
-    EncodingTab(PosEncControls controls) {
+    EncodingTab() {
         HBox gramPane = new HBox(8, PosEncLayout.withExport(gramView, gramView::figure), PosEncLayout.withExport(rowView, rowView::figure));
         // The square heatmap takes what the row plot leaves; the plot reads fine narrow.
         HBox.setHgrow(gramPane.getChildren().get(0), Priority.ALWAYS);
         rowView.setPrefWidth(300);
         gramView.setPrefWidth(600);
         VBox.setVgrow(gramPane, Priority.ALWAYS);
-        tab = new Tab("EᵀE", PosEncLayout.scroll(new VBox(8, PosEncLayout.controlsRow(controls.row), gramPane)));
+        tab = new Tab("EᵀE", PosEncLayout.scroll(new VBox(8, gramPane)));
     }
 
     HeatmapView gramView() {

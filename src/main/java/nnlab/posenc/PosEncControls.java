@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleFunction;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -70,7 +70,7 @@ final class PosEncControls {
         signal.setPromptText("comma-separated values");
         // Unlike the command line, the panel has no "empty = random": the button makes one.
         signal.setTooltip(new Tooltip("The input signal x; edit and press Enter. At least 2 values."));
-        signal.setPrefColumnCount(34);
+        signal.setPrefColumnCount(12);
         signalValues = Signals.random(schema.defaults().getInt("length"), schema.defaults().getInt("seed"));
         signal.setText(Signals.format(signalValues));
         query.getItems().addAll("E", "X+E", "[X|E]");
@@ -140,15 +140,15 @@ final class PosEncControls {
         return values;
     }
 
-    /** Parses the signal field; on a bad entry marks it and reports why. */
-    boolean commitSignal(Consumer<String> refuse) {
+    /** Parses the signal field; on a bad entry marks it and reports why (refuse takes the setting's key and the message). */
+    boolean commitSignal(BiConsumer<String, String> refuse) {
         try {
             signalValues = Signals.parse(signal.getText());
             PosEncLayout.markInvalid(signal, false);
             return true;
         } catch (IllegalArgumentException e) {
             PosEncLayout.markInvalid(signal, true);
-            refuse.accept("signal: " + e.getMessage());
+            refuse.accept("signal", e.getMessage());
             return false;
         }
     }
@@ -160,7 +160,7 @@ final class PosEncControls {
     }
 
     /** The seed, or null after reporting why the field's text is not one. */
-    Long seed(Consumer<String> refuse) {
+    Long seed(BiConsumer<String, String> refuse) {
         try {
             long s = Long.parseLong(seed.getText().trim());
             if (s < 0) throw new NumberFormatException();
@@ -168,25 +168,26 @@ final class PosEncControls {
             return s;
         } catch (NumberFormatException e) {
             PosEncLayout.markInvalid(seed, true);
-            refuse.accept("seed must be a whole number ≥ 0, got '" + seed.getText() + "'");
+            refuse.accept("seed", "seed must be a whole number ≥ 0, got '" + seed.getText() + "'");
             return null;
         }
     }
 
     /** A snapshot of every value for the given tab, or null after reporting the first one that is refused. */
-    PosEncRequest snapshot(int tab, Consumer<String> refuse) {
+    PosEncRequest snapshot(int tab, BiConsumer<String, String> refuse) {
         double b;
         try {
             b = Double.parseDouble(base.getText().trim());
         } catch (NumberFormatException e) {
             PosEncLayout.markInvalid(base, true);
-            refuse.accept("base must be a positive number, got '" + base.getText() + "'");
+            refuse.accept("base", "base must be a positive number, got '" + base.getText() + "'");
             return null;
         }
         String problem = SinusoidalEncoding.problem(p.intValue(), n.intValue(), b);
         if (problem != null) {
-            if (problem.startsWith("base")) PosEncLayout.markInvalid(base, true);
-            refuse.accept(problem);
+            String key = problem.startsWith("base") ? "base" : problem.startsWith("p ") ? "p" : "n";
+            if (key.equals("base")) PosEncLayout.markInvalid(base, true);
+            refuse.accept(key, problem);
             return null;
         }
         PosEncLayout.markInvalid(base, false);

@@ -60,7 +60,7 @@ public final class PosEncFigures {
     }
 
     public static PosEncHeatmap poolAttention(AttentionAsConvolution.Result r, int k, double c, ColorMap map) {
-        return new PosEncHeatmap("Max pool as attention: weights (k = " + k + ", c = " + NiceNumbers.format(c) + ")",
+        return new PosEncHeatmap("Max pool as attention (k = " + k + ", c = " + NiceNumbers.format(c) + ")",
                 "key position j", "query position i", Matrix.of(r.attention()), map);
     }
 

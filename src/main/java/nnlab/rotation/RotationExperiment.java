@@ -277,22 +277,40 @@ public final class RotationExperiment implements Experiment {
                 "test accuracy (%)", series, false).withPercentAxis();
     }
 
-    /** The chosen test image at every angle; one row of captions per model. */
+    /** At most this many angles per row, so the strip's captions stay readable at 100 % in a panel's card. */
+    static final int STRIP_COLUMNS = 7;
+
+    /**
+     * The chosen test image at every angle; a row of captioned tiles per model. More than
+     * {@link #STRIP_COLUMNS} angles wrap into further row pairs (A, B, A, B …), the last padded
+     * with (one-pixel) blank tiles so every column keeps one angle.
+     */
     private static ImageGridFigure strip(ImageSet test, int index, int[] angles, List<ModelResult> results) {
         List<ImageGridFigure.Tile> tiles = new ArrayList<>();
         var image = test.features(new int[] {index});
         int truth = test.labels()[index];
-        for (ModelResult r : results) {
-            String model = r.label.substring(0, 1);
-            for (int angle : angles) {
-                int p = r.predictions.get(angle)[index];
-                String caption = angle + "° " + model + ": " + test.classNames().get(p) + (p == truth ? "" : " ✗");
-                int[] argb = ImageSet.argb(Rotation.rotate(image, angle).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)));
-                tiles.add(new ImageGridFigure.Tile(caption, test.width(), test.height(), argb));
+        int chunks = (angles.length + STRIP_COLUMNS - 1) / STRIP_COLUMNS;
+        int columns = (angles.length + chunks - 1) / chunks;
+        // A one-pixel white tile: the renderer frames every tile, and a full-size blank one looked like a missing image.
+        int[] blank = {0xFFFFFFFF};
+        for (int from = 0; from < angles.length; from += columns) {
+            for (ModelResult r : results) {
+                String model = r.label.substring(0, 1);
+                for (int a = from; a < from + columns; a++) {
+                    if (a >= angles.length) {
+                        tiles.add(new ImageGridFigure.Tile("", 1, 1, blank));
+                        continue;
+                    }
+                    int angle = angles[a];
+                    int p = r.predictions.get(angle)[index];
+                    String caption = angle + "° " + model + ": " + test.classNames().get(p) + (p == truth ? "" : " ✗");
+                    int[] argb = ImageSet.argb(Rotation.rotate(image, angle).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)));
+                    tiles.add(new ImageGridFigure.Tile(caption, test.width(), test.height(), argb));
+                }
             }
         }
         return new ImageGridFigure("Test image #" + index + " (true class: " + test.classNames().get(truth)
-                + ") turned by each angle; row per model, ✗ = wrong", angles.length, tiles);
+                + ") turned by each angle; a row per model, ✗ = wrong", columns, tiles);
     }
 
     private static void publishClassTable(RunContext ctx, ImageSet test, int angle, List<ModelResult> results) {

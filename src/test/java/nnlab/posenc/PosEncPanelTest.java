@@ -2,6 +2,7 @@ package nnlab.posenc;
 
 import nnlab.app.widgets.SliderField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +94,7 @@ class PosEncPanelTest {
             panel.pField().field().fireEvent(new javafx.event.ActionEvent());
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(panel.statusText().contains("even"), panel.statusText());
+        assertTrue(panel.refusal("p").contains("even"), "the refusal is under p's field: " + panel.refusal("p"));
         assertEquals(256, panel.pField().intValue(), "the refused value is not applied");
 
         robot.interact(() -> {
@@ -101,7 +102,8 @@ class PosEncPanelTest {
             panel.nField().field().fireEvent(new javafx.event.ActionEvent());
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(panel.statusText().startsWith("Refused"), panel.statusText());
+        assertTrue(panel.refusal("n").contains("5000"), panel.refusal("n"));
+        assertEquals("", panel.refusal("base"), "only the field concerned shows a refusal");
         assertEquals(64, panel.nField().intValue());
 
         robot.lookup("#base-field").queryTextInputControl();
@@ -111,7 +113,7 @@ class PosEncPanelTest {
             base.fireEvent(new javafx.event.ActionEvent());
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(panel.statusText().contains("base"), panel.statusText());
+        assertTrue(panel.refusal("base").contains("base"), panel.refusal("base"));
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(redraws, panel.redrawsProperty().get(), "nothing was recomputed for refused settings");
@@ -157,9 +159,57 @@ class PosEncPanelTest {
             c.field().fireEvent(new javafx.event.ActionEvent());
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(panel.statusText().startsWith("Refused") && panel.statusText().contains("from 0 to 20"), panel.statusText());
+        assertTrue(panel.refusal("c").contains("from 0 to 20"), panel.refusal("c"));
         assertEquals(4, c.value(), "the refused value is not applied");
         assertEquals(7, nnlab.app.Fx.get(() -> panel.currentConfig().getDouble("sigma-scale")));
+    }
+
+    /**
+     * One shell for every panel: the title and description with Start/Cancel above, the settings
+     * column (Load…/Save…, Reset to defaults) on every tab with every slider in it, and no
+     * developer timing line anywhere.
+     */
+    @Test
+    void theSettingsColumnAndRunControlsStayOnEveryTab(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        Node column = robot.lookup("#posenc-settings").query();
+        assertTrue(robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText().equals("Positional encodings"));
+        assertTrue(robot.lookup(".experiment-description").queryAs(javafx.scene.control.Label.class).getText().contains("EᵀE"));
+        assertNotNull(robot.lookup("#start-button").query(), "Start saves a run, as on every panel");
+        assertNotNull(robot.lookup("#reset-settings").query());
+        assertEquals(slidersIn(panel.view()).size(), slidersIn(column).size(), "every slider is in the settings column");
+        for (int tab = 0; tab < 4; tab++) {
+            int t = tab;
+            robot.interact(() -> panel.tabs().getSelectionModel().select(t));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(column.isVisible() && column.getScene() != null && column.getLayoutBounds().getWidth() > 200,
+                    "the settings column is shown on tab " + t);
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(allText(panel.view()).matches("(?s).*\\d+ ms.*"), "no timing line on tab " + t + ": " + allText(panel.view()));
+        }
+    }
+
+    @Test
+    void resetToDefaultsPutsTheSchemasDefaultsBack(FxRobot robot) throws Exception {
+        waitUntil(() -> heatmapWidth() == 64);
+        robot.interact(() -> panel.nField().setValue(20));
+        waitUntil(() -> heatmapWidth() == 20);
+        // At the foot of the settings column (scrolled out of sight at this window size): pressed as a keyboard user would.
+        robot.interact(() -> robot.lookup("#reset-settings").queryButton().fire());
+        waitUntil(() -> heatmapWidth() == 64);
+        assertEquals(new PosEncExperiment().schema().defaults().getInt("n"), panel.nField().intValue());
+    }
+
+    private static String allText(Node root) {
+        StringBuilder text = new StringBuilder();
+        List<Node> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node node = todo.remove(todo.size() - 1);
+            if (node instanceof javafx.scene.control.Labeled l && l.isVisible()) text.append(l.getText()).append('\n');
+            if (node instanceof Parent parent) todo.addAll(parent.getChildrenUnmodifiable());
+        }
+        return text.toString();
     }
 
     /** Every slider below a node, including those on tabs not selected and in scroll panes. */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.figure.FigureFormat;
+import nnlab.kernel.store.RunLogFile;
 import nnlab.kernel.store.RunRecorder;
 import nnlab.kernel.store.RunStore;
 
@@ -128,9 +129,11 @@ public final class RunEngine implements AutoCloseable {
             return;
         }
         run.setFolder(recorder.primaryFolder());
-        // The run folder gets exactly the views declared as saved.
+        RunLogFile logFile = RunLogFile.open(recorder.primaryFolder());
+        // The run folder gets exactly the views declared as saved, and run.log every log line.
         Consumer<RunEvent> recording = event -> {
             if (views.isSaved(event)) recorder.onEvent(event);
+            if (event instanceof RunEvent.Log l) logFile.line(l.line());
         };
         RunStatus finalStatus;
         String message;
@@ -152,8 +155,10 @@ public final class RunEngine implements AutoCloseable {
             } catch (Throwable e) {
                 finalStatus = RunStatus.FAILED;
                 message = "failed: " + describe(e);
-                // A failed write is explained by its message; anything else may be a bug worth its trace.
-                if (context.storageFailure == null) e.printStackTrace();
+                logFile.line("failed: " + describe(e));
+                logFile.trace(e);
+                // A failed write or bad input is explained by its message; anything else may be a bug worth its trace.
+                if (context.storageFailure == null && !RunFailures.isExpected(e)) e.printStackTrace();
             }
             if (finalStatus == RunStatus.FINISHED) {
                 run.setSummary(summary);
@@ -191,6 +196,8 @@ public final class RunEngine implements AutoCloseable {
             run.unsubscribe(recording);
             recorder.close();
         }
+        logFile.line("[" + finalStatus.label() + "] " + message);
+        logFile.close();
         run.setStatus(finalStatus, message);
     }
 
@@ -205,7 +212,7 @@ public final class RunEngine implements AutoCloseable {
     }
 
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return RunFailures.describe(e);
     }
 
     /**

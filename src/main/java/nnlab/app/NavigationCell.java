@@ -1,0 +1,52 @@
+package nnlab.app;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import nnlab.kernel.run.Experiment;
+
+/**
+ * An experiment in the navigation: its title with the description underneath, both wrapped to
+ * the rail's width (a long title takes a second line instead of an ellipsis), and both whole in
+ * the tooltip.
+ */
+final class NavigationCell extends ListCell<Experiment> {
+    /** The rail is 236 px wide; the cell's padding and border leave this much for the text. */
+    static final double TEXT_WIDTH = 200;
+
+    private final Label title = new Label();
+    private final Label description = new Label();
+    private final VBox box = new VBox(2, title, description);
+    private final Tooltip tip = new Tooltip();
+
+    NavigationCell() {
+        title.getStyleClass().add("nav-title");
+        description.getStyleClass().add("nav-description");
+        for (Label l : new Label[] {title, description}) {
+            l.setWrapText(true);
+            l.setMaxWidth(TEXT_WIDTH);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        box.setMaxWidth(TEXT_WIDTH);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+    }
+
+    @Override
+    protected void updateItem(Experiment item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            setTooltip(null);
+        } else {
+            title.setText(item.title());
+            description.setText(item.description());
+            tip.setText(item.title() + "\n\n" + item.description());
+            setGraphic(box);
+            setTooltip(tip);
+        }
+        setText(null);
+    }
+}
