@@ -46,6 +46,18 @@ public final class ByHandExperiment implements Experiment {
                 + "and a small graph's A, Aⁿ with its walks, D, L, LX and one message-passing step";
     }
 
+    @Override
+    public String howToRead() {
+        return """
+                Three calculations from the course, each with every intermediate number shown so you can compare it \
+                with your own working: the 1-D convolution window by window; the small graph network's forward values and \
+                its gradients from automatic differentiation, with a finite-difference column beside each gradient (they \
+                should agree to many digits); and a small graph's matrices.
+
+                Change any number and the tables follow. In the matrices tab, entry (i, j) of Aⁿ counts the walks of \
+                length n from i to j: hover a cell to see them on the drawn graph. Every row of L = D − A sums to 0.""";
+    }
+
     @Override public ConfigSchema schema() { return schema; }
 
     @Override public int order() { return 55; }

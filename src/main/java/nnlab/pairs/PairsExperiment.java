@@ -68,6 +68,24 @@ public final class PairsExperiment implements Experiment {
                 + "(CNNChannel); receptive fields measured by gradients beside the layer arithmetic.";
     }
 
+    @Override
+    public String howToRead() {
+        return """
+                Each example is two Fashion-MNIST shoes: either an item and its own mirror image (a left and right shoe, \
+                a positive pair) or an item and the mirror image of another shoe of the same class (a negative pair). \
+                CNN sees the two stacked one above the other; CNNChannel sees them as two channels of one image, so its \
+                very first filter can compare the two pixel by pixel.
+
+                Read the test table first: overall accuracy, but also positive and negative accuracy separately. A model \
+                that answers "same pair" for everything scores 100 % on positives, 0 % on negatives and 50 % overall, so \
+                a good overall number only counts when both kinds are high. CNNChannel should win with fewer parameters \
+                (the parameter table comes first): how the input is arranged matters, not only the size of the net.
+
+                The receptive-field table shows, per layer, how many input pixels can change one unit at the centre: \
+                from the layer arithmetic and measured from the network's own gradients (they agree). In CNN the two \
+                shoes are 28 rows apart, so only the deepest layers see both; in CNNChannel every unit sees both.""";
+    }
+
     @Override public ConfigSchema schema() { return schema; }
 
     @Override public int order() { return 50; }
