@@ -1,0 +1,176 @@
+package nnlab.attncost;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The four ways of computing attention this lab compares, on n×d queries, keys and values (rows
+ * are positions), in whatever data type the inputs have. Each allocates only the arrays
+ * {@link CostModel} counts: scores are scaled, exponentiated and normalised in place, and the tiled
+ * form multiplies into reused buffers, so the counted memory is what the code really asks for.
+ */
+public final class AttentionMethods {
+    private AttentionMethods() { }
+
+    /** softmax(QKᵀ/√d)V with the n×n score matrix materialised. */
+    public static INDArray softmax(INDArray q, INDArray k, INDArray v) {
+        return softmaxWeights(q, k).mmul(v);
+    }
+
+    /** P = softmax(QKᵀ/√d), row by row (each row sums to 1). Stable: the row maximum is subtracted first. */
+    public static INDArray softmaxWeights(INDArray q, INDArray k) {
+        INDArray scores = q.mmul(k.transpose()).muli(1.0 / Math.sqrt(q.columns()));
+        return softmaxRowsInPlace(scores);
+    }
+
+    static INDArray softmaxRowsInPlace(INDArray scores) {
+        scores.subiColumnVector(scores.max(1));
+        Transforms.exp(scores, false);
+        return scores.diviColumnVector(scores.sum(1));
+    }
+
+    /** φ = elu + 1: positive, so the normaliser φ(q)ᵀΣφ(k) never vanishes. */
+    public static INDArray featureMap(INDArray x) {
+        return Transforms.elu(x, true).addi(1.0);
+    }
+
+    /**
+     * Kernelised linear attention: φ(Q)(φ(K)ᵀV) divided row-wise by φ(Q)(φ(K)ᵀ1). The d×d
+     * product φ(K)ᵀV is formed first, so nothing of size n×n exists.
+     */
+    public static INDArray linear(INDArray q, INDArray k, INDArray v) {
+        INDArray phiQ = featureMap(q);
+        INDArray phiK = featureMap(k);
+        INDArray keyValues = phiK.transpose().mmul(v);
+        INDArray keySum = phiK.sum(0).reshape(k.columns(), 1);
+        INDArray numerator = phiQ.mmul(keyValues);
+        return numerator.diviColumnVector(phiQ.mmul(keySum));
+    }
+
+    /** The same attention in its quadratic form: A = φ(Q)φ(K)ᵀ with rows normalised to sum 1, times V. */
+    public static INDArray linearQuadratic(INDArray q, INDArray k, INDArray v) {
+        return linearWeights(q, k).mmul(v);
+    }
+
+    /** The n×n mixing matrix linear attention applies to V without ever forming it. */
+    public static INDArray linearWeights(INDArray q, INDArray k) {
+        INDArray a = featureMap(q).mmul(featureMap(k).transpose());
+        return a.diviColumnVector(a.sum(1));
+    }
+
+    /**
+     * Linformer-style low-rank attention: keys and values projected to k rows (E K, F V with
+     * k×n projections E and F), then softmax(Q(EK)ᵀ/√d)(FV). The score matrix is n×k.
+     */
+    public static INDArray projected(INDArray q, INDArray k, INDArray v, INDArray e, INDArray f) {
+        INDArray keys = e.mmul(k);
+        INDArray values = f.mmul(v);
+        return projectedWeights(q, keys).mmul(values);
+    }
+
+    /** The n×k weights softmax(Q(EK)ᵀ/√d) of the projected form, for already projected keys. */
+    static INDArray projectedWeights(INDArray q, INDArray projectedKeys) {
+        INDArray scores = q.mmul(projectedKeys.transpose()).muli(1.0 / Math.sqrt(q.columns()));
+        return softmaxRowsInPlace(scores);
+    }
+
+    /** The n×n matrix the projected form applies to V: softmax(Q(EK)ᵀ/√d) F. */
+    public static INDArray projectedMixing(INDArray q, INDArray k, INDArray e, INDArray f) {
+        return projectedWeights(q, e.mmul(k)).mmul(f);
+    }
+
+    /** Gaussian k×n projection with entries N(0, 1/k), the Johnson–Lindenstrauss scaling Linformer uses. */
+    public static INDArray projection(int k, int n, DataType type, long seed) {
+        org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nnlab.kernel.Seeds.nd4jSeed(seed));
+        return Nd4j.randn(0, 1.0 / Math.sqrt(k), Nd4j.create(type, k, n), rng);
+    }
+
+    /**
+     * The best rank-r approximation of P in the Frobenius norm (Eckart–Young): P ≈ U_r Σ_r V_rᵀ
+     * from the SVD of P, applied to V as U_r(Σ_r(V_rᵀV)). Costs O(n³) for the SVD itself, so it
+     * shows how good a rank-r form can be, not a way to save time.
+     */
+    public static INDArray lowRankOfWeights(Svd svd, int rank, INDArray v) {
+        INDArray u = svd.u().get(NDArrayIndex.all(), NDArrayIndex.interval(0, rank));
+        INDArray vt = svd.vt().get(NDArrayIndex.interval(0, rank), NDArrayIndex.all());
+        INDArray s = svd.s().get(NDArrayIndex.interval(0, rank)).reshape(rank, 1);
+        return u.mmul(vt.mmul(v).muliColumnVector(s));
+    }
+
+    /** The rank-r matrix U_r Σ_r V_rᵀ itself (for the heatmaps). */
+    public static INDArray lowRankMatrix(Svd svd, int rank) {
+        INDArray u = svd.u().get(NDArrayIndex.all(), NDArrayIndex.interval(0, rank)).dup();
+        INDArray vt = svd.vt().get(NDArrayIndex.interval(0, rank), NDArrayIndex.all());
+        INDArray s = svd.s().get(NDArrayIndex.interval(0, rank)).reshape(1, rank);
+        return u.muliRowVector(s).mmul(vt);
+    }
+
+    /** P = U diag(s) Vᵀ, singular values in decreasing order. */
+    public record Svd(INDArray u, INDArray s, INDArray vt) {
+        public static Svd of(INDArray p) {
+            int n = p.rows();
+            if (p.columns() != n) throw new IllegalArgumentException("a square matrix is expected, got " + p.rows() + "×" + p.columns());
+            INDArray a = p.dup('f');
+            INDArray s = Nd4j.create(p.dataType(), n);
+            INDArray u = Nd4j.create(p.dataType(), new long[] {n, n}, 'f');
+            INDArray vt = Nd4j.create(p.dataType(), new long[] {n, n}, 'f');
+            Nd4j.getBlasWrapper().lapack().gesvd(a, s, u, vt);
+            return new Svd(u, s, vt);
+        }
+    }
+
+    /**
+     * Softmax attention one tile at a time, Flash-Attention's idea: for each block of query rows,
+     * sweep the key/value blocks keeping a running row maximum m and row sum l of exp(score − m);
+     * when m grows, what was accumulated is rescaled by exp(m_old − m_new). Only a block×block
+     * tile of scores exists at any time. Blocks need not divide n (the last one is shorter).
+     */
+    public static INDArray tiled(INDArray q, INDArray k, INDArray v, int block) {
+        if (block < 1) throw new IllegalArgumentException("block must be at least 1, got " + block);
+        int n = q.rows();
+        int keys = k.rows();
+        DataType type = q.dataType();
+        double scale = 1.0 / Math.sqrt(q.columns());
+        INDArray out = Nd4j.zeros(type, n, v.columns());
+        int b = Math.min(block, Math.max(n, keys));
+        // Flat, so that the first rows·cols elements form a contiguous rows×cols tile for the shorter edge blocks too.
+        INDArray tileBuffer = Nd4j.create(type, (long) b * b);
+        INDArray maxBuffer = Nd4j.create(type, b, 1);
+        INDArray sumBuffer = Nd4j.create(type, b, 1);
+        INDArray rescaleBuffer = Nd4j.create(type, b, 1);
+        for (int i0 = 0; i0 < n; i0 += b) {
+            int rows = Math.min(b, n - i0);
+            INDArray qb = q.get(NDArrayIndex.interval(i0, i0 + rows), NDArrayIndex.all());
+            INDArray ob = out.get(NDArrayIndex.interval(i0, i0 + rows), NDArrayIndex.all());
+            INDArray m = rows(maxBuffer, rows).assign(Double.NEGATIVE_INFINITY);
+            INDArray l = rows(sumBuffer, rows).assign(0);
+            INDArray rescale = rows(rescaleBuffer, rows);
+            for (int j0 = 0; j0 < keys; j0 += b) {
+                int cols = Math.min(b, keys - j0);
+                INDArray kb = k.get(NDArrayIndex.interval(j0, j0 + cols), NDArrayIndex.all());
+                INDArray vb = v.get(NDArrayIndex.interval(j0, j0 + cols), NDArrayIndex.all());
+                INDArray tile = tileBuffer.get(NDArrayIndex.interval(0, (long) rows * cols)).reshape(rows, cols);
+                Nd4j.gemm(qb, kb, tile, false, true, scale, 0.0);
+                // rescale = m_old, then m = max(m_old, rowmax), then rescale = exp(m_old − m_new).
+                rescale.assign(m);
+                Transforms.max(m, tile.max(true, 1), false);
+                rescale.subi(m);
+                Transforms.exp(rescale, false);
+                tile.subiColumnVector(m);
+                Transforms.exp(tile, false);
+                l.muli(rescale).addi(tile.sum(true, 1));
+                ob.muliColumnVector(rescale);
+                Nd4j.gemm(tile, vb, ob, false, false, 1.0, 1.0);
+            }
+            ob.diviColumnVector(l);
+        }
+        return out;
+    }
+
+    private static INDArray rows(INDArray column, int rows) {
+        return column.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+    }
+}

@@ -1,0 +1,85 @@
+package nnlab.attncost;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The measuring run: for every sequence length, float32 inputs drawn from the seed, each method
+ * called once to warm up, then {@code repeats} timed calls (the median is kept) and one call whose
+ * peak resident memory is measured. Cheap to cancel: the listener is told after every call.
+ */
+public final class CostSweep {
+    static final DataType TYPE = DataType.FLOAT;
+    static final int BYTES = 4;
+
+    /** One method at one n: median seconds per call, measured peak bytes (NaN if not measurable), and the counted costs. */
+    public record Point(CostModel.Method method, int n, double seconds, double measuredBytes, double modelBytes, double multiplyAdds) { }
+
+    /** Told after each call: the fraction done, what ran, and the points so far (per method, in n order). */
+    public interface Listener {
+        void after(double fraction, String message, Map<CostModel.Method, List<Point>> pointsSoFar);
+    }
+
+    private CostSweep() { }
+
+    /** Q, K (scaled by input-scale) and V of one length, the same for every method. */
+    record Inputs(INDArray q, INDArray k, INDArray v, INDArray e, INDArray f) {
+        static Inputs draw(CostSettings s, int n, DataType type) {
+            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nnlab.kernel.Seeds.nd4jSeed(s.seed() * 31 + n));
+            INDArray q = Nd4j.randn(0, s.inputScale(), Nd4j.create(type, n, s.d()), rng);
+            INDArray k = Nd4j.randn(0, s.inputScale(), Nd4j.create(type, n, s.d()), rng);
+            INDArray v = Nd4j.randn(0, 1, Nd4j.create(type, n, s.d()), rng);
+            int rank = Math.min(s.k(), n);
+            return new Inputs(q, k, v, AttentionMethods.projection(rank, n, type, s.seed() * 31 + n + 1),
+                    AttentionMethods.projection(rank, n, type, s.seed() * 31 + n + 2));
+        }
+    }
+
+    static INDArray call(CostModel.Method m, Inputs in, int block) {
+        return switch (m) {
+            case SOFTMAX -> AttentionMethods.softmax(in.q(), in.k(), in.v());
+            case LINEAR -> AttentionMethods.linear(in.q(), in.k(), in.v());
+            case PROJECTED -> AttentionMethods.projected(in.q(), in.k(), in.v(), in.e(), in.f());
+            case TILED -> AttentionMethods.tiled(in.q(), in.k(), in.v(), block);
+        };
+    }
+
+    public static Map<CostModel.Method, List<Point>> run(CostSettings s, Listener listener, Supplier<Boolean> cancelled) {
+        int[] lengths = s.lengths();
+        CostModel.Method[] methods = CostModel.Method.values();
+        Map<CostModel.Method, List<Point>> points = new EnumMap<>(CostModel.Method.class);
+        for (CostModel.Method m : methods) points.put(m, new ArrayList<>());
+        // Work grows like n² for two of the methods: weigh progress by n² so the ETA is not fooled by the fast start.
+        double total = 0, done = 0;
+        for (int n : lengths) total += (double) n * n;
+        for (int n : lengths) {
+            Inputs in = Inputs.draw(s, n, TYPE);
+            CostModel.Shape shape = s.shape(n);
+            for (CostModel.Method m : methods) {
+                if (cancelled.get()) return points;
+                call(m, in, s.block()); // warm-up: JIT, first-touch of ND4J's buffers
+                double[] times = new double[s.repeats()];
+                for (int r = 0; r < times.length; r++) {
+                    if (cancelled.get()) return points;
+                    long t0 = System.nanoTime();
+                    call(m, in, s.block());
+                    times[r] = (System.nanoTime() - t0) / 1e9;
+                }
+                double measured = PeakResidentMemory.measure(() -> call(m, in, s.block()));
+                Arrays.sort(times);
+                points.get(m).add(new Point(m, n, times[times.length / 2], measured,
+                        CostModel.workingBytes(m, shape, BYTES), CostModel.multiplyAdds(m, shape)));
+                done += (double) n * n / methods.length;
+                listener.after(done / total, m.label() + " at n = " + n, points);
+            }
+        }
+        return points;
+    }
+}
