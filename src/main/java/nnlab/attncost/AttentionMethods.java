@@ -63,7 +63,8 @@ public final class AttentionMethods {
 
     /**
      * Linformer-style low-rank attention: keys and values projected to k rows (E K, F V with
-     * k×n projections E and F), then softmax(Q(EK)ᵀ/√d)(FV). The score matrix is n×k.
+     * k×n projections E and F), then softmax(Q(EK)ᵀ/√d)(FV). The score matrix is n×k. The
+     * projections are multiplied, not gathered, so every kind costs the counted 2nkd.
      */
     public static INDArray projected(INDArray q, INDArray k, INDArray v, INDArray e, INDArray f) {
         INDArray keys = e.mmul(k);
@@ -82,10 +83,56 @@ public final class AttentionMethods {
         return projectedWeights(q, e.mmul(k)).mmul(f);
     }
 
-    /** Gaussian k×n projection with entries N(0, 1/k), the Johnson–Lindenstrauss scaling Linformer uses. */
-    public static INDArray projection(int k, int n, DataType type, long seed) {
-        org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nnlab.kernel.Seeds.nd4jSeed(seed));
-        return Nd4j.randn(0, 1.0 / Math.sqrt(k), Nd4j.create(type, k, n), rng);
+    /** How the low-rank form chooses its k×n projections E (keys) and F (values); none is trained here. */
+    public enum Projection {
+        /** k distinct positions drawn at random (E = F select their rows): softmax over a sample of the keys, exact at k = n. */
+        SAMPLE("sample"),
+        /** E = F average k contiguous segments of positions: keys and values pooled, which suits smooth sequences. */
+        POOL("pool"),
+        /** E, F Gaussian with entries N(0, 1/k), the Johnson–Lindenstrauss matrices of Linformer's analysis, untrained. */
+        GAUSSIAN("gaussian");
+
+        private final String id;
+
+        Projection(String id) { this.id = id; }
+
+        public String id() { return id; }
+
+        public static Projection of(String id) {
+            for (Projection p : values()) if (p.id.equals(id)) return p;
+            throw new IllegalArgumentException("unknown projection '" + id + "'");
+        }
+
+        public static java.util.List<String> ids() {
+            return java.util.Arrays.stream(values()).map(Projection::id).toList();
+        }
+    }
+
+    /** A k×n projection of the given kind; the seed draws the sample or the Gaussian entries. */
+    public static INDArray projection(Projection kind, int k, int n, DataType type, long seed) {
+        if (k < 1 || k > n) throw new IllegalArgumentException("k must be from 1 to n = " + n + ", got " + k);
+        INDArray e = Nd4j.zeros(type, k, n);
+        switch (kind) {
+            case SAMPLE -> {
+                java.util.List<Integer> order = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) order.add(i);
+                java.util.Collections.shuffle(order, new java.util.Random(nnlab.kernel.Seeds.nd4jSeed(seed)));
+                java.util.List<Integer> chosen = new java.util.ArrayList<>(order.subList(0, k));
+                java.util.Collections.sort(chosen);
+                for (int r = 0; r < k; r++) e.putScalar(r, chosen.get(r), 1.0);
+            }
+            case POOL -> {
+                for (int r = 0; r < k; r++) {
+                    int from = (int) ((long) r * n / k), to = (int) ((long) (r + 1) * n / k);
+                    for (int j = from; j < to; j++) e.putScalar(r, j, 1.0 / (to - from));
+                }
+            }
+            case GAUSSIAN -> {
+                org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nnlab.kernel.Seeds.nd4jSeed(seed));
+                Nd4j.randn(0, 1.0 / Math.sqrt(k), e, rng);
+            }
+        }
+        return e;
     }
 
     /**

@@ -7,11 +7,12 @@ import nnlab.kernel.config.Config;
 
 /** A validated config's values, typed, and the n values and k values they imply. */
 public record CostSettings(int nMin, int nMax, int points, int d, int k, int block, int repeats,
-                           int smallN, double inputScale, long seed) {
+                           int smallN, double inputScale, AttentionMethods.Projection projection, int threads, long seed) {
 
     public static CostSettings of(Config c) {
         return new CostSettings(c.getInt("n-min"), c.getInt("n-max"), c.getInt("points"), c.getInt("d"), c.getInt("k"),
-                c.getInt("block"), c.getInt("repeats"), c.getInt("small-n"), c.getDouble("input-scale"), c.getInt("seed"));
+                c.getInt("block"), c.getInt("repeats"), c.getInt("small-n"), c.getDouble("input-scale"),
+                AttentionMethods.Projection.of(c.getString("projection")), c.getInt("threads"), c.getInt("seed"));
     }
 
     /** The shape of a call at sequence length n. */

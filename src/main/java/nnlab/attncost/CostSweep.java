@@ -22,9 +22,9 @@ public final class CostSweep {
     /** One method at one n: median seconds per call, measured peak bytes (NaN if not measurable), and the counted costs. */
     public record Point(CostModel.Method method, int n, double seconds, double measuredBytes, double modelBytes, double multiplyAdds) { }
 
-    /** Told after each call: the fraction done, what ran, and the points so far (per method, in n order). */
+    /** Told after each method and length: the fraction done, the new point, and the points so far (per method, in n order). */
     public interface Listener {
-        void after(double fraction, String message, Map<CostModel.Method, List<Point>> pointsSoFar);
+        void after(double fraction, Point latest, Map<CostModel.Method, List<Point>> pointsSoFar);
     }
 
     private CostSweep() { }
@@ -37,8 +37,11 @@ public final class CostSweep {
             INDArray k = Nd4j.randn(0, s.inputScale(), Nd4j.create(type, n, s.d()), rng);
             INDArray v = Nd4j.randn(0, 1, Nd4j.create(type, n, s.d()), rng);
             int rank = Math.min(s.k(), n);
-            return new Inputs(q, k, v, AttentionMethods.projection(rank, n, type, s.seed() * 31 + n + 1),
-                    AttentionMethods.projection(rank, n, type, s.seed() * 31 + n + 2));
+            INDArray e = AttentionMethods.projection(s.projection(), rank, n, type, s.seed() * 31 + n + 1);
+            // Sampling and pooling take the same positions for keys and values (a key and its value belong together).
+            INDArray f = s.projection() == AttentionMethods.Projection.GAUSSIAN
+                    ? AttentionMethods.projection(s.projection(), rank, n, type, s.seed() * 31 + n + 2) : e;
+            return new Inputs(q, k, v, e, f);
         }
     }
 
@@ -57,8 +60,21 @@ public final class CostSweep {
         Map<CostModel.Method, List<Point>> points = new EnumMap<>(CostModel.Method.class);
         for (CostModel.Method m : methods) points.put(m, new ArrayList<>());
         // Work grows like n² for two of the methods: weigh progress by n² so the ETA is not fooled by the fast start.
-        double total = 0, done = 0;
+        double total = 0;
         for (int n : lengths) total += (double) n * n;
+        int blasThreads = Nd4j.factory().blas().getMaxThreads();
+        Nd4j.factory().blas().setMaxThreads(s.threads());
+        nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(s.threads());
+        try {
+            return sweep(s, lengths, methods, points, total, listener, cancelled);
+        } finally {
+            Nd4j.factory().blas().setMaxThreads(blasThreads);
+        }
+    }
+
+    private static Map<CostModel.Method, List<Point>> sweep(CostSettings s, int[] lengths, CostModel.Method[] methods,
+            Map<CostModel.Method, List<Point>> points, double total, Listener listener, Supplier<Boolean> cancelled) {
+        double done = 0;
         for (int n : lengths) {
             Inputs in = Inputs.draw(s, n, TYPE);
             CostModel.Shape shape = s.shape(n);
@@ -74,10 +90,11 @@ public final class CostSweep {
                 }
                 double measured = PeakResidentMemory.measure(() -> call(m, in, s.block()));
                 Arrays.sort(times);
-                points.get(m).add(new Point(m, n, times[times.length / 2], measured,
-                        CostModel.workingBytes(m, shape, BYTES), CostModel.multiplyAdds(m, shape)));
+                Point point = new Point(m, n, times[times.length / 2], measured,
+                        CostModel.workingBytes(m, shape, BYTES), CostModel.multiplyAdds(m, shape));
+                points.get(m).add(point);
                 done += (double) n * n / methods.length;
-                listener.after(done / total, m.label() + " at n = " + n, points);
+                listener.after(done / total, point, points);
             }
         }
         return points;

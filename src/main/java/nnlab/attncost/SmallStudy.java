@@ -26,8 +26,9 @@ public record SmallStudy(int n, int k, int[] ranks, double[] svdErrors, double[]
         for (int i = 0; i < ranks.length; i++) {
             int r = ranks[i];
             svdErrors[i] = relative(AttentionMethods.lowRankOfWeights(svd, r, in.v()), exactOut, norm);
-            INDArray e = AttentionMethods.projection(r, n, DataType.DOUBLE, s.seed() * 31 + n + 1);
-            INDArray f = AttentionMethods.projection(r, n, DataType.DOUBLE, s.seed() * 31 + n + 2);
+            INDArray e = AttentionMethods.projection(s.projection(), r, n, DataType.DOUBLE, s.seed() * 31 + n + 1);
+            INDArray f = s.projection() == AttentionMethods.Projection.GAUSSIAN
+                    ? AttentionMethods.projection(s.projection(), r, n, DataType.DOUBLE, s.seed() * 31 + n + 2) : e;
             projectedErrors[i] = relative(AttentionMethods.projected(in.q(), in.k(), in.v(), e, f), exactOut, norm);
         }
         double linearError = relative(AttentionMethods.linear(in.q(), in.k(), in.v()), exactOut, norm);
