@@ -76,10 +76,10 @@ class AttentionCostExperimentTest {
         assertEquals(4.0 * 1000 * 32 * 64, CostModel.multiplyAdds(CostModel.Method.PROJECTED, s));
         assertEquals(2.0 * 1000 * 1000 * 64 + 1000 * 64 * 10, CostModel.multiplyAdds(CostModel.Method.TILED, s));
         // Doubling n: softmax memory ×≈4, the others ×≈2.
-        CostModel.Shape big = s.withN(2000);
-        assertEquals(4, CostModel.workingElements(CostModel.Method.SOFTMAX, big) / CostModel.workingElements(CostModel.Method.SOFTMAX, s), 0.1);
+        CostModel.Shape small = s.withN(20000), big = s.withN(40000);
+        assertEquals(4, CostModel.workingElements(CostModel.Method.SOFTMAX, big) / CostModel.workingElements(CostModel.Method.SOFTMAX, small), 0.05);
         for (CostModel.Method m : List.of(CostModel.Method.LINEAR, CostModel.Method.PROJECTED, CostModel.Method.TILED)) {
-            assertEquals(2, CostModel.workingElements(m, big) / CostModel.workingElements(m, s), 0.1, m.id());
+            assertEquals(2, CostModel.workingElements(m, big) / CostModel.workingElements(m, small), 0.05, m.id());
         }
         assertEquals(4.0 * 1000 * 64 + 4.0 * 1000 * 1000, CostModel.elementsMoved(false, s));
         assertEquals(2.0 * 1000 * 64 + 2.0 * 1000 * 64 * 10, CostModel.elementsMoved(true, s));
