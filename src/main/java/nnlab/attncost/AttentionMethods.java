@@ -17,13 +17,30 @@ public final class AttentionMethods {
 
     /** softmax(QKᵀ/√d)V with the n×n score matrix materialised. */
     public static INDArray softmax(INDArray q, INDArray k, INDArray v) {
-        return softmaxWeights(q, k).mmul(v);
+        return product(softmaxWeights(q, k), v);
     }
 
     /** P = softmax(QKᵀ/√d), row by row (each row sums to 1). Stable: the row maximum is subtracted first. */
     public static INDArray softmaxWeights(INDArray q, INDArray k) {
-        INDArray scores = q.mmul(k.transpose()).muli(1.0 / Math.sqrt(q.columns()));
-        return softmaxRowsInPlace(scores);
+        return softmaxRowsInPlace(scaledScores(q, k));
+    }
+
+    /**
+     * QKᵀ/√d written straight into one new array: q.mmul(k.transpose()) allocated the n×n result
+     * twice over (measured: a 4000×4000 float product raised the peak resident memory by 128 MB,
+     * not 64 MB), which would make the counted memory a lie.
+     */
+    /** A·B into one new c-order array, for the same reason as {@link #scaledScores}. */
+    static INDArray product(INDArray a, INDArray b) {
+        INDArray out = Nd4j.create(a.dataType(), a.rows(), b.columns());
+        Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+        return out;
+    }
+
+    static INDArray scaledScores(INDArray q, INDArray k) {
+        INDArray scores = Nd4j.create(q.dataType(), q.rows(), k.rows());
+        Nd4j.gemm(q, k, scores, false, true, 1.0 / Math.sqrt(q.columns()), 0.0);
+        return scores;
     }
 
     static INDArray softmaxRowsInPlace(INDArray scores) {
@@ -44,10 +61,11 @@ public final class AttentionMethods {
     public static INDArray linear(INDArray q, INDArray k, INDArray v) {
         INDArray phiQ = featureMap(q);
         INDArray phiK = featureMap(k);
-        INDArray keyValues = phiK.transpose().mmul(v);
+        INDArray keyValues = Nd4j.create(v.dataType(), k.columns(), v.columns());
+        Nd4j.gemm(phiK, v, keyValues, true, false, 1.0, 0.0);
         INDArray keySum = phiK.sum(0).reshape(k.columns(), 1);
-        INDArray numerator = phiQ.mmul(keyValues);
-        return numerator.diviColumnVector(phiQ.mmul(keySum));
+        INDArray numerator = product(phiQ, keyValues);
+        return numerator.diviColumnVector(product(phiQ, keySum));
     }
 
     /** The same attention in its quadratic form: A = φ(Q)φ(K)ᵀ with rows normalised to sum 1, times V. */
@@ -67,15 +85,14 @@ public final class AttentionMethods {
      * projections are multiplied, not gathered, so every kind costs the counted 2nkd.
      */
     public static INDArray projected(INDArray q, INDArray k, INDArray v, INDArray e, INDArray f) {
-        INDArray keys = e.mmul(k);
-        INDArray values = f.mmul(v);
-        return projectedWeights(q, keys).mmul(values);
+        INDArray keys = product(e, k);
+        INDArray values = product(f, v);
+        return product(projectedWeights(q, keys), values);
     }
 
     /** The n×k weights softmax(Q(EK)ᵀ/√d) of the projected form, for already projected keys. */
     static INDArray projectedWeights(INDArray q, INDArray projectedKeys) {
-        INDArray scores = q.mmul(projectedKeys.transpose()).muli(1.0 / Math.sqrt(q.columns()));
-        return softmaxRowsInPlace(scores);
+        return softmaxRowsInPlace(scaledScores(q, projectedKeys));
     }
 
     /** The n×n matrix the projected form applies to V: softmax(Q(EK)ᵀ/√d) F. */
