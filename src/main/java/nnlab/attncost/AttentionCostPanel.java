@@ -27,6 +27,7 @@ import nnlab.app.GenericExperimentPanel;
 import nnlab.app.PanelHeading;
 import nnlab.app.widgets.NewestOnlyWorker;
 import nnlab.app.widgets.SliderField;
+import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigException;
 import nnlab.kernel.figure.Figure;
@@ -68,6 +69,9 @@ public final class AttentionCostPanel implements ExperimentPanel {
     public AttentionCostPanel(AppContext context, Experiment experiment) {
         this.experiment = experiment;
         this.measure = new GenericExperimentPanel(context, experiment);
+        // Small matrices gain nothing from threads, and on a busy machine every OpenMP region of two
+        // threads waited for a descheduled one: 64×64 softmax weights took 30–60 ms, 1.3 ms on one thread.
+        worker.execute(() -> NativeSetup.limitComputeThreadsOfThisThread(1));
         build();
     }
 

@@ -128,28 +128,26 @@ public final class AttentionMethods {
     /** A k×n projection of the given kind; the seed draws the sample or the Gaussian entries. */
     public static INDArray projection(Projection kind, int k, int n, DataType type, long seed) {
         if (k < 1 || k > n) throw new IllegalArgumentException("k must be from 1 to n = " + n + ", got " + k);
-        INDArray e = Nd4j.zeros(type, k, n);
-        switch (kind) {
-            case SAMPLE -> {
-                java.util.List<Integer> order = new java.util.ArrayList<>();
-                for (int i = 0; i < n; i++) order.add(i);
-                java.util.Collections.shuffle(order, new java.util.Random(nnlab.kernel.Seeds.nd4jSeed(seed)));
-                java.util.List<Integer> chosen = new java.util.ArrayList<>(order.subList(0, k));
-                java.util.Collections.sort(chosen);
-                for (int r = 0; r < k; r++) e.putScalar(r, chosen.get(r), 1.0);
-            }
-            case POOL -> {
-                for (int r = 0; r < k; r++) {
-                    int from = (int) ((long) r * n / k), to = (int) ((long) (r + 1) * n / k);
-                    for (int j = from; j < to; j++) e.putScalar(r, j, 1.0 / (to - from));
-                }
-            }
-            case GAUSSIAN -> {
-                org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nnlab.kernel.Seeds.nd4jSeed(seed));
-                Nd4j.randn(0, 1.0 / Math.sqrt(k), e, rng);
+        if (kind == Projection.GAUSSIAN) {
+            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(nnlab.kernel.Seeds.nd4jSeed(seed));
+            return Nd4j.randn(0, 1.0 / Math.sqrt(k), Nd4j.create(type, k, n), rng);
+        }
+        // Filled on the Java side and copied once: putScalar per entry costs a native call each.
+        double[][] e = new double[k][n];
+        if (kind == Projection.SAMPLE) {
+            java.util.List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) order.add(i);
+            java.util.Collections.shuffle(order, new java.util.Random(nnlab.kernel.Seeds.nd4jSeed(seed)));
+            java.util.List<Integer> chosen = new java.util.ArrayList<>(order.subList(0, k));
+            java.util.Collections.sort(chosen);
+            for (int r = 0; r < k; r++) e[r][chosen.get(r)] = 1.0;
+        } else {
+            for (int r = 0; r < k; r++) {
+                int from = (int) ((long) r * n / k), to = (int) ((long) (r + 1) * n / k);
+                for (int j = from; j < to; j++) e[r][j] = 1.0 / (to - from);
             }
         }
-        return e;
+        return Nd4j.create(e).castTo(type);
     }
 
     /**

@@ -89,7 +89,7 @@ public final class CostFigures {
                 "‖O′ − O‖_F / ‖O‖_F", List.of(
                         new LineFigure.Series("rank-k SVD of P (best possible)", r, study.svdErrors()),
                         new LineFigure.Series("keys and values projected to k rows", r, study.projectedErrors()),
-                        new LineFigure.Series("linear attention (no k)", r, lin)), true);
+                        new LineFigure.Series("linear attention (no k)", r, lin)), false);
     }
 
     public static HeatmapFigure weights(String title, double[][] m) {

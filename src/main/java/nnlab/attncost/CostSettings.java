@@ -30,10 +30,11 @@ public record CostSettings(int nMin, int nMax, int points, int d, int k, int blo
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The ranks of the error-vs-k curve at n = small-n: powers of two, the chosen k and small-n itself. */
+    /** The ranks of the error-vs-k curve at n = small-n: powers of two, eighths of small-n, the chosen k and small-n itself. */
     public int[] ranks() {
         TreeSet<Integer> out = new TreeSet<>();
         for (int r = 1; r < smallN; r *= 2) out.add(r);
+        for (int i = 1; i < 8; i++) out.add(Math.max(1, smallN * i / 8));
         out.add(Math.min(k, smallN));
         out.add(smallN);
         return out.stream().mapToInt(Integer::intValue).toArray();

@@ -19,6 +19,7 @@ public final class ExploreBenchmark {
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         NativeSetup.initNow();
+        NativeSetup.limitComputeThreadsOfThisThread(1); // as the panel's worker does
         AttentionCostExperiment e = new AttentionCostExperiment();
         Config defaults = e.schema().defaults();
         double[] compute = new double[reps], render = new double[reps];

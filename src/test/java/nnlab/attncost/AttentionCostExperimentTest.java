@@ -112,7 +112,7 @@ class AttentionCostExperimentTest {
     void lengthsAndRanksAreLogSpacedAndComplete() {
         CostSettings s = CostSettings.of(experiment.schema().defaults());
         assertEquals(List.of(256, 512, 1024, 2048, 4096, 8192), java.util.Arrays.stream(s.lengths()).boxed().toList());
-        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64), java.util.Arrays.stream(s.ranks()).boxed().toList());
+        assertEquals(List.of(1, 2, 4, 8, 16, 24, 32, 40, 48, 56, 64), java.util.Arrays.stream(s.ranks()).boxed().toList());
     }
 
     @Test

@@ -92,6 +92,15 @@ class AttentionCostMathTest {
         assertEquals(0, maxAbs(AttentionMethods.lowRankMatrix(svd, N), AttentionMethods.softmaxWeights(q, k)), 1e-10);
         INDArray identity = Nd4j.eye(N).castTo(DataType.DOUBLE);
         assertEquals(0, maxAbs(AttentionMethods.projected(q, k, v, identity, identity), exact), 1e-12, "k = n rows projected by the identity");
+        // The whole error curve by rank-one updates agrees with each rank computed on its own.
+        INDArray p = AttentionMethods.softmaxWeights(q, k);
+        double norm = exact.norm2Number().doubleValue();
+        double[] curve = SmallStudy.svdErrorsByRank(svd, v, exact, norm);
+        for (int r = 1; r <= N; r += 4) {
+            assertEquals(AttentionMethods.lowRankOfWeights(svd, r, v).sub(exact).norm2Number().doubleValue() / norm, curve[r - 1], 1e-10, "rank " + r);
+        }
+        assertEquals(0, curve[N - 1], 1e-10);
+        assertEquals(0, maxAbs(p.mmul(v), exact), 1e-12);
         // Any lower rank loses something, and the SVD's error falls as the rank grows (Eckart–Young).
         double previous = Double.POSITIVE_INFINITY;
         for (int r = 1; r < N; r += 5) {
