@@ -257,12 +257,40 @@ public final class AttentionCostPanel implements ExperimentPanel {
         worker.submit(new Request(System.nanoTime(), s, scale));
     }
 
+    /** The last request's parts, reused when a slider leaves their inputs unchanged; worker thread only. */
+    private List<Object> lastCostKey, lastComparisonKey;
+    private double lastScale;
+    private List<Figure> lastCostFigures, lastComparisonFigures;
+    private List<Image> lastCostImages, lastComparisonImages;
+    private SmallStudy lastSmall;
+
     private Result compute(Request r) {
         long t0 = System.nanoTime();
-        ExploreViews.Computed c = ExploreViews.compute(r.settings());
+        CostSettings s = r.settings();
+        boolean sameScale = r.pixelScale() == lastScale;
+        lastScale = r.pixelScale();
+        if (!sameScale || !ExploreViews.costKey(s).equals(lastCostKey)) {
+            lastCostFigures = ExploreViews.costCurves(s);
+            lastCostImages = render(lastCostFigures, r.pixelScale());
+            lastCostKey = ExploreViews.costKey(s);
+        }
+        if (!sameScale || !ExploreViews.comparisonKey(s).equals(lastComparisonKey)) {
+            lastSmall = SmallStudy.compute(s);
+            lastComparisonFigures = ExploreViews.comparisons(lastSmall);
+            lastComparisonImages = render(lastComparisonFigures, r.pixelScale());
+            lastComparisonKey = ExploreViews.comparisonKey(s);
+        }
+        List<Figure> figures = new ArrayList<>(lastCostFigures);
+        figures.addAll(lastComparisonFigures);
+        List<Image> images = new ArrayList<>(lastCostImages);
+        images.addAll(lastComparisonImages);
+        return new Result(r, figures, images, lastSmall, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static List<Image> render(List<Figure> figures, double scale) {
         List<Image> images = new ArrayList<>();
-        for (Figure f : c.figures()) images.add(FigureCard.render(f, r.pixelScale()));
-        return new Result(r, c.figures(), images, c.small(), (System.nanoTime() - t0) / 1e6);
+        for (Figure f : figures) images.add(FigureCard.render(f, scale));
+        return images;
     }
 
     private void show(Result result) {

@@ -27,9 +27,31 @@ final class ExploreViews {
 
     static Computed compute(CostSettings s) {
         SmallStudy small = SmallStudy.compute(s);
-        List<Figure> figures = new ArrayList<>(List.of(CostFigures.multiplyAdds(s), CostFigures.memory(s, null),
-                CostFigures.bytesMoved(s), CostFigures.errorVsRank(small)));
-        figures.addAll(CostFigures.heatmaps(small));
+        List<Figure> figures = new ArrayList<>(costCurves(s));
+        figures.addAll(comparisons(small));
         return new Computed(figures, small);
+    }
+
+    /** The first three views: formulas of n-min, n-max, d, k and block only. */
+    static List<Figure> costCurves(CostSettings s) {
+        return List.of(CostFigures.multiplyAdds(s), CostFigures.memory(s, null), CostFigures.bytesMoved(s));
+    }
+
+    /** The other five: the exact comparisons at small n. */
+    static List<Figure> comparisons(SmallStudy small) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(CostFigures.errorVsRank(small));
+        figures.addAll(CostFigures.heatmaps(small));
+        return figures;
+    }
+
+    /** What the cost curves depend on: equal keys, equal figures. */
+    static List<Object> costKey(CostSettings s) {
+        return List.of(s.nMin(), s.nMax(), s.d(), s.k(), s.block());
+    }
+
+    /** What the comparisons depend on. */
+    static List<Object> comparisonKey(CostSettings s) {
+        return List.of(s.smallN(), s.d(), s.k(), s.inputScale(), s.projection(), s.seed());
     }
 }
