@@ -22,7 +22,7 @@ import nnlab.kernel.figure.Figure;
  */
 final class FigureCard extends VBox {
     /** Widest a figure is shown, in points: two cards side by side on a laptop screen. */
-    static final double MAX_WIDTH = 520;
+    static final double MAX_WIDTH = 460;
     private final ImageView image = new ImageView();
     private final Label title = new Label();
     private Figure figure;
