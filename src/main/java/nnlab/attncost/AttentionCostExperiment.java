@@ -104,8 +104,7 @@ public final class AttentionCostExperiment implements Experiment {
                     latest.method().label(), latest.n(), latest.seconds()));
             ctx.figure(TIME, CostFigures.time(s, soFar));
             ctx.recordMetrics(row(latest));
-        }, ctx::isCancelled);
-        ctx.checkCancelled();
+        }, ctx::checkCancelled);
         ctx.figure(TIME, CostFigures.time(s, points));
         ctx.figure(MEMORY, CostFigures.memory(s, points));
         CostTables.Fits fits = CostTables.fits(s, points);

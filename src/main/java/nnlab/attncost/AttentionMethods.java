@@ -191,6 +191,11 @@ public final class AttentionMethods {
      * tile of scores exists at any time. Blocks need not divide n (the last one is shorter).
      */
     public static INDArray tiled(INDArray q, INDArray k, INDArray v, int block) {
+        return tiled(q, k, v, block, () -> { });
+    }
+
+    /** The same, calling checkpoint before each block of query rows (it may throw to stop). */
+    public static INDArray tiled(INDArray q, INDArray k, INDArray v, int block, Runnable checkpoint) {
         if (block < 1) throw new IllegalArgumentException("block must be at least 1, got " + block);
         int n = q.rows();
         int keys = k.rows();
@@ -204,6 +209,7 @@ public final class AttentionMethods {
         INDArray sumBuffer = Nd4j.create(type, b, 1);
         INDArray rescaleBuffer = Nd4j.create(type, b, 1);
         for (int i0 = 0; i0 < n; i0 += b) {
+            checkpoint.run();
             int rows = Math.min(b, n - i0);
             INDArray qb = q.get(NDArrayIndex.interval(i0, i0 + rows), NDArrayIndex.all());
             INDArray ob = out.get(NDArrayIndex.interval(i0, i0 + rows), NDArrayIndex.all());

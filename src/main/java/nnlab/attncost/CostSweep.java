@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The measuring run: for every sequence length, float32 inputs drawn from the seed, each method
  * called once to warm up, then {@code repeats} timed calls (the median is kept) and one call whose
- * peak resident memory is measured. Cheap to cancel: the listener is told after every call.
+ * peak resident memory is measured. Cancelling throws out of checkCancelled between calls, and
+ * between the tiled form's query blocks (one tiled call at n = 8192 took 8 s on a busy machine).
  */
 public final class CostSweep {
     static final DataType TYPE = DataType.FLOAT;
@@ -46,15 +46,20 @@ public final class CostSweep {
     }
 
     static INDArray call(CostModel.Method m, Inputs in, int block) {
+        return call(m, in, block, () -> { });
+    }
+
+    /** @param checkpoint called between the tiled form's query blocks, so a long call can be cancelled */
+    static INDArray call(CostModel.Method m, Inputs in, int block, Runnable checkpoint) {
         return switch (m) {
             case SOFTMAX -> AttentionMethods.softmax(in.q(), in.k(), in.v());
             case LINEAR -> AttentionMethods.linear(in.q(), in.k(), in.v());
             case PROJECTED -> AttentionMethods.projected(in.q(), in.k(), in.v(), in.e(), in.f());
-            case TILED -> AttentionMethods.tiled(in.q(), in.k(), in.v(), block);
+            case TILED -> AttentionMethods.tiled(in.q(), in.k(), in.v(), block, checkpoint);
         };
     }
 
-    public static Map<CostModel.Method, List<Point>> run(CostSettings s, Listener listener, Supplier<Boolean> cancelled) {
+    public static Map<CostModel.Method, List<Point>> run(CostSettings s, Listener listener, Runnable checkCancelled) {
         int[] lengths = s.lengths();
         CostModel.Method[] methods = CostModel.Method.values();
         Map<CostModel.Method, List<Point>> points = new EnumMap<>(CostModel.Method.class);
@@ -66,29 +71,29 @@ public final class CostSweep {
         Nd4j.factory().blas().setMaxThreads(s.threads());
         nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(s.threads());
         try {
-            return sweep(s, lengths, methods, points, total, listener, cancelled);
+            return sweep(s, lengths, methods, points, total, listener, checkCancelled);
         } finally {
             Nd4j.factory().blas().setMaxThreads(blasThreads);
         }
     }
 
     private static Map<CostModel.Method, List<Point>> sweep(CostSettings s, int[] lengths, CostModel.Method[] methods,
-            Map<CostModel.Method, List<Point>> points, double total, Listener listener, Supplier<Boolean> cancelled) {
+            Map<CostModel.Method, List<Point>> points, double total, Listener listener, Runnable checkCancelled) {
         double done = 0;
         for (int n : lengths) {
             Inputs in = Inputs.draw(s, n, TYPE);
             CostModel.Shape shape = s.shape(n);
             for (CostModel.Method m : methods) {
-                if (cancelled.get()) return points;
-                call(m, in, s.block()); // warm-up: JIT, first-touch of ND4J's buffers
+                checkCancelled.run();
+                call(m, in, s.block(), checkCancelled); // warm-up: JIT, first-touch of ND4J's buffers
                 double[] times = new double[s.repeats()];
                 for (int r = 0; r < times.length; r++) {
-                    if (cancelled.get()) return points;
+                    checkCancelled.run();
                     long t0 = System.nanoTime();
-                    call(m, in, s.block());
+                    call(m, in, s.block(), checkCancelled);
                     times[r] = (System.nanoTime() - t0) / 1e9;
                 }
-                double measured = PeakResidentMemory.measure(() -> call(m, in, s.block()));
+                double measured = PeakResidentMemory.measure(() -> call(m, in, s.block(), checkCancelled));
                 Arrays.sort(times);
                 Point point = new Point(m, n, times[times.length / 2], measured,
                         CostModel.workingBytes(m, shape, BYTES), CostModel.multiplyAdds(m, shape));

@@ -29,7 +29,7 @@ class AttentionCostExperimentTest {
         NativeSetup.initNow();
     }
 
-    static final class Recorder implements RunContext {
+    static class Recorder implements RunContext {
         final List<RunEvent> events = new ArrayList<>();
         final List<Map<String, Object>> rows = new ArrayList<>();
         double lastFraction = -1;
@@ -41,6 +41,24 @@ class AttentionCostExperimentTest {
             lastFraction = fraction;
         }
         @Override public void recordMetrics(Map<String, Object> row) { rows.add(row); }
+    }
+
+    @Test
+    void aCancelledRunStopsWithinTheSweep() {
+        Config c = experiment.schema().fromText(Map.of("n-min", "16", "n-max", "64", "points", "3", "repeats", "1", "d", "8",
+                "k", "4", "small-n", "16"));
+        Recorder r = new Recorder() {
+            @Override public boolean isCancelled() { return !rows.isEmpty(); }
+        };
+        assertThrows(nnlab.kernel.run.RunCancelledException.class, () -> experiment.run(c, r));
+        assertEquals(1, r.rows.size(), "stopped right after the first measured point");
+        // The tiled form stops between query blocks.
+        int[] blocks = {0};
+        org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 10, 3);
+        assertThrows(IllegalStateException.class, () -> AttentionMethods.tiled(x, x, x, 3, () -> {
+            if (++blocks[0] == 2) throw new IllegalStateException("stop");
+        }));
+        assertEquals(2, blocks[0]);
     }
 
     @Test
