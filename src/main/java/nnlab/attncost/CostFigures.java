@@ -76,8 +76,8 @@ public final class CostFigures {
             series.add(named(m.label(), pts.stream().mapToDouble(CostSweep.Point::n).toArray(),
                     pts.stream().mapToDouble(CostSweep.Point::seconds).toArray()));
         }
-        return new LineFigure(String.format(Locale.ROOT, "Measured time per call, float32, median of %d (d = %d, k = %d, block = %d)",
-                s.repeats(), s.d(), s.k(), s.block()), LOG_N, "seconds per call", series, true);
+        return new LineFigure(String.format(Locale.ROOT, "Time per call, median of %d (d = %d, k = %d, block = %d)",
+                s.repeats(), s.d(), s.k(), s.block()), LOG_N, "seconds per call (float32)", series, true);
     }
 
     /** Relative output error of the rank-r forms against r at n = small-n, linear attention as a reference line. */
