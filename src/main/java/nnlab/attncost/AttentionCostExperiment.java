@@ -73,6 +73,23 @@ public final class AttentionCostExperiment implements Experiment {
                 + "time and memory against n with fitted slopes, counted multiply-adds, bytes moved, approximation error against k";
     }
 
+    @Override
+    public String howToRead() {
+        return """
+                Softmax attention compares every query with every key: an n × n matrix, so its time and memory grow like \
+                n². On the log-log charts a power law is a straight line and its slope is the exponent: about 2 for \
+                softmax, about 1 for linear and low-rank attention, which never form that matrix.
+
+                The tiled form computes exactly the softmax result block by block with a running maximum and sum (the \
+                idea of Flash Attention): its work is still n² (time slope ≈ 2), but its memory grows only like n, so it \
+                fits far longer sequences in the same memory. The counted multiply-adds and bytes moved are the paper \
+                arguments; the measured curves should follow their slopes once n is large.
+
+                The cheaper forms are approximations: the error-vs-k chart shows how far each is from softmax attention \
+                (the rank-k SVD is the best any rank-k form can do), and the heatmaps show the n × n weights each one \
+                actually applies. Times measured on a busy machine are noisy; short calls most of all.""";
+    }
+
     @Override public ConfigSchema schema() { return schema; }
 
     @Override public int order() { return 60; }
