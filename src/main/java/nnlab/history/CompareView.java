@@ -88,7 +88,8 @@ public class CompareView {
         List<List<String>> rows = new ArrayList<>();
         for (RunComparison.SettingDiff d : diffs) {
             List<String> row = new ArrayList<>();
-            String label = schema != null && schema.has(d.key()) ? schema.setting(d.key()).label() + " (" + d.key() + ")" : d.key();
+            // The label alone: "Rounds (rounds)" said the same word twice; the key is the command-line name, in the settings form.
+            String label = schema != null && schema.has(d.key()) ? schema.setting(d.key()).label() : d.key();
             row.add(label);
             row.addAll(d.values());
             rows.add(row);

@@ -265,7 +265,7 @@ class HistoryPanelTest {
 
         ResultsTableView settings = c.settingsTable();
         List<String> differing = Fx.get(() -> settings.tableView().getItems().stream().map(r -> r.cells().get(0)).toList());
-        assertEquals(List.of("Epochs (epochs)", "Learning rate (lr)"), differing);
+        assertEquals(List.of("Epochs", "Learning rate"), differing);
 
         List<ResultsTableView> tables = c.tables("results");
         assertEquals(2, tables.size());
