@@ -27,20 +27,23 @@ public record SparseRows(int rows, int cols, int[] rowStart, int[] columns, doub
     /** The non-zero entries of a row-major dense matrix. */
     public static SparseRows ofDense(float[] dense, int rows, int cols) {
         int[] start = new int[rows + 1];
-        List<Integer> cs = new ArrayList<>();
-        List<Double> vs = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            int count = 0;
+            for (int j = 0; j < cols; j++) if (dense[i * cols + j] != 0) count++;
+            start[i + 1] = start[i] + count;
+        }
+        int[] cs = new int[start[rows]];
+        double[] vs = new double[start[rows]];
+        int k = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 float v = dense[i * cols + j];
-                if (v != 0) {
-                    cs.add(j);
-                    vs.add((double) v);
-                }
+                if (v == 0) continue;
+                cs[k] = j;
+                vs[k++] = v;
             }
-            start[i + 1] = cs.size();
         }
-        return new SparseRows(rows, cols, start, cs.stream().mapToInt(Integer::intValue).toArray(),
-                vs.stream().mapToDouble(Double::doubleValue).toArray());
+        return new SparseRows(rows, cols, start, cs, vs);
     }
 
     /** The same pattern with other values (e.g. after dropout). */
@@ -48,12 +51,15 @@ public record SparseRows(int rows, int cols, int[] rowStart, int[] columns, doub
         return new SparseRows(rows, cols, rowStart, columns, newValues);
     }
 
-    /** Each row divided by its sum (rows summing to 0 stay 0), as both papers preprocess Cora's features. */
+    /**
+     * Each row divided by its L1 norm (all-zero rows stay 0): for Cora's 0/1 words that is the row
+     * sum, as both papers preprocess; the norm keeps signed features (the generated graph's) finite.
+     */
     public SparseRows rowNormalised() {
         double[] v = values.clone();
         for (int i = 0; i < rows; i++) {
             double sum = 0;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) sum += v[k];
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) sum += Math.abs(v[k]);
             if (sum == 0) continue;
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++) v[k] /= sum;
         }
