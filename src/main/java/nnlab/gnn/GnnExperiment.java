@@ -32,6 +32,7 @@ public final class GnnExperiment implements Experiment, PublishedResults {
     public static final ViewSpec ACCURACY_BARS = ViewSpec.figure("test-accuracy", "Test accuracy: this run vs published");
     public static final ViewSpec NODE_TABLE = ViewSpec.table("attention-node-table", "One node's attention per head").savedOnly();
     public static final ViewSpec NODE_FIGURE = ViewSpec.figure("attention-node", "One node's attention vs GCN weights").savedOnly();
+    public static final ViewSpec NODE_GRAPH = ViewSpec.figure("attention-neighbourhood", "One node's neighbourhood, drawn").savedOnly();
     public static final ViewSpec ENTROPY = ViewSpec.figure("attention-entropy", "Attention entropy vs uniform").savedOnly();
 
     private final ConfigSchema schema = GnnSettings.schema();
@@ -67,7 +68,7 @@ public final class GnnExperiment implements Experiment, PublishedResults {
         List<ViewSpec> v = new ArrayList<>(List.of(RESULTS));
         for (String m : models) v.addAll(List.of(lossChart(m), accuracyChart(m)));
         v.addAll(List.of(ACCURACY_BARS, SEED_TABLE));
-        if (models.contains(GAT)) v.addAll(List.of(NODE_FIGURE, NODE_TABLE, ENTROPY));
+        if (models.contains(GAT)) v.addAll(List.of(NODE_GRAPH, NODE_FIGURE, NODE_TABLE, ENTROPY));
         for (String m : models) v.add(pcaView(m));
         return v;
     }
@@ -166,6 +167,7 @@ public final class GnnExperiment implements Experiment, PublishedResults {
         }
         if (node < 0) node = InsideAttention.mostUncertain(g, gat.evaluation().scores());
         int heads = model.heads1();
+        ctx.figure(NODE_GRAPH, InsideAttention.graphFigure(g, model.neighbourhoods(), alpha, heads, node));
         ctx.figure(NODE_FIGURE, InsideAttention.nodeFigure(g, model.neighbourhoods(), alpha, heads, node));
         ctx.table(NODE_TABLE, "Node " + node + ": GAT layer-1 attention per head vs the GCN's fixed weights (seed " + gat.result().seed() + ")",
                 InsideAttention.nodeColumns(heads), InsideAttention.nodeRows(g, model.neighbourhoods(), alpha, heads, node), Map.of());

@@ -79,6 +79,19 @@ final class InsideAttention {
                 values, null, 0, Double.NaN);
     }
 
+    static NeighbourhoodFigure graphFigure(Graph g, SparseRows nb, double[] alpha, int heads, int node) {
+        List<NeighbourhoodFigure.Neighbour> list = new ArrayList<>();
+        for (int k = nb.rowStart()[node]; k < nb.rowStart()[node + 1]; k++) {
+            int j = nb.columns()[k];
+            double[] a = new double[heads];
+            for (int h = 0; h < heads; h++) a[h] = alpha[k * heads + h];
+            list.add(new NeighbourhoodFigure.Neighbour(j, g.labels()[j], j == node, gcnWeight(nb, node, j), a));
+        }
+        String cls = g.classNames().get(g.labels()[node]);
+        return new NeighbourhoodFigure(String.format(Locale.ROOT, "Node %d (%s, d̃ = %d) and its neighbours: GAT layer-1 attention vs GCN weights",
+                node, cls, nb.degree(node)), node, cls, list, g.classNames());
+    }
+
     /** Per node, the attention entropy −Σ α log α averaged over heads (nats). */
     static double[] entropies(SparseRows nb, double[] alpha, int heads) {
         double[] out = new double[nb.rows()];
