@@ -15,7 +15,7 @@ final class GnnTables {
     static final String MODEL = "Model";
     static final String TEST = "Test acc % (mean ± std)";
     static final List<String> COLUMNS = List.of(MODEL, TEST, "Val acc % (mean)", "Seeds done", "Epochs (mean)", "s/epoch (mean)",
-            "Published test acc % (not computed)");
+            "Published test acc % on Cora (not computed)");
     static final List<String> SEED_COLUMNS = List.of(MODEL, "Seed", "Epochs", "Weights of epoch", "Val acc %", "Test acc %", "ms/epoch");
 
     static void publish(RunContext ctx, Graph g, List<String> models, int seeds, Map<String, List<GnnStudy.SeedResult>> results) {
