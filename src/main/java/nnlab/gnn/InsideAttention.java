@@ -143,7 +143,7 @@ final class InsideAttention {
             }
             groups.add(new ScatterFigure.Group(g.classNames().get(c), xs, ys));
         }
-        return new ScatterFigure("PCA of the " + model + "'s hidden features (" + width + " per node), coloured by class",
+        return new ScatterFigure("PCA of the " + model + "'s hidden features (" + width + " per node)",
                 "principal component 1 (units of the hidden features)", "principal component 2", groups);
     }
 
