@@ -2,6 +2,8 @@ package nnlab.oversmoothing;
 
 import java.util.ArrayList;
 import java.util.List;
+import nnlab.graph.Graph;
+import nnlab.graph.GraphMath;
 import nnlab.kernel.train.EpochResult;
 import nnlab.kernel.train.ProgressSink;
 import nnlab.kernel.train.Trainable;

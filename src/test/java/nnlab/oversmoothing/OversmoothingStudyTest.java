@@ -3,6 +3,7 @@ package nnlab.oversmoothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import nnlab.graph.Graph;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import nnlab.SummaryJson;
+import nnlab.graph.Graph;
 import nnlab.oversmoothing.GcnTrainer.EpochStats;
 import org.junit.jupiter.api.Test;
 

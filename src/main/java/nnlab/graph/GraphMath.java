@@ -1,4 +1,4 @@
-package nnlab.oversmoothing;
+package nnlab.graph;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -6,7 +6,7 @@ import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** The normalised adjacency and the oversmoothing measures of spec §4, in ND4J. */
+/** The normalised adjacency, the oversmoothing measures (feature std, Dirichlet energy) and a PCA, in ND4J. */
 public final class GraphMath {
     private GraphMath() { }
 

@@ -1,4 +1,4 @@
-package nnlab.oversmoothing;
+package nnlab.graph;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads Cora in its common LINQS text format from a folder:
+ * Reads Cora in its common LINQS text format from a folder (Citeseer and PubMed in the same format
+ * load too, from citeseer.content/.cites etc.):
  * <ul>
  *   <li>cora.content: per line, a paper id, its binary word features and its class label, separated by
  *   whitespace (tabs in the distributed file);</li>
@@ -36,8 +37,8 @@ public final class CoraLoader {
             throw new GraphFormatException(dir == null ? Path.of("") : dir, 0, "not a folder (expected one holding "
                     + CONTENT + " and " + CITES + ")");
         }
-        Path content = dir.resolve(CONTENT);
-        Path cites = dir.resolve(CITES);
+        Path content = dir.resolve(stem(dir) + ".content");
+        Path cites = dir.resolve(stem(dir) + ".cites");
         for (Path p : List.of(content, cites)) {
             if (!Files.isRegularFile(p)) throw new GraphFormatException(p, 0, "file not found");
         }
@@ -89,7 +90,7 @@ public final class CoraLoader {
             Integer a = index.get(parts[0]);
             Integer b = index.get(parts[1]);
             if (a == null || b == null) {
-                throw new GraphFormatException(cites, no, "paper id '" + (a == null ? parts[0] : parts[1]) + "' is not in " + CONTENT);
+                throw new GraphFormatException(cites, no, "paper id '" + (a == null ? parts[0] : parts[1]) + "' is not in " + content.getFileName());
             }
             if (a.equals(b)) return;
             int lo = Math.min(a, b), hi = Math.max(a, b);
@@ -106,6 +107,21 @@ public final class CoraLoader {
         }
         return new Graph("Cora (" + dir.getFileName() + ")", n, edges.toArray(new int[0][]), featureDim, features, labels, classes,
                 Graph.planetoidSplit(labels, classes.size(), trainPerClass, valSize, testSize));
+    }
+
+    /**
+     * "cora", or the name of the folder's only other *.content file (citeseer.content,
+     * pubmed.content in the same format), so that any LINQS-format folder loads.
+     */
+    public static String stem(Path dir) {
+        if (Files.isRegularFile(dir.resolve(CONTENT))) return "cora";
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<String> stems = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".content"))
+                    .map(n -> n.substring(0, n.length() - ".content".length())).toList();
+            return stems.size() == 1 ? stems.get(0) : "cora";
+        } catch (IOException e) {
+            return "cora";
+        }
     }
 
     private interface RecordHandler {

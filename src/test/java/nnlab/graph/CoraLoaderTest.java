@@ -1,4 +1,4 @@
-package nnlab.oversmoothing;
+package nnlab.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,5 +90,15 @@ class CoraLoaderTest {
         GraphFormatException missing = assertThrows(GraphFormatException.class, () -> CoraLoader.load(dir, 1, 1, 1));
         assertNames(missing, "cora.cites", 0, "file not found");
         assertNames(refused("\n\n", CITES), "cora.content", 0, "no papers");
+    }
+
+    @Test
+    void readsAnotherDataSetInTheSameFormatByItsOwnFileNames() throws IOException {
+        Files.writeString(dir.resolve("citeseer.content"), CONTENT);
+        Files.writeString(dir.resolve("citeseer.cites"), CITES + "31336	4242\n");
+        GraphFormatException e = assertThrows(GraphFormatException.class, () -> CoraLoader.load(dir, 1, 1, 1));
+        assertNames(e, "citeseer.cites", 5, "'4242' is not in citeseer.content");
+        Files.writeString(dir.resolve("citeseer.cites"), CITES);
+        assertEquals(4, CoraLoader.load(dir, 1, 1, 1).nodes());
     }
 }

@@ -1,4 +1,4 @@
-package nnlab.oversmoothing;
+package nnlab.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;

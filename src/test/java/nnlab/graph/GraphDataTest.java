@@ -1,4 +1,4 @@
-package nnlab.oversmoothing;
+package nnlab.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,158 @@
+package nnlab.gnn;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import nnlab.kernel.figure.Drawing;
+import nnlab.kernel.figure.Figure;
+
+/**
+ * One node's neighbourhood drawn as a star: the node in the middle, its neighbours on a circle,
+ * coloured by class. Each edge is as thick as the GAT's attention on it (mean over heads) and
+ * labelled "GAT α̅ / GCN 1/√(d̃ᵢd̃ⱼ)"; beside each neighbour a small bar per head shows where the
+ * heads disagree. Large neighbourhoods show the {@link #MAX_SHOWN} most attended neighbours.
+ *
+ * @param neighbours the neighbours, the node itself included (marked by {@code self}), each with the attention of every head
+ */
+record NeighbourhoodFigure(String title, int node, String nodeClass, List<Neighbour> neighbours, List<String> classNames)
+        implements Figure {
+
+    static final int MAX_SHOWN = 24;
+
+    record Neighbour(int id, int classIndex, boolean self, double gcnWeight, double[] alpha) {
+        double meanAlpha() {
+            double s = 0;
+            for (double a : alpha) s += a;
+            return s / alpha.length;
+        }
+    }
+
+    private static final Color[] CLASS_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x999999), new Color(0x000000), new Color(0x882255)};
+    private static final double W = 860, H = 760, CX = 430, CY = 400, RADIUS = 250;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    static Color classColour(int c) {
+        return CLASS_COLOURS[c % CLASS_COLOURS.length];
+    }
+
+    @Override
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("node,neighbour,class,self,gcn_weight,gat_mean");
+        int heads = neighbours.isEmpty() ? 0 : neighbours.get(0).alpha().length;
+        for (int h = 1; h <= heads; h++) sb.append(",gat_head_").append(h);
+        sb.append('\n');
+        for (Neighbour n : neighbours) {
+            sb.append(node).append(',').append(n.id()).append(',').append(classNames.get(n.classIndex()).replace(',', ' ')).append(',')
+                    .append(n.self()).append(',').append(num(n.gcnWeight())).append(',').append(num(n.meanAlpha()));
+            for (double a : n.alpha()) sb.append(',').append(num(a));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public BufferedImage render(double scale) {
+        return drawing().raster(scale);
+    }
+
+    @Override
+    public Drawing drawing() {
+        return new Drawing(W, H, this::paint);
+    }
+
+    private void paint(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(TITLE);
+        centred(g, title, W / 2, 24);
+        List<Neighbour> others = new ArrayList<>(neighbours.stream().filter(n -> !n.self()).toList());
+        int total = others.size();
+        others.sort(Comparator.comparingDouble(Neighbour::meanAlpha).reversed());
+        if (others.size() > MAX_SHOWN) others = others.subList(0, MAX_SHOWN);
+        others.sort(Comparator.comparingInt(Neighbour::classIndex).thenComparingInt(Neighbour::id));
+        g.setFont(TEXT);
+        g.setColor(Color.GRAY);
+        centred(g, "edge width: GAT attention (mean over heads); labels: GAT α̅ / GCN 1/√(d̃ᵢd̃ⱼ); bars: α per head"
+                + (total > others.size() ? " — the " + others.size() + " most attended of " + total + " neighbours" : ""), W / 2, 44);
+        double maxAlpha = 1e-9;
+        for (Neighbour n : neighbours) for (double a : n.alpha()) maxAlpha = Math.max(maxAlpha, a);
+        for (int k = 0; k < others.size(); k++) {
+            Neighbour n = others.get(k);
+            double angle = -Math.PI / 2 + 2 * Math.PI * k / others.size();
+            double x = CX + RADIUS * Math.cos(angle), y = CY + RADIUS * Math.sin(angle);
+            g.setColor(new Color(60, 60, 60, 170));
+            g.setStroke(new BasicStroke((float) (0.8 + 14 * n.meanAlpha()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Line2D.Double(CX, CY, x, y));
+            double lx = CX + 0.55 * RADIUS * Math.cos(angle), ly = CY + 0.55 * RADIUS * Math.sin(angle);
+            label(g, String.format(Locale.ROOT, "%.2f / %.2f", n.meanAlpha(), n.gcnWeight()), lx, ly);
+            node(g, x, y, 13, n.classIndex(), String.valueOf(n.id()));
+            bars(g, n.alpha(), maxAlpha, CX + (RADIUS + 42) * Math.cos(angle), CY + (RADIUS + 34) * Math.sin(angle));
+        }
+        Neighbour self = neighbours.stream().filter(Neighbour::self).findFirst().orElse(null);
+        node(g, CX, CY, 20, self == null ? 0 : self.classIndex(), String.valueOf(node));
+        if (self != null) {
+            label(g, String.format(Locale.ROOT, "self: %.2f / %.2f", self.meanAlpha(), self.gcnWeight()), CX, CY + 36);
+            bars(g, self.alpha(), maxAlpha, CX - 50, CY - 24);
+        }
+        double lx = 20, ly = H - 20;
+        for (int c = 0; c < classNames.size(); c++) {
+            String name = classNames.get(c);
+            g.setColor(classColour(c));
+            g.fill(new Ellipse2D.Double(lx, ly - 9, 10, 10));
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(name, (float) (lx + 14), (float) ly);
+            lx += 24 + g.getFontMetrics().stringWidth(name);
+        }
+    }
+
+    private static void node(Graphics2D g, double x, double y, double r, int c, String text) {
+        g.setColor(classColour(c));
+        g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(1.5f));
+        g.draw(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+        g.setFont(TEXT);
+        centred(g, text, x, y + 4);
+    }
+
+    private static void bars(Graphics2D g, double[] alpha, double max, double cx, double bottom) {
+        double bw = 4, h = 22, x0 = cx - alpha.length * bw / 2;
+        g.setColor(new Color(0xDDDDDD));
+        g.draw(new Line2D.Double(x0 - 1, bottom, x0 + alpha.length * bw + 1, bottom));
+        for (int k = 0; k < alpha.length; k++) {
+            double bh = h * alpha[k] / max;
+            g.setColor(new Color(0x444444));
+            g.fill(new Rectangle2D.Double(x0 + k * bw, bottom - bh, bw - 1, bh));
+        }
+    }
+
+    private static void label(Graphics2D g, String s, double x, double y) {
+        g.setFont(TEXT);
+        int w = g.getFontMetrics().stringWidth(s);
+        g.setColor(new Color(255, 255, 255, 220));
+        g.fill(new Rectangle2D.Double(x - w / 2.0 - 2, y - 10, w + 4, 13));
+        g.setColor(Color.BLACK);
+        centred(g, s, x, y);
+    }
+
+    private static void centred(Graphics2D g, String s, double x, double y) {
+        g.drawString(s, (float) (x - g.getFontMetrics().stringWidth(s) / 2.0), (float) y);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
