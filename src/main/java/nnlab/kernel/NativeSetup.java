@@ -56,6 +56,9 @@ public final class NativeSetup {
      * starves the window's render thread.
      */
     public static void limitComputeThreadsOfThisThread(int threads) {
+        // NativeOpsHolder fails for good (ExceptionInInitializerError) when touched before Nd4j has
+        // loaded its backend, as a panel's worker thread can at start-up; load it first.
+        initNow();
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 }
