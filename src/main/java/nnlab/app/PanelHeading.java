@@ -53,6 +53,8 @@ public final class PanelHeading {
     public static VBox of(String title, String description) {
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add("experiment-title");
+        // Long titles ("Same pair or not: CNN vs CNNChannel …") wrap rather than end in an ellipsis.
+        titleLabel.setWrapText(true);
         Label descriptionLabel = new Label(description);
         descriptionLabel.getStyleClass().add("experiment-description");
         descriptionLabel.setWrapText(true);
