@@ -20,6 +20,7 @@ public final class LabRedrawBench {
     private LabRedrawBench() { }
 
     public static void main(String[] args) {
+        nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1); // as the panels' worker does
         NativeSetup.initNow();
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Config g = new GradientsExperiment().schema().defaults();
