@@ -52,6 +52,18 @@ public record ImageSet(String name, float[] pixels, int[] labels, int channels, 
         return features(range(from, to));
     }
 
+    /** The indices 0 … n−1 in a random order (Fisher–Yates), the same order for the same generator state. */
+    public static int[] permutation(int n, java.util.SplittableRandom rnd) {
+        int[] p = range(0, n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     public static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) r[i] = from + i;

@@ -76,7 +76,7 @@ public final class PairTraining {
 
             @Override public int size() { return train.size(); }
 
-            @Override public void beginEpoch(int epoch) { perm = permutation(train.size(), order); }
+            @Override public void beginEpoch(int epoch) { perm = ImageSet.permutation(train.size(), order); }
 
             @Override
             public MultiLayerTrainable.Batch batch(int from, int to) {
@@ -97,14 +97,4 @@ public final class PairTraining {
         return TrainingLoop.run(model, options, listener);
     }
 
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = ImageSet.range(0, n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

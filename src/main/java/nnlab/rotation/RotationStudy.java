@@ -37,7 +37,7 @@ public final class RotationStudy {
 
             @Override
             public void beginEpoch(int epoch) {
-                perm = permutation(train.size(), order);
+                perm = ImageSet.permutation(train.size(), order);
             }
 
             @Override
@@ -56,16 +56,6 @@ public final class RotationStudy {
         TrainingLoop.run(new MultiLayerTrainable(net, shuffled, null, batchSize), options, listener);
     }
 
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = ImageSet.range(0, n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /** Predicted class of every test image turned by {@code degrees}. */
     public static int[] predict(MultiLayerNetwork net, ImageSet test, double degrees, Runnable cancel) {
