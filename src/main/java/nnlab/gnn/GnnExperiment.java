@@ -184,7 +184,12 @@ public final class GnnExperiment implements Experiment, PublishedResults {
             ctx.log("inspect-node " + node + " is not a node of this graph (0–" + (g.nodes() - 1) + "): showing the most uncertain node");
             node = -1;
         }
-        if (node < 0) node = InsideAttention.mostUncertain(g, gat.evaluation().scores());
+        int ofClass = c.getInt(INSPECT_CLASS);
+        if (ofClass >= g.classes()) {
+            ctx.log("inspect-class " + ofClass + " is not a class of this graph (0–" + (g.classes() - 1) + "): any class");
+            ofClass = -1;
+        }
+        if (node < 0) node = InsideAttention.mostUncertain(g, gat.evaluation().scores(), ofClass);
         int heads = model.heads1();
         ctx.figure(NODE_GRAPH, InsideAttention.graphFigure(g, model.neighbourhoods(), alpha, heads, node));
         ctx.figure(NODE_FIGURE, InsideAttention.nodeFigure(g, model.neighbourhoods(), alpha, heads, node));

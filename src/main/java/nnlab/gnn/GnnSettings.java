@@ -24,6 +24,7 @@ public final class GnnSettings {
     public static final String FIRST_SEED = "first-seed";
     public static final String ROW_NORMALISE = "row-normalise";
     public static final String INSPECT_NODE = "inspect-node";
+    public static final String INSPECT_CLASS = "inspect-class";
     public static final String TRAIN_PER_CLASS = "train-per-class";
     public static final String VAL_SIZE = "val-size";
     public static final String TEST_SIZE = "test-size";
@@ -82,6 +83,9 @@ public final class GnnSettings {
         s.add(intSetting(INSPECT_NODE, -1, -1, Integer.MAX_VALUE).label("Node to look inside").group(study)
                 .help("Node index (row of the content file) whose attention is drawn after the run; −1: the test node whose "
                         + "GAT prediction is the most uncertain (highest entropy)."));
+        s.add(intSetting(INSPECT_CLASS, -1, -1, 1000).label("Class to look inside").group(study)
+                .help("With node −1: the most uncertain test node of this class (0-based, in the order of the class names); "
+                        + "−1: of any class."));
 
         String split = "Split";
         s.add(intSetting(TRAIN_PER_CLASS, 20, 1, 10_000).label("Train nodes per class").group(split)

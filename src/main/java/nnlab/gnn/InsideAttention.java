@@ -18,12 +18,19 @@ import org.nd4j.linalg.factory.Nd4j;
 final class InsideAttention {
     private InsideAttention() { }
 
-    /** The test node (validation, then any, if the split has none) whose predicted class distribution has the highest entropy. */
-    static int mostUncertain(Graph g, double[] scores) {
+    /**
+     * The test node (validation, then any, if the split has none) whose predicted class distribution
+     * has the highest entropy; of true class {@code ofClass} only, when that is ≥ 0 and has such nodes.
+     */
+    static int mostUncertain(Graph g, double[] scores, int ofClass) {
         int c = g.classes();
         double[] logP = Classification.logSoftmax(scores, g.nodes(), c);
         int[] candidates = g.split().test().length > 0 ? g.split().test()
                 : g.split().validation().length > 0 ? g.split().validation() : java.util.stream.IntStream.range(0, g.nodes()).toArray();
+        if (ofClass >= 0) {
+            int[] ofThatClass = java.util.Arrays.stream(candidates).filter(i -> g.labels()[i] == ofClass).toArray();
+            if (ofThatClass.length > 0) candidates = ofThatClass;
+        }
         int best = candidates[0];
         double bestH = -1;
         for (int i : candidates) {

@@ -36,8 +36,14 @@ class InsideAttentionTest {
         for (int i = 0; i < g.nodes(); i++) assertTrue(h[i] <= u[i] + 1e-12, "entropy ≤ log d̃ at node " + i);
         assertTrue(Arrays.stream(h).sum() < Arrays.stream(u).sum() - 1e-3, "trained attention is not uniform everywhere");
 
-        int node = InsideAttention.mostUncertain(g, pass.scores());
+        int node = InsideAttention.mostUncertain(g, pass.scores(), -1);
         assertTrue(Arrays.stream(g.split().test()).anyMatch(i -> i == node), "a test node");
+        for (int cls = 0; cls < g.classes(); cls++) {
+            final int k = cls;
+            boolean hasTestNode = Arrays.stream(g.split().test()).anyMatch(i -> g.labels()[i] == k);
+            int ofClass = InsideAttention.mostUncertain(g, pass.scores(), cls);
+            if (hasTestNode) assertEquals(cls, g.labels()[ofClass], "the most uncertain test node of class " + cls);
+        }
         BarFigure f = InsideAttention.nodeFigure(g, nb, alpha, 4, 33);
         assertEquals(18, f.categories().size(), "the officer's 17 friends and himself");
         assertEquals(1 / Math.sqrt(18.0 * 18.0), f.values()[0][f.categories().size() - 1], 1e-12, "GCN self-weight 1/d̃");
