@@ -30,6 +30,10 @@ final class NavigationCell extends ListCell<Experiment> {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         box.setMaxWidth(TEXT_WIDTH);
+        // Ten experiments with three-line descriptions did not fit the rail: the list hid half of
+        // them below the fold. Titles for all, the description under the open one (and on hover).
+        description.visibleProperty().bind(selectedProperty());
+        description.managedProperty().bind(selectedProperty());
         tip.setWrapText(true);
         tip.setMaxWidth(360);
     }
