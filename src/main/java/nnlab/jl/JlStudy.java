@@ -18,6 +18,14 @@ record JlStudy(JlSettings settings, String pointsSource, JlMath.Projection atK, 
 
     private record ImagesCache(ImageSet set, String source, long seed) { }
 
+    /**
+     * The corollary's sets of the last config: they depend on neither k, ε nor the points, so a
+     * projection slider need not rebuild them (they are the larger part of a redraw).
+     */
+    private static volatile CorollaryCache corollary;
+
+    private record CorollaryCache(List<Integer> dims, int setCap, long seed, List<JlMath.NearlyOrthogonal> sets) { }
+
     static JlStudy compute(JlSettings s) {
         String[] source = new String[1];
         INDArray x = points(s, source);
@@ -27,9 +35,20 @@ record JlStudy(JlSettings settings, String pointsSource, JlMath.Projection atK, 
         INDArray g = JlMath.gaussian(s.seed() * 2 + 1, kMax, s.dim());
         List<JlMath.Projection> sweep = JlMath.project(x, g, ks);
         JlMath.Projection atK = sweep.stream().filter(p -> p.k() == s.k()).findFirst().orElseThrow();
+        return new JlStudy(s, source[0], atK, sweep, lemma, corollarySets(s));
+    }
+
+    private static List<JlMath.NearlyOrthogonal> corollarySets(JlSettings s) {
+        List<Integer> dims = new ArrayList<>();
+        for (int n : s.corollaryDims()) dims.add(n);
+        CorollaryCache cached = corollary;
+        if (cached != null && cached.dims().equals(dims) && cached.setCap() == s.setCap() && cached.seed() == s.seed()) {
+            return cached.sets();
+        }
         List<JlMath.NearlyOrthogonal> byDim = new ArrayList<>();
-        for (int n : s.corollaryDims()) byDim.add(JlMath.nearlyOrthogonal(n, s.setCap(), s.seed() * 7919 + n));
-        return new JlStudy(s, source[0], atK, sweep, lemma, byDim);
+        for (int n : dims) byDim.add(JlMath.nearlyOrthogonal(n, s.setCap(), s.seed() * 7919 + n));
+        corollary = new CorollaryCache(dims, s.setCap(), s.seed(), List.copyOf(byDim));
+        return byDim;
     }
 
     /** The n points as rows: Gaussian, or the first n training images' pixels (0–1). */
