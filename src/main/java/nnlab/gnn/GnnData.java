@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nnlab.graph.CsbmSettings;
 import nnlab.graph.CoraLoader;
 import nnlab.graph.Csbm;
 import nnlab.graph.Graph;
@@ -33,8 +34,7 @@ final class GnnData {
         String dir = c.getString(DATA_DIR);
         if (dir != null && !dir.isBlank()) return CoraLoader.load(Path.of(dir), tpc, val, test);
         if (c.getString(GRAPH).equals(KARATE)) return KarateClub.graph(tpc, val, test);
-        return Csbm.generate(new Csbm.Spec(c.getInt(NODES), c.getInt(CLASSES), c.getDouble(P_IN), c.getDouble(P_OUT),
-                c.getInt(FEATURE_DIM), c.getDouble(FEATURE_NOISE), c.getInt(GRAPH_SEED)), tpc, val, test);
+        return Csbm.generate(CsbmSettings.spec(c), tpc, val, test);
     }
 
     static Input input(Graph g, boolean rowNormalise) {

@@ -10,6 +10,7 @@ import static nnlab.kernel.config.Setting.text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nnlab.graph.CsbmSettings;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.config.SettingException;
@@ -28,13 +29,13 @@ public final class GnnSettings {
     public static final String TRAIN_PER_CLASS = "train-per-class";
     public static final String VAL_SIZE = "val-size";
     public static final String TEST_SIZE = "test-size";
-    public static final String NODES = "nodes";
-    public static final String CLASSES = "classes";
-    public static final String P_IN = "p-in";
-    public static final String P_OUT = "p-out";
-    public static final String FEATURE_DIM = "feature-dim";
-    public static final String FEATURE_NOISE = "feature-noise";
-    public static final String GRAPH_SEED = "graph-seed";
+    public static final String NODES = CsbmSettings.NODES;
+    public static final String CLASSES = CsbmSettings.CLASSES;
+    public static final String P_IN = CsbmSettings.P_IN;
+    public static final String P_OUT = CsbmSettings.P_OUT;
+    public static final String FEATURE_DIM = CsbmSettings.FEATURE_DIM;
+    public static final String FEATURE_NOISE = CsbmSettings.FEATURE_NOISE;
+    public static final String GRAPH_SEED = CsbmSettings.GRAPH_SEED;
 
     public static final String GCN_HIDDEN = "gcn-hidden";
     public static final String GCN_DROPOUT = "gcn-dropout";
@@ -119,15 +120,7 @@ public final class GnnSettings {
         s.add(intSetting(GAT_PATIENCE, 100, 0, 100_000).label("GAT patience").group(gat)
                 .help("Stop after this many epochs without a lower validation loss and keep the best weights; 0: train every epoch, keep the last."));
 
-        String gen = "Generated graph (csbm)";
-        s.add(intSetting(NODES, 600, 10, 20_000).label("Nodes").group(gen));
-        s.add(intSetting(CLASSES, 4, 2, 50).label("Classes").group(gen));
-        s.add(doubleSetting(P_IN, 0.02, 0, 1).label("Edge probability within a class").group(gen));
-        s.add(doubleSetting(P_OUT, 0.004, 0, 1).label("Edge probability between classes").group(gen));
-        s.add(intSetting(FEATURE_DIM, 32, 1, 4096).label("Feature dimension").group(gen));
-        s.add(doubleSetting(FEATURE_NOISE, 3.0, 0, 1000).label("Feature noise (std)").group(gen)
-                .help("Features = class mean (standard normal vector) + noise × N(0, 1) per coordinate."));
-        s.add(intSetting(GRAPH_SEED, 42, 0, Integer.MAX_VALUE).label("Graph seed").group(gen));
+        CsbmSettings.addTo(s, new CsbmSettings.Defaults(600, 20_000, 0.02, 0.004, 3.0));
 
         s.check(GnnSettings::checkData);
         return s;

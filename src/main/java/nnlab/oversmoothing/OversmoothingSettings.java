@@ -9,6 +9,7 @@ import static nnlab.kernel.config.Setting.text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nnlab.graph.CsbmSettings;
 import nnlab.graph.CoraLoader;
 import nnlab.graph.Csbm;
 import nnlab.graph.Graph;
@@ -31,13 +32,13 @@ public final class OversmoothingSettings {
     public static final String TRAIN_PER_CLASS = "train-per-class";
     public static final String VAL_SIZE = "val-size";
     public static final String TEST_SIZE = "test-size";
-    public static final String NODES = "nodes";
-    public static final String CLASSES = "classes";
-    public static final String P_IN = "p-in";
-    public static final String P_OUT = "p-out";
-    public static final String FEATURE_DIM = "feature-dim";
-    public static final String FEATURE_NOISE = "feature-noise";
-    public static final String GRAPH_SEED = "graph-seed";
+    public static final String NODES = CsbmSettings.NODES;
+    public static final String CLASSES = CsbmSettings.CLASSES;
+    public static final String P_IN = CsbmSettings.P_IN;
+    public static final String P_OUT = CsbmSettings.P_OUT;
+    public static final String FEATURE_DIM = CsbmSettings.FEATURE_DIM;
+    public static final String FEATURE_NOISE = CsbmSettings.FEATURE_NOISE;
+    public static final String GRAPH_SEED = CsbmSettings.GRAPH_SEED;
 
     public static final String CSBM = "csbm";
     public static final String KARATE = "karate";
@@ -81,15 +82,7 @@ public final class OversmoothingSettings {
         s.add(intSetting(VAL_SIZE, 500, 1, 100_000).label("Validation nodes").group(split));
         s.add(intSetting(TEST_SIZE, 1000, 0, 100_000).label("Test nodes").group(split));
 
-        String gen = "Generated graph (csbm)";
-        s.add(intSetting(NODES, 500, 10, MAX_NODES).label("Nodes").group(gen));
-        s.add(intSetting(CLASSES, 4, 2, 50).label("Classes").group(gen));
-        s.add(doubleSetting(P_IN, 0.06, 0, 1).label("Edge probability within a class").group(gen));
-        s.add(doubleSetting(P_OUT, 0.006, 0, 1).label("Edge probability between classes").group(gen));
-        s.add(intSetting(FEATURE_DIM, 32, 1, 4096).label("Feature dimension").group(gen));
-        s.add(doubleSetting(FEATURE_NOISE, 6.0, 0, 1000).label("Feature noise (std)").group(gen)
-                .help("Features = class mean (standard normal vector) + noise × N(0, 1) per coordinate."));
-        s.add(intSetting(GRAPH_SEED, 42, 0, Integer.MAX_VALUE).label("Graph seed").group(gen));
+        CsbmSettings.addTo(s, new CsbmSettings.Defaults(500, MAX_NODES, 0.06, 0.006, 6.0));
 
         s.check(OversmoothingSettings::checkData);
         return s;
@@ -114,8 +107,7 @@ public final class OversmoothingSettings {
     }
 
     public static Csbm.Spec csbm(Config c) {
-        return new Csbm.Spec(c.getInt(NODES), c.getInt(CLASSES), c.getDouble(P_IN), c.getDouble(P_OUT), c.getInt(FEATURE_DIM),
-                c.getDouble(FEATURE_NOISE), c.getInt(GRAPH_SEED));
+        return CsbmSettings.spec(c);
     }
 
     /** The graph a config asks for, with its split. */

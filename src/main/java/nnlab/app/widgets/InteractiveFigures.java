@@ -37,6 +37,8 @@ public final class InteractiveFigures {
     private final Supplier<Map<String, Object>> otherValues;
     private final Map<String, FigureView> views = new LinkedHashMap<>();
     private final NewestOnlyWorker<Request, Computed> worker;
+    /** The figures last computed, by view id; read and written only on the worker's thread. */
+    private final Map<String, Figure> lastComputed = new java.util.HashMap<>();
     private final Function<Config, Map<String, Figure>> compute;
     private final BorderPane root = new BorderPane();
     private final VBox left;
@@ -152,15 +154,21 @@ public final class InteractiveFigures {
     private Computed computeNow(Request r) {
         long t0 = System.nanoTime();
         Map<String, Figure> figures = compute.apply(r.config());
-        return new Computed(r, figures, (System.nanoTime() - t0) / 1e6);
+        // A slider moves only some of a lab's figures (k leaves the JL corollary's three alone): the
+        // same title and data need no second render and image copy. Compared here, on the worker,
+        // against the last figures computed (every result is shown, in order, so those are on screen).
+        Map<String, Figure> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, Figure> e : figures.entrySet()) {
+            if (!sameContent(lastComputed.get(e.getKey()), e.getValue())) changed.put(e.getKey(), e.getValue());
+        }
+        lastComputed.putAll(figures);
+        return new Computed(r, changed, (System.nanoTime() - t0) / 1e6);
     }
 
     private void show(Computed c) {
         for (Map.Entry<String, Figure> e : c.figures().entrySet()) {
             FigureView v = views.get(e.getKey());
-            // A slider moves only some of a lab's figures (k leaves the JL corollary's three alone):
-            // the same title and data need no second render and image copy.
-            if (v != null && !sameContent(v.figure(), e.getValue())) v.setFigure(e.getValue());
+            if (v != null) v.setFigure(e.getValue());
         }
         shown = c.request().config();
         lastComputeMillis = c.computeMillis();
