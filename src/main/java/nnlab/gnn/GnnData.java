@@ -1,5 +1,10 @@
 package nnlab.gnn;
 
+import static nnlab.graph.CsbmSettings.NODES;
+import static nnlab.graph.CsbmSettings.CLASSES;
+import static nnlab.graph.CsbmSettings.P_IN;
+import static nnlab.graph.CsbmSettings.P_OUT;
+import static nnlab.graph.CsbmSettings.FEATURE_DIM;
 import static nnlab.gnn.GnnSettings.*;
 
 import java.io.IOException;

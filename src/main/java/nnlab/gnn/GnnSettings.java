@@ -1,5 +1,7 @@
 package nnlab.gnn;
 
+import static nnlab.graph.CsbmSettings.NODES;
+import static nnlab.graph.CsbmSettings.CLASSES;
 import static nnlab.kernel.config.Setting.boolSetting;
 import static nnlab.kernel.config.Setting.choice;
 import static nnlab.kernel.config.Setting.doubleSetting;
@@ -29,13 +31,6 @@ public final class GnnSettings {
     public static final String TRAIN_PER_CLASS = "train-per-class";
     public static final String VAL_SIZE = "val-size";
     public static final String TEST_SIZE = "test-size";
-    public static final String NODES = CsbmSettings.NODES;
-    public static final String CLASSES = CsbmSettings.CLASSES;
-    public static final String P_IN = CsbmSettings.P_IN;
-    public static final String P_OUT = CsbmSettings.P_OUT;
-    public static final String FEATURE_DIM = CsbmSettings.FEATURE_DIM;
-    public static final String FEATURE_NOISE = CsbmSettings.FEATURE_NOISE;
-    public static final String GRAPH_SEED = CsbmSettings.GRAPH_SEED;
 
     public static final String GCN_HIDDEN = "gcn-hidden";
     public static final String GCN_DROPOUT = "gcn-dropout";

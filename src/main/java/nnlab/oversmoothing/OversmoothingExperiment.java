@@ -1,5 +1,6 @@
 package nnlab.oversmoothing;
 
+import static nnlab.graph.CsbmSettings.CLASSES;
 import static nnlab.oversmoothing.OversmoothingSettings.*;
 
 import java.util.ArrayList;
