@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nnlab.kernel.Plugins;
 import nnlab.kernel.run.ExperimentCatalog;
 import nnlab.bench.BenchCommand;
 import nnlab.kernel.run.Experiment;
@@ -65,6 +66,15 @@ public final class Cli {
         CommandLine bench = new CommandLine(new BenchCommand(out, err));
         withHelp(bench.getCommandSpec());
         commandLine.addSubcommand("bench", bench);
+        for (CommandProvider provider : Plugins.load(CommandProvider.class)) {
+            if (commandLine.getSubcommands().containsKey(provider.name())) {
+                err.println("nnlab: the command '" + provider.name() + "' of " + provider.getClass().getName() + " clashes with another; skipped");
+                continue;
+            }
+            CommandLine added = provider.command(out, err);
+            withHelp(added.getCommandSpec());
+            commandLine.addSubcommand(provider.name(), added);
+        }
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.setOut(writer(out)).setErr(writer(err)).setExpandAtFiles(false)
                 .setParameterExceptionHandler((e, args) -> usageError(e, experiments, err))
@@ -93,7 +103,7 @@ public final class Cli {
                 message = "unknown option '" + first + "' (" + (similar.isEmpty() ? "" : "did you mean " + String.join(" or ", similar) + "? ")
                         + "see " + where.qualifiedName() + " --help)";
             } else if (command instanceof Top) {
-                message = "unknown command '" + first + "' (expected list, run or bench; see --help)";
+                message = "unknown command '" + first + "' (expected " + String.join(", ", commandNames(e.getCommandLine())) + "; see --help)";
             } else if (command instanceof RunCommand) {
                 message = "unknown experiment '" + first + "' (one of " + RunCommand.ids(experiments) + ")";
             } else {
@@ -104,6 +114,10 @@ public final class Cli {
         }
         err.println(where.qualifiedName() + ": " + message);
         return USAGE;
+    }
+
+    private static List<String> commandNames(CommandLine top) {
+        return top.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     }
 
     private static String version() {

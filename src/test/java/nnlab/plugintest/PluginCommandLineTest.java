@@ -38,6 +38,15 @@ class PluginCommandLineTest {
     }
 
     @Test
+    void aPlugInCommandJoinsTheTopLevelCommands() {
+        assertEquals(0, cli("shout", "once", "upon"));
+        assertEquals("ONCE UPON", out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(0, cli("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("shout"), "the top-level help lists it");
+        assertEquals(2, cli("shout"), "its own usage errors are usage errors");
+    }
+
+    @Test
     void listShowsIt() {
         assertEquals(0, cli("list"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("echo"), out.toString(StandardCharsets.UTF_8));
