@@ -66,6 +66,7 @@ public final class Cli {
         CommandLine bench = new CommandLine(new BenchCommand(out, err));
         withHelp(bench.getCommandSpec());
         commandLine.addSubcommand("bench", bench);
+        commandLine.addSubcommand("merge", withHelp(new CommandLine(new MergeCommand(experiments, err)).getCommandSpec()));
         for (CommandProvider provider : Plugins.load(CommandProvider.class)) {
             if (commandLine.getSubcommands().containsKey(provider.name())) {
                 err.println("nnlab: the command '" + provider.name() + "' of " + provider.getClass().getName() + " clashes with another; skipped");
@@ -120,7 +121,7 @@ public final class Cli {
         return top.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     }
 
-    private static String version() {
+    static String version() {
         String v = Cli.class.getPackage().getImplementationVersion();
         return "NN Lab " + (v == null ? "(development build)" : v);
     }

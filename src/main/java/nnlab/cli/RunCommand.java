@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     static String[] synopsis(String id) {
         String command = "nnlab run " + id + " ";
         return new String[] {command + "[--SETTING VALUE]... [--settings FILE]",
-                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--force] [--format LIST] [--runs-dir DIR] [--report]"};
+                " ".repeat("Usage: ".length() + command.length()) + "[--out DIR] [--force] [--format LIST] [--runs-dir DIR] [--report] [--shard i/n|auto]"};
     }
 
     private final List<Experiment> experiments;
@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         private boolean report;
         private String formats = "png";
         private boolean force;
+        private String shard;
 
         private ExperimentRun(Experiment experiment, PrintStream err) {
             this.experiment = experiment;
@@ -107,7 +108,10 @@ final class RunCommand implements Callable<Integer> {
                             .setter(new SettingsOptions.Setter<Path>(dir -> command.runsDir = dir)).build(),
                     OptionSpec.builder("--report").arity("0").type(boolean.class)
                             .description("Also write report.html, the run's report in one HTML file, into the run folder and --out.")
-                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.report = on)).build());
+                            .setter(new SettingsOptions.Setter<Boolean>(on -> command.report = on)).build(),
+                    OptionSpec.builder("--shard").paramLabel("i/n|auto").type(String.class)
+                            .description(SettingsOptions.literal(ShardedRuns.HELP))
+                            .setter(new SettingsOptions.Setter<String>(s -> command.shard = s)).build());
             return spec;
         }
 
@@ -141,7 +145,11 @@ final class RunCommand implements Callable<Integer> {
                     return Cli.USAGE;
                 }
             }
-            return execute(config, runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir), figureFormats);
+            RunStore store = runsDir == null ? RunStore.defaultStore() : new RunStore(runsDir);
+            if (shard != null) {
+                return ShardedRuns.runShard(experiment, config, shard, System.getenv(), store, outDir, figureFormats, err);
+            }
+            return execute(config, store, figureFormats);
         }
 
         private int execute(Config config, RunStore store, Set<FigureFormat> figureFormats) {

@@ -17,6 +17,9 @@ import nnlab.kernel.run.PublishedResults;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.shard.Sharded;
+import nnlab.kernel.shard.UnitPlan;
+import nnlab.kernel.shard.WorkUnit;
 import nnlab.kernel.train.EpochResult;
 import nnlab.kernel.train.ParallelRounds;
 import nnlab.kernel.train.RunProgress;
@@ -35,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * way); per epoch the points of {@link #LOSS_CHART} and {@link #ACCURACY_CHART}; the declared
  * results table, bars and dataset preview, and the saved-only loss figure of the current round.
  */
-public final class PaddingExperiment implements Experiment, PublishedResults {
+public final class PaddingExperiment implements Experiment, PublishedResults, Sharded {
     public static final String ID = "padding";
     public static final ViewSpec PREVIEW_FIGURE = ViewSpec.figure("dataset-preview", "Dataset: train vs switched test");
     public static final ViewSpec RESULTS_TABLE = ViewSpec.table("results", "Results").asKeyResult();
@@ -151,8 +154,19 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                 c.getInt(IMAGE_SIZE), c.getDouble(LR), c.getDouble(RHO), c.getDouble(EPS), c.getDouble(WEIGHT_DECAY));
     }
 
+    /** One unit per round of each variant (see {@link PaddingUnits}). */
+    @Override
+    public List<WorkUnit> units(Config c) {
+        return PaddingUnits.units(c);
+    }
+
     @Override
     public PaddingSummary run(Config c, RunContext ctx) throws Exception {
+        return run(c, ctx, UnitPlan.all());
+    }
+
+    @Override
+    public PaddingSummary run(Config c, RunContext ctx, UnitPlan plan) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Data data = data(c);
         ctx.figure(PREVIEW_FIGURE, preview(data, 4));
@@ -163,8 +177,10 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         VariantTrainer trainer = new VariantTrainer(maxEpochs, c.getInt(PATIENCE), c.getInt(BATCH_SIZE));
 
         List<VariantResult> results = ResultsView.variants(c);
+        // From the settings alone, not from this shard's share: a round's threading (hence its digits) never depends on the split.
         int parallel = Math.min(c.getInt(PARALLEL_ROUNDS), rounds * results.size());
-        RunProgress progress = new RunProgress(ctx, (double) results.size() * rounds * maxEpochs);
+        long trained = units(c).stream().filter(u -> plan.runs(u.id())).count();
+        RunProgress progress = new RunProgress(ctx, Math.max(1, (double) trained * maxEpochs));
         publishResults(ctx, c, results);
         long dataSeed = c.getInt(DATA_SEED);
         // One queue of every round of every variant: a free thread takes the next round at once,
@@ -174,6 +190,13 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         for (VariantResult variant : results) {
             for (int round = 0; round < rounds; round++) {
                 int roundNo = round;
+                String unit = PaddingUnits.id(variant, round);
+                if (plan.skips(unit)) continue;
+                if (plan.replayed(unit) != null) {
+                    replay(c, ctx, variant, round, rounds, plan.replayed(unit));
+                    publishResults(ctx, c, results);
+                    continue;
+                }
                 tasks.add(() -> {
                     ctx.checkCancelled();
                     lanes.begin(variant, roundNo);
@@ -181,11 +204,13 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                     // Each round of a varying protocol draws its own images; they are quick to make and not kept.
                     Data roundData = seed == dataSeed ? data : data(c, seed);
                     VariantTrainer.RoundResult r;
+                    List<Map<String, Object>> rows = new ArrayList<>();
                     try {
-                        r = trainRound(c, ctx, roundData, trainer, variant, roundNo, rounds, lanes, progress);
+                        r = trainRound(c, ctx, roundData, trainer, variant, roundNo, rounds, lanes, progress, rows);
                     } finally {
                         lanes.end(variant, roundNo);
                     }
+                    plan.record(unit, PaddingUnits.result(r, rows));
                     synchronized (results) {
                         variant.add(roundNo, r);
                         publishResults(ctx, c, results);
@@ -268,7 +293,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
     /** One round of one variant, reporting every epoch; {@code suffix} names its curves apart from overlapping rounds. */
     private static VariantTrainer.RoundResult trainRound(Config c, RunContext ctx, Data data, VariantTrainer trainer,
                                                          VariantResult variant, int round, int rounds, Lanes lanes,
-                                                         RunProgress progress) {
+                                                         RunProgress progress, List<Map<String, Object>> rows) {
         String series = lanes.series(variant, round);
         String where = variant.name() + " · round " + (round + 1) + "/" + rounds;
         long seed = (long) c.getInt(MODEL_SEED) + round;
@@ -307,6 +332,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
                     row.put("val_loss", valLoss);
                     row.put("val_acc", valAcc);
                     ctx.recordMetrics(row);
+                    rows.add(row);
                 }
 
                 @Override
@@ -323,6 +349,14 @@ public final class PaddingExperiment implements Experiment, PublishedResults {
         ctx.log(String.format(Locale.ROOT, "%s: val acc %.1f %%, test acc %.1f %% (kept epoch with val loss %.4f; %d epochs, %.1f s)",
                 where, r.lastValAccuracy(), r.testAccuracy(), r.bestValLoss(), r.epochsRun(), r.seconds()));
         return r;
+    }
+
+    /** A round another process trained: the events its training sent to the run folder, from its recorded result. */
+    private static void replay(Config c, RunContext ctx, VariantResult variant, int round, int rounds, Map<String, Object> recorded) {
+        List<Map<String, Object>> rows = PaddingUnits.metrics(recorded);
+        for (Map<String, Object> row : rows) ctx.recordMetrics(new LinkedHashMap<>(row));
+        if (!rows.isEmpty()) ctx.figure(LOSS_FIGURE, PaddingUnits.lossFigure(variant.name() + " · round " + (round + 1) + "/" + rounds, rows));
+        variant.add(round, PaddingUnits.roundResult(recorded));
     }
 
     /**
