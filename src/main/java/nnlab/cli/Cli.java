@@ -67,6 +67,7 @@ public final class Cli {
         withHelp(bench.getCommandSpec());
         commandLine.addSubcommand("bench", bench);
         commandLine.addSubcommand("merge", withHelp(new CommandLine(new MergeCommand(experiments, err)).getCommandSpec()));
+        commandLine.addSubcommand("sweep", withHelp(new CommandLine(new SweepCommand(experiments, out, err)).getCommandSpec()));
         for (CommandProvider provider : Plugins.load(CommandProvider.class)) {
             if (commandLine.getSubcommands().containsKey(provider.name())) {
                 err.println("nnlab: the command '" + provider.name() + "' of " + provider.getClass().getName() + " clashes with another; skipped");
