@@ -46,8 +46,8 @@ class ShardedPaddingJvmsTest {
     void threeShardsMergedEqualTheWholeStudy() throws Exception {
         List<Process> shards = new ArrayList<>();
         for (int i = 0; i < 3; i++) shards.add(start("part" + i, List.of("--shard", i + "/3")));
-        for (int i = 0; i < 3; i++) await(shards.get(i), "part" + i);
         Process whole = start("whole", List.of());
+        for (int i = 0; i < 3; i++) await(shards.get(i), "part" + i);
         await(whole, "whole");
         for (int i = 0; i < 3; i++) {
             Map<String, Object> part = Json.readMap(tmp.resolve("part" + i).resolve("part.json"));

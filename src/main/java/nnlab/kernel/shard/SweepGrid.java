@@ -67,8 +67,8 @@ public record SweepGrid(Map<String, List<String>> axes) {
         return points;
     }
 
-    /** The point's folder name: "point-03", numbered from 1 in {@link #points()} order. */
+    /** The point's folder name: "point-03", numbered from 1 (at least two digits, so the folders sort in order) in {@link #points()} order. */
     public static String folderName(int index, int count) {
-        return String.format("point-%0" + String.valueOf(count).length() + "d", index + 1);
+        return String.format("point-%0" + Math.max(2, String.valueOf(count).length()) + "d", index + 1);
     }
 }

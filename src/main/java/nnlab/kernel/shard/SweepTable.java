@@ -13,7 +13,8 @@ import nnlab.kernel.store.SummaryRows;
 /**
  * The sweep's results: one row per grid point (and per thing the study compares, e.g. padding's
  * variants), the swept values, then mean ± population std of every per-round or per-seed list of
- * the summary (e.g. padding's val_acc and test_acc), plus a line figure per swept setting.
+ * the summary (e.g. padding's val_acc and test_acc), or its plain numbers when it has no such
+ * list (their std is then 0), plus a line figure per swept setting.
  */
 public final class SweepTable {
     private final List<String> swept;
@@ -33,11 +34,15 @@ public final class SweepTable {
         for (Map<String, String> row : SummaryRows.flatten(summary)) {
             List<String> words = new ArrayList<>();
             Map<String, double[]> lists = new LinkedHashMap<>();
+            Map<String, double[]> scalars = new LinkedHashMap<>();
             for (Map.Entry<String, String> cell : row.entrySet()) {
                 double[] values = numbers(cell.getValue());
                 if (values != null && cell.getValue().contains(SummaryRows.LIST_SEPARATOR)) lists.put(cell.getKey(), values);
-                else if (values == null && !cell.getKey().equals("experiment") && !cell.getValue().isEmpty()) words.add(cell.getValue());
+                else if (values != null) scalars.put(cell.getKey(), values);
+                else if (!cell.getKey().equals("experiment") && !cell.getValue().isEmpty()) words.add(cell.getValue());
             }
+            // A study without per-round lists (one number per result) is tabulated by its numbers.
+            if (lists.isEmpty()) lists = scalars;
             Map<String, double[]> meanStd = new LinkedHashMap<>();
             lists.forEach((k, v) -> meanStd.put(k, meanStd(v)));
             points.add(point);
@@ -77,10 +82,12 @@ public final class SweepTable {
         }
     }
 
-    /** The first list whose name says test (else the first list): what the figures plot. */
+    /** The first list whose name says test (else the first one that is not a swept setting): what the figures plot. */
     public String plotted() {
         Set<String> all = new LinkedHashSet<>();
         stats.forEach(s -> all.addAll(s.keySet()));
+        // A swept setting echoed in the summary says nothing new.
+        all.removeAll(swept);
         return all.stream().filter(k -> k.contains("test")).findFirst().orElse(all.stream().findFirst().orElse(null));
     }
 
