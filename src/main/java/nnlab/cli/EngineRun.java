@@ -8,21 +8,21 @@ import java.util.concurrent.TimeUnit;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.figure.FigureFormat;
-import nnlab.kernel.run.Experiment;
+import nnlab.kernel.shard.ShardedRun;
 import nnlab.kernel.run.Run;
 import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.store.RunStore;
 
-/** Runs one experiment through the run engine (so it is saved like any run) and waits for it, printing progress. */
+/** Runs one experiment's shard or merge through the run engine (so it is saved like any run) and waits for it, printing progress. */
 final class EngineRun {
     private EngineRun() { }
 
-    static Run runAndWait(Experiment experiment, Config config, RunStore store, List<Path> outs, Set<FigureFormat> formats,
+    static Run runAndWait(ShardedRun body, Config config, RunStore store, List<Path> outs, Set<FigureFormat> formats,
                           PrintStream err, boolean progress) {
         NativeSetup.initNow();
         try (RunEngine engine = new RunEngine(1, store)) {
             engine.setFigureFormats(formats);
-            Run run = engine.submit(experiment, config, outs);
+            Run run = engine.submit(body.experiment(), config, outs, body);
             if (progress) run.subscribe(new ProgressPrinter(err));
             try {
                 while (!run.await(1, TimeUnit.SECONDS)) {

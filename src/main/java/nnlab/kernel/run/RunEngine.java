@@ -85,20 +85,31 @@ public final class RunEngine implements AutoCloseable {
 
     /** Queues a run that also writes its files to the given extra folders (e.g. the CLI's --out). */
     public Run submit(Experiment experiment, Config config, List<Path> extraFolders) {
+        return submit(experiment, config, extraFolders, null);
+    }
+
+    /** What a run does instead of its experiment's own {@code run} (e.g. one shard of its work units, or a merge's replay). */
+    @FunctionalInterface
+    public interface Body {
+        RunSummary run(Config config, RunContext context) throws Exception;
+    }
+
+    /** Queues a run saved as the experiment's (its id, views and folder) whose work is {@code body}, or the experiment's own when null. */
+    public Run submit(Experiment experiment, Config config, List<Path> extraFolders, Body body) {
         Run run = new Run(experiment.id() + "-" + counter.incrementAndGet(), experiment, config);
         runs.add(run);
         run.subscribe(e -> {
             if (e instanceof RunEvent.Status) engineListeners.forEach(l -> l.accept(run));
         });
         engineListeners.forEach(l -> l.accept(run));
-        executor.execute(() -> execute(run, extraFolders));
+        executor.execute(() -> execute(run, extraFolders, body));
         return run;
     }
 
-    private void execute(Run run, List<Path> extraFolders) {
+    private void execute(Run run, List<Path> extraFolders, Body body) {
         if (backgroundPriority) nnlab.kernel.BackgroundPriority.lowerCurrentThread();
         try {
-            executeAndSave(run, extraFolders);
+            executeAndSave(run, extraFolders, body);
         } catch (Throwable e) {
             // A bug or an Error (e.g. out of memory) outside the experiment: the run must still end.
             e.printStackTrace();
@@ -108,7 +119,7 @@ public final class RunEngine implements AutoCloseable {
         }
     }
 
-    private void executeAndSave(Run run, List<Path> extraFolders) {
+    private void executeAndSave(Run run, List<Path> extraFolders, Body body) {
         if (run.isCancelRequested()) {
             run.setStatus(RunStatus.CANCELLED, "cancelled before it started");
             return;
@@ -143,7 +154,7 @@ public final class RunEngine implements AutoCloseable {
             run.setStatus(RunStatus.RUNNING, "running");
             RunSummary summary = null;
             try {
-                summary = run.experiment().run(run.config(), context);
+                summary = body == null ? run.experiment().run(run.config(), context) : body.run(run.config(), context);
                 finalStatus = RunStatus.FINISHED;
                 message = "finished in " + formatSeconds((System.nanoTime() - context.startNanos) / 1e9);
             } catch (RunCancelledException e) {

@@ -4,19 +4,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nnlab.kernel.config.Config;
-import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.run.Experiment;
-import nnlab.kernel.run.ModelSummary;
 import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.RunEngine;
 import nnlab.kernel.run.RunSummary;
-import nnlab.kernel.run.ViewSpec;
 
 /**
- * An experiment run under a {@link UnitPlan}: the same id, settings and views, so the run engine
- * saves an ordinary run folder, but only the plan's units train (a shard) or none do and every
- * unit replays (a merge). A study that is not {@link Sharded} is the single unit {@value #WHOLE}.
+ * An experiment run under a {@link UnitPlan}, as a {@link RunEngine.Body}: the run engine saves an
+ * ordinary run folder of the experiment (its id, settings and views), but only the plan's units
+ * train (a shard) or none do and every unit replays (a merge). A study that is not
+ * {@link Sharded} is the single unit {@value #WHOLE}.
  */
-public final class ShardedRun implements Experiment {
+public final class ShardedRun implements RunEngine.Body {
     /** The one unit of a study without a meaningful split (the interactive labs, for instance). */
     public static final String WHOLE = "whole";
 
@@ -39,16 +38,9 @@ public final class ShardedRun implements Experiment {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
-    public UnitPlan plan() { return plan; }
+    public Experiment experiment() { return experiment; }
 
-    @Override public String id() { return experiment.id(); }
-    @Override public String title() { return experiment.title(); }
-    @Override public String description() { return experiment.description(); }
-    @Override public String howToRead() { return experiment.howToRead(); }
-    @Override public ConfigSchema schema() { return experiment.schema(); }
-    @Override public List<ModelSummary> models(Config config) { return experiment.models(config); }
-    @Override public int order() { return experiment.order(); }
-    @Override public List<ViewSpec> views(Config config) { return experiment.views(config); }
+    public UnitPlan plan() { return plan; }
 
     @Override
     public RunSummary run(Config config, RunContext context) throws Exception {
