@@ -23,7 +23,7 @@ final class ShardedRuns {
     static final String HELP = "Run only shard i of n (counted from 0, e.g. 0/4) of the study's work units and mark the folder "
             + "as a part for 'nnlab merge'. 'auto' takes it from an array job: SLURM_ARRAY_TASK_ID (from SLURM_ARRAY_TASK_MIN) "
             + "of SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX of $NNLAB_SHARD_COUNT (Kubernetes). Units: padding "
-            + "net × padding × round; a study without a split (the interactive labs) is one unit, run by the shard it falls to.";
+            + "net × padding × round, rotation model A and B; a study without a split (the interactive labs) is one unit, run by the shard it falls to.";
 
     private ShardedRuns() { }
 

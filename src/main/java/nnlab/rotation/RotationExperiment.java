@@ -35,7 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * in as each model is evaluated), and the declared figures and table; the two saved-only figures
  * are the live charts' twins for the run folder and the command line.
  */
-public final class RotationExperiment implements Experiment {
+public final class RotationExperiment implements Experiment, nnlab.kernel.shard.Sharded {
     public static final String ID = "rotation";
     public static final ViewSpec SAMPLES_FIGURE = ViewSpec.figure("samples", "Data samples");
     public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Training loss", "epoch", "cross-entropy");
@@ -140,6 +140,17 @@ public final class RotationExperiment implements Experiment {
 
     @Override
     public RotationSummary run(Config c, RunContext ctx) throws Exception {
+        return run(c, ctx, nnlab.kernel.shard.UnitPlan.all());
+    }
+
+    /** Model A and model B (see {@link RotationUnits}). */
+    @Override
+    public List<nnlab.kernel.shard.WorkUnit> units(Config c) {
+        return RotationUnits.units(c);
+    }
+
+    @Override
+    public RotationSummary run(Config c, RunContext ctx, nnlab.kernel.shard.UnitPlan plan) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         ctx.progress(0, "loading data");
         DataSources.Loaded data = load(c);
@@ -170,10 +181,21 @@ public final class RotationExperiment implements Experiment {
         long seed = c.getInt(SEED);
 
         for (boolean augment : new boolean[] {false, true}) {
+            String unit = RotationUnits.id(augment);
+            if (plan.skips(unit)) continue;
             String series = augment ? SERIES_B : SERIES_A;
             String tag = augment ? "model B" : "model A";
             ModelResult r = new ModelResult(series, test.labels());
             results.add(r);
+            if (plan.replayed(unit) != null) {
+                RotationUnits.replay(plan.replayed(unit), r, lossCurves, ctx);
+                ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false)
+                        .withReferences(List.of(ReferenceLine.uniformLoss(train.classes()))).withSubtitle(subtitle(c, data)));
+                publish(ctx, c, data, angles, classAngle, results);
+                continue;
+            }
+            List<double[]> points = RotationUnits.points();
+            List<Map<String, Object>> rows = new ArrayList<>();
             // Logs, not Phases: a Phase would clear the live charts, which show both models together.
             ctx.log("training " + tag + (augment ? " (random rotations)" : " (upright images)"));
             MultiLayerNetwork net = RotationNet.build(train.channels(), train.height(), train.width(), train.classes(), c.getDouble(LR), seed);
@@ -191,6 +213,7 @@ public final class RotationExperiment implements Experiment {
                         double loss = windowSum / window;
                         ctx.metric(LOSS_CHART, series, x, loss);
                         lossCurves.add(series, x, loss);
+                        points.add(new double[] {x, loss});
                         windowSum = 0;
                         window = 0;
                     }
@@ -213,7 +236,8 @@ public final class RotationExperiment implements Experiment {
                     ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f (%.1f s/epoch)", tag, epoch, loss, seconds));
                     ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "cross-entropy", false)
                             .withReferences(List.of(ReferenceLine.uniformLoss(train.classes()))).withSubtitle(subtitle(c, data)));
-                    ctx.recordMetrics(metricsRow(tag, epoch, Double.NaN, loss, Double.NaN, seconds));
+                    rows.add(metricsRow(tag, epoch, Double.NaN, loss, Double.NaN, seconds));
+                    ctx.recordMetrics(rows.get(rows.size() - 1));
                 }
             }, ctx::checkCancelled, progress);
 
@@ -227,19 +251,25 @@ public final class RotationExperiment implements Experiment {
                 progress.advance(test.size() / 3.0, String.format(Locale.ROOT, "%s at %d°: %.1f %%", tag, angle, acc));
                 if (angle <= 360 && contains(angles, angle)) {
                     ctx.metric(ACCURACY_CHART, series, angle, acc);
-                    ctx.recordMetrics(metricsRow(tag, Double.NaN, angle, Double.NaN, acc, Double.NaN));
+                    rows.add(metricsRow(tag, Double.NaN, angle, Double.NaN, acc, Double.NaN));
+                    ctx.recordMetrics(rows.get(rows.size() - 1));
                 }
             }
             StringBuilder line = new StringBuilder(tag + " test accuracy (%) by angle:");
             for (int angle : angles) line.append(String.format(Locale.ROOT, " %d°=%.1f", angle, r.curveValue(angle)));
             ctx.log(line.toString());
-            ctx.figure(ACCURACY_FIGURE, accuracyFigure(results, angles, data.source()).withSubtitle(subtitle(c, data))
-                    .withReferences(List.of(ReferenceLine.chancePercent(test.classes()))));
-            ctx.figure(STRIP_FIGURE, strip(test, c.getInt(STRIP_IMAGE), angles, results));
-            publishClassTable(ctx, test, classAngle, results);
+            plan.record(unit, RotationUnits.result(r, points, rows));
+            publish(ctx, c, data, angles, classAngle, results);
         }
         ctx.progress(1, "done");
         return summary(c, data, angles, classAngle, results);
+    }
+
+    private static void publish(RunContext ctx, Config c, DataSources.Loaded data, int[] angles, int classAngle, List<ModelResult> results) {
+        ctx.figure(ACCURACY_FIGURE, accuracyFigure(results, angles, data.source()).withSubtitle(subtitle(c, data))
+                .withReferences(List.of(ReferenceLine.chancePercent(data.test().classes()))));
+        ctx.figure(STRIP_FIGURE, strip(data.test(), c.getInt(STRIP_IMAGE), angles, results));
+        publishClassTable(ctx, data.test(), classAngle, results);
     }
 
     /** What a shared figure must say to be judged: data, sizes, epochs. */
