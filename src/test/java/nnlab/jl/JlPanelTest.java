@@ -58,8 +58,17 @@ class JlPanelTest {
         String before = histogram().title();
         assertTrue(before.contains("k = 100"), before);
         long redraws = panel.lab().redrawsProperty().get();
+        waitUntil(() -> panel.lab().figureView(JlExperiment.HISTOGRAM.id()).shownSize() != null
+                && panel.lab().figureView(JlExperiment.SIZE_VS_DELTA.id()).shownSize() != null);
+        javafx.scene.image.Image histogramBefore = panel.lab().figureView(JlExperiment.HISTOGRAM.id()).image();
+        javafx.scene.image.Image corollaryBefore = panel.lab().figureView(JlExperiment.SIZE_VS_DELTA.id()).image();
         robot.clickOn(panel.lab().controls().slider("k").field()).eraseText(5).write("20").type(KeyCode.ENTER);
         waitUntil(() -> panel.lab().redrawsProperty().get() > redraws && panel.lab().shownConfig().getInt("k") == 20);
+        // The changed figure arrives rendered for the size it is shown at; k leaves the corollary's figure (and its image) alone.
+        javafx.scene.image.Image histogramAfter = panel.lab().figureView(JlExperiment.HISTOGRAM.id()).image();
+        assertTrue(histogramAfter != histogramBefore);
+        assertEquals(histogramBefore.getWidth(), histogramAfter.getWidth(), 1);
+        assertTrue(corollaryBefore == panel.lab().figureView(JlExperiment.SIZE_VS_DELTA.id()).image());
         assertTrue(histogram().title().contains("k = 20"), histogram().title());
         assertNotEquals(before, histogram().title());
         // Fewer rows spread the ratios: the histogram's range widens.

@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import nnlab.app.FigureView;
@@ -49,9 +50,11 @@ public final class InteractiveFigures {
     private boolean backendReady;
     private Config shown;
 
-    private record Request(long startNanos, Config config) { }
+    /** A change to compute, with the size each figure is shown at (read on the JavaFX thread when it was asked for). */
+    private record Request(long startNanos, Config config, Map<String, FigureView.ShownSize> sizes) { }
 
-    private record Computed(Request request, Map<String, Figure> figures, double computeMillis) { }
+    /** The figures that changed, and those of them already rendered for their view's size. */
+    private record Computed(Request request, Map<String, Figure> figures, Map<String, Image> images, double computeMillis) { }
 
     /**
      * @param keys        the settings with a control here
@@ -148,7 +151,12 @@ public final class InteractiveFigures {
             return;
         }
         controls.markInvalid(null);
-        worker.submit(new Request(System.nanoTime(), config));
+        Map<String, FigureView.ShownSize> sizes = new java.util.HashMap<>();
+        views.forEach((id, v) -> {
+            FigureView.ShownSize size = v.shownSize();
+            if (size != null) sizes.put(id, size);
+        });
+        worker.submit(new Request(System.nanoTime(), config, sizes));
     }
 
     private Computed computeNow(Request r) {
@@ -162,13 +170,24 @@ public final class InteractiveFigures {
             if (!sameContent(lastComputed.get(e.getKey()), e.getValue())) changed.put(e.getKey(), e.getValue());
         }
         lastComputed.putAll(figures);
-        return new Computed(r, changed, (System.nanoTime() - t0) / 1e6);
+        double computeMillis = (System.nanoTime() - t0) / 1e6;
+        // Rendered here, on the lab's own thread, for the size each view shows: the JavaFX thread then
+        // only swaps images, all in one go, instead of a hop to the render thread and back per figure,
+        // each of which waited behind the frame the previous figure caused (jl: 40–130 ms each under load).
+        Map<String, Image> images = new java.util.HashMap<>();
+        for (Map.Entry<String, Figure> e : changed.entrySet()) {
+            FigureView.ShownSize size = r.sizes().get(e.getKey());
+            if (size == null) continue;
+            Image img = size.render(e.getValue());
+            if (img != null) images.put(e.getKey(), img);
+        }
+        return new Computed(r, changed, images, computeMillis);
     }
 
     private void show(Computed c) {
         for (Map.Entry<String, Figure> e : c.figures().entrySet()) {
             FigureView v = views.get(e.getKey());
-            if (v != null) v.setFigure(e.getValue());
+            if (v != null) v.setRendered(e.getValue(), c.images().get(e.getKey()), c.request().sizes().get(e.getKey()));
         }
         shown = c.request().config();
         lastComputeMillis = c.computeMillis();
