@@ -89,4 +89,20 @@ class JlPanelTest {
         panel.lab().figureView(JlExperiment.INNER_VS_DIM.id()).exportPng(png, 1).get(20, TimeUnit.SECONDS);
         assertTrue(Files.size(png) > 1000);
     }
+
+    @Test
+    void theLabHasThePanelShell(FxRobot robot) {
+        assertEquals("Johnson–Lindenstrauss", robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup(".pane-title").queryAs(javafx.scene.control.Label.class).getText().equals("Settings"));
+        javafx.scene.control.Label guide = robot.lookup("#how-to-read-text").queryAs(javafx.scene.control.Label.class);
+        assertTrue(!guide.isVisible());
+        robot.clickOn("#how-to-read");
+        assertTrue(guide.isVisible());
+        assertTrue(guide.getText().contains("8 ln n"), guide.getText());
+        // The controls sit in the settings column, left of the figures.
+        javafx.geometry.Bounds k = panel.lab().controls().slider("k").localToScene(panel.lab().controls().slider("k").getBoundsInLocal());
+        javafx.geometry.Bounds fig = panel.lab().figureView(JlExperiment.HISTOGRAM.id())
+                .localToScene(panel.lab().figureView(JlExperiment.HISTOGRAM.id()).getBoundsInLocal());
+        assertTrue(k.getMaxX() <= fig.getMinX(), k + " vs " + fig);
+    }
 }

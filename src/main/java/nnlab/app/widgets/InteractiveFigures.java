@@ -41,8 +41,10 @@ public final class InteractiveFigures {
     /** The figures last computed, by view id; read and written only on the worker's thread. */
     private final Map<String, Figure> lastComputed = new java.util.HashMap<>();
     private final Function<Config, Map<String, Figure>> compute;
-    private final BorderPane root = new BorderPane();
+    /** The figures with the status line below them. */
+    private final BorderPane content = new BorderPane();
     private final VBox left;
+    private BorderPane bare;
     private final Label status = new Label();
     private final ReadOnlyLongWrapper redraws = new ReadOnlyLongWrapper();
     private volatile double lastRedrawMillis = Double.NaN;
@@ -79,22 +81,32 @@ public final class InteractiveFigures {
         }
         ScrollPane scroll = new LiveScrollPane(grid);
         scroll.setFitToWidth(true);
-        root.setCenter(scroll);
+        scroll.getStyleClass().add("content-scroll");
+        grid.setPadding(new Insets(14, 16, 16, 16));
+        content.setCenter(scroll);
         left = controls.layout();
-        left.setPadding(new Insets(10));
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
-        leftScroll.setPrefWidth(260);
-        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        root.setLeft(leftScroll);
+        left.setPadding(new Insets(4, 14, 16, 14));
         status.setPadding(new Insets(4, 10, 4, 10));
         status.setWrapText(true);
-        root.setBottom(status);
+        content.setBottom(status);
         controls.setOnRefused(m -> setStatus("Refused: " + m, true));
         controls.addChangeListener(this::request);
     }
 
-    public Node view() { return root; }
+    /** The controls beside the figures, without the panel shell (the benchmark's window). */
+    public Node view() {
+        if (bare == null) {
+            ScrollPane leftScroll = new ScrollPane(left);
+            leftScroll.setFitToWidth(true);
+            leftScroll.setPrefWidth(260);
+            leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            bare = new BorderPane(content, null, null, null, leftScroll);
+        }
+        return bare;
+    }
+
+    /** The figures and the status line, for a shell that places {@link #controlsBox()} itself. */
+    public Node content() { return content; }
 
     /** The controls' column, to add notes or buttons below them. */
     public VBox controlsBox() { return left; }
@@ -204,6 +216,11 @@ public final class InteractiveFigures {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Shows a message (e.g. "Settings saved to …") on the status line. */
+    public void showMessage(String text) {
+        setStatus(text, false);
     }
 
     private void setStatus(String text, boolean error) {
