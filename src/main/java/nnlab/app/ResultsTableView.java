@@ -202,18 +202,20 @@ public class ResultsTableView extends VBox {
     }
 
     private static double estimateWidth(RunEvent.Table t, int c) {
-        // A header wraps, so it asks for its longest word and about half its length, not its whole length.
+        // A header wraps, so it asks for two lines at most: its longest word, or half its length
+        // and a margin (the bold header font is wider than the cells': 8 px a character, not 7.5).
         String name = t.columns().get(c);
         int longestWord = java.util.Arrays.stream(name.split(" ")).mapToInt(String::length).max().orElse(0);
-        int chars = Math.max(longestWord + 1, (name.length() + 1) / 2);
+        double header = 30 + 8 * Math.max(longestWord + 1, name.length() / 2 + 3);
+        int chars = 0;
         for (List<String> r : t.rows()) {
             if (c < r.size() && r.get(c) != null) chars = Math.max(chars, r.get(c).length());
         }
-        return Math.min(260, 28 + 7.5 * chars);
+        return Math.min(260, Math.max(header, 28 + 7.5 * chars));
     }
 
     private void fitHeight(int rows) {
-        double h = Math.min(MAX_HEIGHT, 50 + ROW_HEIGHT * Math.max(rows, 2) + 4);
+        double h = Math.min(MAX_HEIGHT, 44 + ROW_HEIGHT * Math.max(rows, 2) + 4);
         table.setPrefHeight(h);
         table.setMinHeight(Math.min(h, 34 + ROW_HEIGHT * 3));
     }
