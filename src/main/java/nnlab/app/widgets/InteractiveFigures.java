@@ -73,7 +73,8 @@ public final class InteractiveFigures {
         // A lab's matrices are small: OpenMP's second thread only adds waiting (measured on the
         // gradients chain: 102 ms per change with ND4J's default threads, 49 ms on one).
         worker.execute(() -> nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1));
-        ResponsiveGrid grid = new ResponsiveGrid(420);
+        // Two columns from a 1280-px window on: five figures in one column were three screens of scrolling.
+        ResponsiveGrid grid = new ResponsiveGrid(340);
         for (ViewSpec v : views) {
             FigureView fv = new FigureView(v.id(), v.title(), "The figure appears here once ND4J has loaded.");
             this.views.put(v.id(), fv);
