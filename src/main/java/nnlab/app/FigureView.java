@@ -131,28 +131,58 @@ public class FigureView extends VBox {
      * When the size did change, the usual two steps follow.
      */
     private void replaceAtShownSize(Figure f, long gen) {
-        double width = renderedWidth;
-        double pixelScale = renderedPixelScale;
-        double oldWidth = naturalWidth, oldHeight = naturalHeight;
-        double scale = Math.max(0.25, Math.min(4, width / oldWidth * pixelScale));
-        CompletableFuture.supplyAsync(() -> {
-            java.awt.image.BufferedImage img = f.render(scale);
-            boolean sameSize = Math.abs(img.getWidth() / scale - oldWidth) < 2 && Math.abs(img.getHeight() / scale - oldHeight) < 2;
-            return sameSize ? SwingFXUtils.toFXImage(img, null) : null;
-        }, RENDERER).whenComplete((img, error) -> Platform.runLater(() -> {
+        ShownSize size = shownSize();
+        CompletableFuture.supplyAsync(() -> size.render(f), RENDERER).whenComplete((img, error) -> Platform.runLater(() -> {
             if (gen != generation) return;
             if (error != null) {
                 showError(error);
                 return;
             }
             if (img != null) {
-                show(img, width);
+                show(img, size.width());
                 return;
             }
             naturalWidth = 0;
             renderedWidth = 0;
             setFigure(f);
         }));
+    }
+
+    /**
+     * The size the figure is shown at, read on the JavaFX thread, so that a caller with a thread of
+     * its own (an interactive lab's worker) can render the next version there and hand over the
+     * image; null before the figure has been shown.
+     */
+    public ShownSize shownSize() {
+        if (naturalWidth <= 0 || renderedWidth <= 0 || imageView.getImage() == null) return null;
+        return new ShownSize(naturalWidth, naturalHeight, renderedWidth, renderedPixelScale);
+    }
+
+    /** A figure's size at scale 1 and the width (in points) and pixel density it is shown at. */
+    public record ShownSize(double naturalWidth, double naturalHeight, double width, double pixelScale) {
+        /** Renders a figure for this size, on any thread; null when the figure's natural size differs (a layout is then needed). */
+        public Image render(Figure f) {
+            double scale = Math.max(0.25, Math.min(4, width / naturalWidth * pixelScale));
+            java.awt.image.BufferedImage img = f.render(scale);
+            boolean sameSize = Math.abs(img.getWidth() / scale - naturalWidth) < 2 && Math.abs(img.getHeight() / scale - naturalHeight) < 2;
+            return sameSize ? SwingFXUtils.toFXImage(img, null) : null;
+        }
+    }
+
+    /**
+     * Shows a figure already rendered for {@code size} (see {@link #shownSize()}): no render
+     * thread, no second hop to the JavaFX thread, no layout. Falls back to {@link #setFigure} when
+     * the image is missing or the view's size changed meanwhile.
+     */
+    public void setRendered(Figure f, Image img, ShownSize size) {
+        if (img == null || size == null || !size.equals(shownSize())) {
+            setFigure(f);
+            return;
+        }
+        figure = f;
+        title.setText(f.title());
+        ++generation;
+        show(img, size.width());
     }
 
     /** Writes the figure as a PNG on a background thread; the future fails with the cause (e.g. an unwritable folder). */

@@ -151,6 +151,15 @@ public class ResultsTableView extends VBox {
 
     private TableColumn<Row, Cell> column(String name, int index) {
         TableColumn<Row, Cell> col = new TableColumn<>(name);
+        // The header wraps instead of ending in "…" (the stylesheet shows the header label's graphic
+        // only, so the column keeps its name as text for sorting, lookups and exports).
+        Label header = new Label(name);
+        header.setWrapText(true);
+        header.getStyleClass().add("column-header-text");
+        header.setMinHeight(Region.USE_PREF_SIZE);
+        header.maxWidthProperty().bind(col.widthProperty().subtract(14));
+        header.setTooltip(new Tooltip(name));
+        col.setGraphic(header);
         col.setCellValueFactory(cd -> {
             Row row = cd.getValue();
             String text = index < row.cells().size() ? row.cells().get(index) : "";
@@ -193,15 +202,20 @@ public class ResultsTableView extends VBox {
     }
 
     private static double estimateWidth(RunEvent.Table t, int c) {
-        int chars = t.columns().get(c).length();
+        // A header wraps, so it asks for two lines at most: its longest word, or half its length
+        // and a margin (the bold header font is wider than the cells': 8 px a character, not 7.5).
+        String name = t.columns().get(c);
+        int longestWord = java.util.Arrays.stream(name.split(" ")).mapToInt(String::length).max().orElse(0);
+        double header = 30 + 8 * Math.max(longestWord + 1, name.length() / 2 + 3);
+        int chars = 0;
         for (List<String> r : t.rows()) {
             if (c < r.size() && r.get(c) != null) chars = Math.max(chars, r.get(c).length());
         }
-        return Math.min(260, 28 + 7.5 * chars);
+        return Math.min(260, Math.max(header, 28 + 7.5 * chars));
     }
 
     private void fitHeight(int rows) {
-        double h = Math.min(MAX_HEIGHT, 34 + ROW_HEIGHT * Math.max(rows, 2) + 4);
+        double h = Math.min(MAX_HEIGHT, 44 + ROW_HEIGHT * Math.max(rows, 2) + 4);
         table.setPrefHeight(h);
         table.setMinHeight(Math.min(h, 34 + ROW_HEIGHT * 3));
     }

@@ -127,10 +127,25 @@ final class ViewBoard {
 
     void show(RunEvent.FigureUpdate f) {
         if (!shown(f.id())) return;
-        FigureView figure = figures.computeIfAbsent(f.id(), id -> add(id, new FigureView(id, title(id, f.figure().title())), true));
+        FigureView figure = figures.computeIfAbsent(f.id(),
+                id -> add(id, new FigureView(id, title(id, f.figure().title())), !memberOfASeries(id)));
         figure.setFigure(f.figure());
         markCurrent(figure);
     }
+
+    /**
+     * One of several declared figures that differ only in a trailing number ("pca-depth-2",
+     * "pca-depth-4", …): such small multiples share the grid's columns instead of taking a row each.
+     */
+    private boolean memberOfASeries(String id) {
+        java.util.regex.Matcher m = SERIES_ID.matcher(id);
+        if (!m.matches()) return false;
+        long siblings = declared.keySet().stream().map(SERIES_ID::matcher)
+                .filter(o -> o.matches() && o.group(1).equals(m.group(1))).count();
+        return siblings > 1;
+    }
+
+    private static final java.util.regex.Pattern SERIES_ID = java.util.regex.Pattern.compile("(.*[-_ ])\\d+");
 
     /** A batch's metrics, grouped so each chart takes all its new points at once. */
     void addMetrics(List<RunEvent.Metric> metrics) {

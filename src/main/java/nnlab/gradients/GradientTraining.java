@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The training view: each chosen MLP trained by {@link TrainingLoop} on the images, with every
@@ -51,9 +52,9 @@ final class GradientTraining {
         for (int v = 0; v < variants.size(); v++) {
             String variant = variants.get(v);
             Activation act = variant.startsWith("relu") ? Activation.RELU : Activation.SIGMOID;
-            GradientMlp mlp = new GradientMlp((int) xTrain.columns(), s.trainWidth(), s.trainDepth(), data.train().classes(), act,
-                    variant.endsWith("residual"), s.seed() + 17L * (v + 1), DataType.FLOAT);
-            Batches model = new Batches(mlp, xTrain, yTrain, xTest, yTest, s.batch(), s.learningRate(), s.seed());
+            GradientNet mlp = new GradientNet((int) xTrain.columns(), s.trainWidth(), s.trainDepth(), data.train().classes(), act,
+                    variant.endsWith("residual"), s.seed() + 17L * (v + 1), s.learningRate(), DataType.FLOAT);
+            Batches model = new Batches(mlp, xTrain, yTrain, xTest, yTest, s.batch(), s.seed());
             List<double[]> perEpoch = new ArrayList<>();
             List<double[]> acc = new ArrayList<>();
             accuracy.add(acc);
@@ -92,23 +93,21 @@ final class GradientTraining {
 
     /** Shuffled batches (seeded per epoch), SGD steps, the per-layer gradient norms averaged over an epoch. */
     private static final class Batches implements Trainable<Scores> {
-        private final GradientMlp mlp;
+        private final GradientNet mlp;
         private final INDArray x, y, xTest, yTest;
         private final int batch;
-        private final double learningRate;
         private final long seed;
         private int[] order;
         private double[] normSum;
         private int steps;
 
-        Batches(GradientMlp mlp, INDArray x, INDArray y, INDArray xTest, INDArray yTest, int batch, double learningRate, long seed) {
+        Batches(GradientNet mlp, INDArray x, INDArray y, INDArray xTest, INDArray yTest, int batch, long seed) {
             this.mlp = mlp;
             this.x = x;
             this.y = y;
             this.xTest = xTest;
             this.yTest = yTest;
             this.batch = batch;
-            this.learningRate = learningRate;
             this.seed = seed;
         }
 
@@ -135,7 +134,7 @@ final class GradientTraining {
             int from = index * batch;
             int[] idx = java.util.Arrays.copyOfRange(order, from, (int) Math.min(x.rows(), from + batch));
             INDArray rows = Nd4j.createFromArray(idx);
-            double loss = mlp.step(x.get(rows), y.get(rows), learningRate);
+            double loss = mlp.step(x.get(rows), y.get(rows));
             double[] g = mlp.gradNorms();
             for (int l = 0; l < g.length; l++) normSum[l] += g[l];
             steps++;
@@ -151,15 +150,16 @@ final class GradientTraining {
         /** The untrained net's norms on the first batch of images (in stored order). */
         double[] untrainedNorms() {
             int to = (int) Math.min(x.rows(), batch);
-            mlp.gradients(x.get(NDArrayIndex.interval(0, to)), y.get(NDArrayIndex.interval(0, to)), new double[1]);
+            mlp.computeGradients(x.get(NDArrayIndex.interval(0, to)), y.get(NDArrayIndex.interval(0, to)));
             return mlp.gradNorms();
         }
 
         @Override
         public Scores validate() {
-            INDArray logits = mlp.logits(xTest);
-            double loss = GradientMlp.loss(logits, yTest);
-            long correct = logits.argMax(1).eq(yTest.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
+            INDArray p = mlp.probabilities(xTest);
+            // Clamped so that one confident mistake gives a large finite loss, not infinity.
+            double loss = -Transforms.log(Transforms.max(p, 1e-30, true), false).muli(yTest).sumNumber().doubleValue() / xTest.rows();
+            long correct = p.argMax(1).eq(yTest.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
             return new Scores(loss, 100.0 * correct / xTest.rows());
         }
     }

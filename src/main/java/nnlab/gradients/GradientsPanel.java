@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +21,7 @@ import nnlab.app.FigureView;
 import nnlab.app.LiveScrollPane;
 import nnlab.app.ResponsiveGrid;
 import nnlab.app.widgets.InteractiveFigures;
+import nnlab.app.widgets.LabShell;
 import nnlab.app.widgets.SchemaControls;
 import nnlab.kernel.NativeSetup;
 import nnlab.kernel.config.Config;
@@ -47,7 +47,10 @@ public final class GradientsPanel implements ExperimentPanel {
     private final Button start = new Button("Train");
     private final Button cancel = new Button("Cancel");
     private final Label trainStatus = new Label("Press Train: each MLP trains on the images; its heatmap gains a column per epoch.");
-    private final TabPane root = new TabPane();
+    private final TabPane tabs = new TabPane();
+    private final VBox chainSettings;
+    private final VBox trainSettings;
+    private final LabShell shell;
     private Run run;
     private EventPump pump;
 
@@ -65,18 +68,32 @@ public final class GradientsPanel implements ExperimentPanel {
         Label note = new Label("The bound: ∂x_n/∂x_1 = D_(n−1) W ⋯ D_1 W with |act'| ≤ ¼ for sigmoid (1 for tanh, ReLU), so "
                 + "σ_max ≤ (¼·σ_max(W))^(n−1). Each curve is measured by ND4J's SVD of the Jacobian.");
         note.setWrapText(true);
-        note.setMaxWidth(230);
+        note.getStyleClass().add("lab-note");
         chain.controlsBox().getChildren().add(note);
-        Tab chainTab = new Tab("Chain: σ_max against depth", chain.view());
+        chainSettings = chain.controlsBox();
+        trainSettings = buildTrainSettings();
+        Tab chainTab = new Tab("Chain: σ_max against depth", chain.content());
         Tab trainTab = new Tab("Training: gradient norm per layer", buildTrainPane());
-        root.getTabs().addAll(chainTab, trainTab);
-        root.getTabs().forEach(t -> t.setClosable(false));
+        tabs.getTabs().addAll(chainTab, trainTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        // One settings column on every tab, showing the settings of the tab in front.
+        VBox column = new VBox(chainSettings, trainSettings);
+        for (VBox section : List.of(chainSettings, trainSettings)) section.managedProperty().bind(section.visibleProperty());
+        trainSettings.visibleProperty().bind(trainTab.selectedProperty());
+        chainSettings.visibleProperty().bind(chainTab.selectedProperty());
+        shell = new LabShell(experiment, column, tabs, this::shownConfig, this::loadSettings);
+        shell.settingsFiles().setOnMessage(m -> {
+            chain.showMessage(m);
+            trainStatus.setText(m);
+        });
         if (initBackend) NativeSetup.initAsync().thenRun(() -> javafx.application.Platform.runLater(this::onBackendReady));
     }
 
-    private Node buildTrainPane() {
+    private VBox buildTrainSettings() {
         VBox left = trainControls.layout();
         start.setDefaultButton(false);
+        start.getStyleClass().add("start-button");
+        cancel.getStyleClass().add("cancel-button");
         start.setOnAction(e -> startTraining());
         cancel.setOnAction(e -> { if (run != null) run.cancel(); });
         cancel.setDisable(true);
@@ -84,13 +101,15 @@ public final class GradientsPanel implements ExperimentPanel {
         HBox buttons = new HBox(8, start, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         left.getChildren().add(0, buttons);
-        left.setPadding(new Insets(10));
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
-        leftScroll.setPrefWidth(260);
-        trainPane.setLeft(leftScroll);
+        left.setPadding(new Insets(4, 14, 16, 14));
+        return left;
+    }
+
+    private Node buildTrainPane() {
+        trainGrid.setPadding(new Insets(14, 16, 16, 16));
         LiveScrollPane scroll = new LiveScrollPane(trainGrid);
         scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("content-scroll");
         trainPane.setCenter(scroll);
         trainStatus.setPadding(new Insets(4, 10, 4, 10));
         trainStatus.setWrapText(true);
@@ -100,7 +119,18 @@ public final class GradientsPanel implements ExperimentPanel {
 
     @Override public String title() { return experiment.title(); }
 
-    @Override public Node view() { return root; }
+    @Override public Node view() { return shell.view(); }
+
+    LabShell shell() { return shell; }
+
+    TabPane tabs() { return tabs; }
+
+    boolean trainControlsVisible() { return trainSettings.isVisible() && trainSettings.getScene() != null; }
+
+    /** The settings of both tabs as one config (for Save), or the defaults' refusal named. */
+    private Config shownConfig() {
+        return chain.currentConfig();
+    }
 
     @Override public void onBackendReady() { chain.backendReady(); }
 

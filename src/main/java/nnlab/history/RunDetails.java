@@ -31,7 +31,7 @@ public record RunDetails(SavedRun run, Map<String, Object> settings, CsvTable me
         }
         CsvTable metrics = null;
         try {
-            metrics = history.metrics(run);
+            metrics = RoundNumbers.oneBased(history.metrics(run));
         } catch (NoSuchFileException e) {
             // a run that ended before its first epoch has no metrics.csv: nothing to show, nothing wrong
         } catch (Exception e) {

@@ -57,8 +57,11 @@ final class JlMath {
 
     /** The projections of the rows of x to each k of ks (all ≤ the rows of g), by prefixes of one draw g. */
     static List<Projection> project(INDArray x, INDArray g, int[] ks) {
-        double[] original = pairSquaredDistances(x);
-        INDArray projected = x.mmul(g.transpose());
+        return prefixes(pairSquaredDistances(x), x.mmul(g.transpose()), ks);
+    }
+
+    /** The projections to each k of ks, from the points' pair distances and their projection x Gᵀ by all rows of G. */
+    static List<Projection> prefixes(double[] original, INDArray projected, int[] ks) {
         List<Projection> out = new ArrayList<>();
         for (int k : ks) {
             double[] d = pairSquaredDistances(projected.get(NDArrayIndex.all(), NDArrayIndex.interval(0, k)));

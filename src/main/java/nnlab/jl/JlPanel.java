@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import nnlab.app.ExperimentPanel;
 import nnlab.app.widgets.InteractiveFigures;
+import nnlab.app.widgets.LabShell;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.run.Experiment;
 
@@ -17,6 +18,7 @@ import nnlab.kernel.run.Experiment;
 public final class JlPanel implements ExperimentPanel {
     private final Experiment experiment;
     private final InteractiveFigures lab;
+    private final LabShell shell;
 
     public JlPanel(Experiment experiment) {
         this.experiment = experiment;
@@ -27,13 +29,15 @@ public final class JlPanel implements ExperimentPanel {
         Label note = new Label("M is k × d with N(0, 1) entries over √k. The corollary builds U = {M eᵢ/‖M eᵢ‖} (M: n × N Gaussian) "
                 + "and reads off the largest prefix of U whose vectors are pairwise within δ.");
         note.setWrapText(true);
-        note.setMaxWidth(230);
+        note.getStyleClass().add("lab-note");
         lab.controlsBox().getChildren().add(note);
+        shell = new LabShell(experiment, lab.controlsBox(), lab.content(), lab::currentConfig, this::loadSettings);
+        shell.settingsFiles().setOnMessage(lab::showMessage);
     }
 
     @Override public String title() { return experiment.title(); }
 
-    @Override public Node view() { return lab.view(); }
+    @Override public Node view() { return shell.view(); }
 
     @Override public void onBackendReady() { lab.backendReady(); }
 
@@ -49,4 +53,6 @@ public final class JlPanel implements ExperimentPanel {
     }
 
     InteractiveFigures lab() { return lab; }
+
+    LabShell shell() { return shell; }
 }

@@ -26,14 +26,30 @@ record JlStudy(JlSettings settings, String pointsSource, JlMath.Projection atK, 
 
     private record CorollaryCache(List<Integer> dims, int setCap, long seed, List<JlMath.NearlyOrthogonal> sets) { }
 
+    /**
+     * The points' pair distances and their projection by the whole draw G of the last config: k and
+     * ε change neither (only which prefix of G is read), so the k slider costs a few small Gram
+     * matrices instead of drawing 10⁵ points and G again and multiplying them (jl: most of its compute).
+     */
+    private static volatile ProjectionCache projection;
+
+    private record ProjectionCache(String key, String source, double[] original, INDArray projected) { }
+
     static JlStudy compute(JlSettings s) {
-        String[] source = new String[1];
-        INDArray x = points(s, source);
         double lemma = JlMath.lemmaK(s.points(), s.epsilon());
         int kMax = Math.min(s.dim(), Math.max(s.k(), (int) Math.ceil(1.25 * lemma)));
         int[] ks = JlMath.sweep(kMax, s.sweepPoints(), s.k(), (int) Math.ceil(lemma));
-        INDArray g = JlMath.gaussian(s.seed() * 2 + 1, kMax, s.dim());
-        List<JlMath.Projection> sweep = JlMath.project(x, g, ks);
+        String key = s.source() + "|" + s.seed() + "|" + s.points() + "|" + s.dim() + "|" + kMax;
+        ProjectionCache cached = projection;
+        if (cached == null || !cached.key().equals(key)) {
+            String[] source = new String[1];
+            INDArray x = points(s, source);
+            INDArray g = JlMath.gaussian(s.seed() * 2 + 1, kMax, s.dim());
+            cached = new ProjectionCache(key, source[0], JlMath.pairSquaredDistances(x), x.mmul(g.transpose()));
+            projection = cached;
+        }
+        String[] source = {cached.source()};
+        List<JlMath.Projection> sweep = JlMath.prefixes(cached.original(), cached.projected(), ks);
         JlMath.Projection atK = sweep.stream().filter(p -> p.k() == s.k()).findFirst().orElseThrow();
         return new JlStudy(s, source[0], atK, sweep, lemma, corollarySets(s));
     }

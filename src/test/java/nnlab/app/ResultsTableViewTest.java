@@ -12,6 +12,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import nnlab.kernel.run.RunEvent;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,6 +47,28 @@ class ResultsTableViewTest {
         Fx.run(() -> view.show(table(Map.of("0:1", "round 1: 0.0 %"))));
         assertTrue(Fx.get(() -> view.lookup(".table-hint").isVisible()), "the details hint shows");
         assertEquals(without, Fx.get(() -> view.prefHeight(view.getWidth())), 0.5);
+    }
+
+    @Test
+    void aLongHeaderWrapsInsteadOfBeingCutAndShowsItsFullTextOnHover() {
+        String longName = "Training s (sum of rounds)";
+        Fx.run(() -> view.show(new RunEvent.Table("results", "Results", List.of("net", longName), List.of(List.of("Net1", "12")), Map.of())));
+        Fx.waitUntil("the header laid out", 3000, () -> Fx.get(() -> view.tableView().lookup(".column-header-text") != null));
+        javafx.scene.control.Label header = Fx.get(() -> (javafx.scene.control.Label) view.tableView().getColumns().get(1).getGraphic());
+        assertEquals(longName, Fx.get(() -> view.tableView().getColumns().get(1).getText()), "the column keeps its name");
+        assertTrue(Fx.get(header::isWrapText));
+        assertEquals(longName, Fx.get(() -> header.getTooltip().getText()));
+        // Narrower than its one-line text, the header takes two lines rather than an ellipsis.
+        Fx.run(() -> {
+            view.tableView().getColumns().get(1).setMaxWidth(100);
+            view.tableView().getColumns().get(1).setPrefWidth(100);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double column = Fx.get(() -> view.tableView().getColumns().get(1).getWidth());
+        double oneLine = Fx.get(() -> new javafx.scene.text.Text(longName).getLayoutBounds().getWidth());
+        assertTrue(column < oneLine, "column " + column + " vs text " + oneLine);
+        assertTrue(Fx.get(() -> header.getHeight()) > 1.5 * Fx.get(() -> header.getFont().getSize()), "wrapped onto two lines");
+        assertTrue(Fx.get(() -> !nnlab.app.TruncatedTextTips.isCut(header)));
     }
 
     private static RunEvent.Table table(Map<String, String> details) {

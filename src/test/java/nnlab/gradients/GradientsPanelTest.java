@@ -105,4 +105,22 @@ class GradientsPanelTest {
         waitUntil(() -> panel.trainStatus().startsWith("["));
         assertTrue(panel.trainStatus().startsWith("[Finished]"), panel.trainStatus());
     }
+
+    @Test
+    void theLabHasThePanelShellAndItsSettingsColumnFollowsTheTab(FxRobot robot) {
+        // Title, description and the reading guide (closed, one click opens it), as every panel has.
+        assertTrue(robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText().equals("Gradient flow"));
+        assertTrue(robot.lookup(".experiment-description").queryAs(javafx.scene.control.Label.class).getText().contains("Vanishing"));
+        javafx.scene.control.Label guide = robot.lookup("#how-to-read-text").queryAs(javafx.scene.control.Label.class);
+        assertTrue(!guide.isVisible());
+        robot.clickOn("#how-to-read");
+        assertTrue(guide.isVisible() && guide.getText().contains("Dark bottom rows"), guide.getText());
+        // The settings column shows the chain's settings on the chain tab and the training's (with Train) on the other.
+        assertTrue(panel.chain().controlsBox().isVisible());
+        assertTrue(!panel.trainControlsVisible());
+        robot.clickOn("Training: gradient norm per layer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(panel.trainControlsVisible());
+        assertTrue(!panel.chain().controlsBox().isVisible());
+    }
 }

@@ -73,6 +73,30 @@ class JlExperimentTest {
     }
 
     @Test
+    void aKChangeReusesTheDrawAndMeasuresWhatAFreshDrawMeasures() {
+        JlExperiment e = new JlExperiment();
+        Map<String, String> small = Map.of("points", "30", "dim", "200", "corollary-dim", "64", "set-cap", "32", "set-size", "16",
+                "corollary-points", "2");
+        Map<String, String> at40 = new java.util.HashMap<>(small);
+        at40.put("k", "40");
+        Map<String, String> at60 = new java.util.HashMap<>(small);
+        at60.put("k", "60");
+        JlSettings s40 = JlSettings.of(e.schema().fromText(at40));
+        JlStudy first = JlStudy.compute(s40);
+        JlStudy.compute(JlSettings.of(e.schema().fromText(at60)));
+        JlStudy again = JlStudy.compute(s40);
+        // What the study computes without its cache: the same points, the same draw G, all prefixes.
+        String[] source = new String[1];
+        INDArray x = JlStudy.points(s40, source);
+        double lemma = JlMath.lemmaK(30, s40.epsilon());
+        int kMax = Math.min(200, Math.max(40, (int) Math.ceil(1.25 * lemma)));
+        INDArray g = JlMath.gaussian(s40.seed() * 2 + 1, kMax, 200);
+        double[] fresh = JlMath.project(x, g, new int[] {40}).get(0).ratios();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, first.atK().ratios(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, again.atK().ratios(), 1e-12);
+    }
+
+    @Test
     void settingsAreValidatedNamingTheField() {
         JlExperiment e = new JlExperiment();
         ConfigException ex = assertThrows(ConfigException.class, () -> e.schema().fromText(Map.of("k", "200", "dim", "100")));

@@ -58,8 +58,17 @@ class JlPanelTest {
         String before = histogram().title();
         assertTrue(before.contains("k = 100"), before);
         long redraws = panel.lab().redrawsProperty().get();
+        waitUntil(() -> panel.lab().figureView(JlExperiment.HISTOGRAM.id()).shownSize() != null
+                && panel.lab().figureView(JlExperiment.SIZE_VS_DELTA.id()).shownSize() != null);
+        javafx.scene.image.Image histogramBefore = panel.lab().figureView(JlExperiment.HISTOGRAM.id()).image();
+        javafx.scene.image.Image corollaryBefore = panel.lab().figureView(JlExperiment.SIZE_VS_DELTA.id()).image();
         robot.clickOn(panel.lab().controls().slider("k").field()).eraseText(5).write("20").type(KeyCode.ENTER);
         waitUntil(() -> panel.lab().redrawsProperty().get() > redraws && panel.lab().shownConfig().getInt("k") == 20);
+        // The changed figure arrives rendered for the size it is shown at; k leaves the corollary's figure (and its image) alone.
+        javafx.scene.image.Image histogramAfter = panel.lab().figureView(JlExperiment.HISTOGRAM.id()).image();
+        assertTrue(histogramAfter != histogramBefore);
+        assertEquals(histogramBefore.getWidth(), histogramAfter.getWidth(), 1);
+        assertTrue(corollaryBefore == panel.lab().figureView(JlExperiment.SIZE_VS_DELTA.id()).image());
         assertTrue(histogram().title().contains("k = 20"), histogram().title());
         assertNotEquals(before, histogram().title());
         // Fewer rows spread the ratios: the histogram's range widens.
@@ -79,5 +88,21 @@ class JlPanelTest {
         Path png = dir.resolve("inner.png");
         panel.lab().figureView(JlExperiment.INNER_VS_DIM.id()).exportPng(png, 1).get(20, TimeUnit.SECONDS);
         assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void theLabHasThePanelShell(FxRobot robot) {
+        assertEquals("Johnson–Lindenstrauss", robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup(".pane-title").queryAs(javafx.scene.control.Label.class).getText().equals("Settings"));
+        javafx.scene.control.Label guide = robot.lookup("#how-to-read-text").queryAs(javafx.scene.control.Label.class);
+        assertTrue(!guide.isVisible());
+        robot.clickOn("#how-to-read");
+        assertTrue(guide.isVisible());
+        assertTrue(guide.getText().contains("8 ln n"), guide.getText());
+        // The controls sit in the settings column, left of the figures.
+        javafx.geometry.Bounds k = panel.lab().controls().slider("k").localToScene(panel.lab().controls().slider("k").getBoundsInLocal());
+        javafx.geometry.Bounds fig = panel.lab().figureView(JlExperiment.HISTOGRAM.id())
+                .localToScene(panel.lab().figureView(JlExperiment.HISTOGRAM.id()).getBoundsInLocal());
+        assertTrue(k.getMaxX() <= fig.getMinX(), k + " vs " + fig);
     }
 }

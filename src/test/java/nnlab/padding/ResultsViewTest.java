@@ -34,7 +34,7 @@ class ResultsViewTest {
         Config c = config();
         RunEvent.Table t = ResultsView.table(c, "results", finished(c));
         assertEquals(List.of("Net", "Padding", "Val acc % (mean ± std)", "Test acc % (mean ± std)", "Published test acc %",
-                "Δ (published stds)", "Rounds", "Epochs (mean)", "Seconds"), t.columns());
+                "Δ (published stds)", "Rounds", "Epochs (mean)", ResultsView.SECONDS_COLUMN), t.columns());
         assertEquals(List.of("Net1", "valid", "98.0 ± 1.0", "92.0 ± 2.0", "—", "—", "2", "25.0", "7"), t.rows().get(0),
                 "the write-up gives no number for valid padding: none is made up");
         // Replicate was published as 93.80 ± 2.16: 92.0 lies (92 − 93.8) / 2.16 = −0.83 stds away.
@@ -47,7 +47,7 @@ class ResultsViewTest {
     void withoutThePublishedColumnsTheTableIsTheOneOfBefore() {
         Config c = config("published", "false", "generator", "java");
         RunEvent.Table t = ResultsView.table(c, "results", ResultsView.variants(c));
-        assertEquals(List.of("Net", "Padding", "Val acc % (mean ± std)", "Test acc % (mean ± std)", "Rounds", "Epochs (mean)", "Seconds"),
+        assertEquals(List.of("Net", "Padding", "Val acc % (mean ± std)", "Test acc % (mean ± std)", "Rounds", "Epochs (mean)", ResultsView.SECONDS_COLUMN),
                 t.columns());
         assertEquals(List.of("Net1", "valid", "…", "…", "0", "", ""), t.rows().get(0));
         assertTrue(t.title().startsWith("Results · java draw"), t.title());

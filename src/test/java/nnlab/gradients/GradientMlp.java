@@ -11,7 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * A classifier MLP of {@code depth} hidden layers with its backward pass written out in ND4J, so
+ * The reference the training view's DL4J net ({@link GradientNet}) is checked against: the same
+ * MLP with its backward pass written out in ND4J (it was the training view's own until DL4J
+ * computed the gradients there). A classifier MLP of {@code depth} hidden layers with its backward pass written out in ND4J, so
  * that the gradient of every layer's weights is at hand: h_1 = act(x W_1 + b_1), then
  * h_{l+1} = act(h_l W_{l+1} + b_{l+1}), or h_l + act(…) with a residual connection, and softmax
  * logits h_n W_out + b_out, trained by plain SGD on the mean cross-entropy. Layer l's gradient norm
