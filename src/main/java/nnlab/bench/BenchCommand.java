@@ -49,6 +49,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cora", paramLabel = "DIR", description = "A Cora folder: also time the oversmoothing GCN (depth 20) there.")
     private Path cora;
 
+    @Option(names = "--parts", split = ",", paramLabel = "PART,…",
+            description = "Training measurements to run: padding (the study's variants), layers (per layer and pass), others "
+                    + "(rotation, oversmoothing); default: ${DEFAULT-VALUE}.")
+    private java.util.List<String> parts = java.util.List.of("padding", "layers", "others");
+
     @Option(names = "--training-only", description = "Only the training measurements (no window, redraw or memory).")
     private boolean trainingOnly;
 
@@ -87,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         Path peers = peersDir != null ? peersDir : torchScript != null ? torchScript.toAbsolutePath().getParent() : null;
         Map<String, Object> training = TrainingComparison.run(new TrainingComparison.Settings(quick, Math.max(1, repeats), torchScript,
-                python, peers, cora), peak, out, err);
+                python, peers, cora, new java.util.HashSet<>(parts)), peak, out, err);
         out.println();
 
         Map<String, Object> uiResults = null;

@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch, and the whole {@code fit} of that batch, so that what the layers' maths costs and what
  * surrounds it (score, regularisation, updater, workspaces) can be told apart. DL4J's oneDNN
  * convolution computes backward-data and backward-weights in one call (conv2d_bp); their split
- * comes from oneDNN's own verbose timing (see docs/PERFORMANCE.md), not from here.
+ * comes from oneDNN's own verbose timing (see docs/PERFORMANCE.md), not from here. The layers'
+ * calls run without workspaces (each allocates its output), which costs more than in training.
  */
 public final class LayerTimings {
     private LayerTimings() { }
@@ -49,6 +50,8 @@ public final class LayerTimings {
         for (int l = 0; l < n; l++) {
             Layer layer = net.getLayer(l);
             INDArray in = inputs.get(l);
+            var preProcessor = net.getLayerWiseConfigurations().getInputPreProcess(l);
+            if (preProcessor != null) in = preProcessor.preProcess(in, (int) in.size(0), mgr);
             INDArray out = inputs.get(l + 1);
             double fwd = Double.MAX_VALUE;
             double bwd = Double.MAX_VALUE;

@@ -26,7 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class TrainingComparison {
     private TrainingComparison() { }
 
-    record Settings(boolean quick, int repeats, Path torchScript, String python, Path peers, Path cora) { }
+    record Settings(boolean quick, int repeats, Path torchScript, String python, Path peers, Path cora, java.util.Set<String> parts) { }
 
     static Map<String, Object> run(Settings s, double peak, PrintStream out, PrintStream err) throws Exception {
         int trainSize = s.quick() ? 400 : 2000;
@@ -35,6 +35,8 @@ final class TrainingComparison {
         int torchEpochs = s.quick() ? 2 : 6;
         int cores = Runtime.getRuntime().availableProcessors();
         List<Object> rows = new ArrayList<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (s.parts().contains("padding")) {
         out.printf(Locale.ROOT, "Padding study, s/epoch (train %d + validate %d images), minimum of %d; %d cores, GEMM peak %.1f GFLOP/s%n",
                 trainSize, valSize, s.repeats(), cores, peak);
         out.printf(Locale.ROOT, "%-5s %-10s %12s %12s %7s %7s | %12s %12s %7s%n", "net", "padding", "NN Lab study", "PyTorch best",
@@ -77,10 +79,10 @@ final class TrainingComparison {
         }
         out.println("(ratio = NN Lab ÷ PyTorch: below 1 is faster; left: the study schedule against PyTorch's best, "
                 + "right: one round on all cores against one PyTorch process on all cores)");
-        Map<String, Object> json = new LinkedHashMap<>();
         json.put("padding_study", rows);
-        json.put("padding_layers", layerTables(s.quick(), peak, out));
-        json.put("other_studies", otherStudies(s, out, err));
+        }
+        if (s.parts().contains("layers")) json.put("padding_layers", layerTables(s.quick(), peak, out));
+        if (s.parts().contains("others")) json.put("other_studies", otherStudies(s, out, err));
         return json;
     }
 
