@@ -4,9 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,12 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code nnlab bench [--quick] [--out DIR] [--no-ui] [--torch SCRIPT [--python EXE]]}: measures
- * the padding study's training speed, the window (first frame, ND4J ready, worst UI freeze
+ * {@code nnlab bench [--quick] [--out DIR] [--no-ui] [--training-only] [--repeats N] [--torch SCRIPT
+ * [--python EXE] [--peers DIR]] [--cora DIR]}: measures the padding study's training speed (per
+ * variant, per layer and pass), the rotation and oversmoothing epochs, the window (first frame, ND4J ready, worst UI freeze
  * during a run, EᵀE redraw), the redraw work without the window (EᵀE step by step, a large
  * heatmap's PNG render) and memory over 20 runs; prints a table and writes bench.json. With
- * --torch it also times the PyTorch reference on the same variants in the same session, for
- * ratios. Benchmarks are not tests: they report numbers and never fail on a slow machine.
+ * --torch it also times the PyTorch peers in the same session, in PyTorch's best schedule and on
+ * one process, for both ratios (see {@link TrainingComparison}). Benchmarks are not tests: they report numbers and never fail on a slow machine.
  */
 @Command(name = "bench", sortOptions = false,
         description = "Measures training speed, the window and memory; prints a table and writes DIR/bench.json.")
@@ -40,6 +39,23 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--python", paramLabel = "EXE", description = "The Python that runs --torch (default: ${DEFAULT-VALUE}).")
     private String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Measure each training figure N times and report the minimum (default: ${DEFAULT-VALUE}).")
+    private int repeats = 1;
+
+    @Option(names = "--peers", paramLabel = "DIR", description = "Folder of the PyTorch peers of the rotation and oversmoothing studies (default: --torch's folder).")
+    private Path peersDir;
+
+    @Option(names = "--cora", paramLabel = "DIR", description = "A Cora folder: also time the oversmoothing GCN (depth 20) there.")
+    private Path cora;
+
+    @Option(names = "--parts", split = ",", paramLabel = "PART,…",
+            description = "Training measurements to run: padding (the study's variants), layers (per layer and pass), others "
+                    + "(rotation, oversmoothing); default: ${DEFAULT-VALUE}.")
+    private java.util.List<String> parts = java.util.List.of("padding", "layers", "others");
+
+    @Option(names = "--training-only", description = "Only the training measurements (no window, redraw or memory).")
+    private boolean trainingOnly;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -61,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int measure() throws Exception {
-        boolean ui = !noUi;
+        boolean ui = !noUi && !trainingOnly;
         if (torchScript != null && !Files.isRegularFile(torchScript)) {
             err.println("nnlab bench: --torch: no such file " + torchScript);
             return 2;
@@ -71,32 +87,13 @@ public final class BenchCommand implements Callable<Integer> {
         NativeSetup.initNow();
         double nd4jReadySeconds = (System.nanoTime() - t0) / 1e9;
 
-        int trainSize = quick ? 400 : 2000;
-        int valSize = quick ? 200 : 1000;
-        int epochs = quick ? 1 : 3;
         err.println("measuring ND4J matrix-multiply peak…");
         double peak = PaddingBenchmark.matmulPeakGflops(quick ? 512 : 2048, quick ? 3 : 5);
         int cores = Runtime.getRuntime().availableProcessors();
-        List<PaddingBenchmark.Result> single = new ArrayList<>();
-        List<PaddingBenchmark.Result> study = new ArrayList<>();
-        for (String net : List.of("Net1", "Net2")) {
-            for (String padding : List.of("fconv", "replicate")) {
-                err.println("measuring " + net + " " + padding + ": one round, then " + cores + " rounds at once ("
-                        + epochs + " timed epochs after one warm-up)…");
-                single.addAll(PaddingBenchmark.run(List.of(net), List.of(padding), trainSize, valSize, epochs, 1));
-                if (cores > 1) study.addAll(PaddingBenchmark.run(List.of(net), List.of(padding), trainSize, valSize, epochs, cores));
-            }
-        }
-
-        Map<String, Double> torch = new LinkedHashMap<>();
-        if (torchScript != null) {
-            // The script's time includes its first epoch (PyTorch's warm-up); enough epochs make that negligible.
-            int torchEpochs = quick ? 2 : 8;
-            for (PaddingBenchmark.Result r : single) {
-                err.println("measuring PyTorch " + r.net() + " " + r.padding() + " (" + torchEpochs + " epochs)…");
-                torch.put(r.net() + " " + r.padding(), TorchReference.secondsPerEpoch(python, torchScript, r.net(), r.padding(), torchEpochs));
-            }
-        }
+        Path peers = peersDir != null ? peersDir : torchScript != null ? torchScript.toAbsolutePath().getParent() : null;
+        Map<String, Object> training = TrainingComparison.run(new TrainingComparison.Settings(quick, Math.max(1, repeats), torchScript,
+                python, peers, cora, new java.util.HashSet<>(parts)), peak, out, err);
+        out.println();
 
         Map<String, Object> uiResults = null;
         if (ui) {
@@ -112,47 +109,37 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        err.println("measuring the redraw work without the window: EᵀE at p = N = 512 step by step, a 1024² heatmap at 2×…");
-        Map<String, Object> redraw = RedrawBenchmark.run(512, 512, quick ? 5 : 15);
-
+        Map<String, Object> redraw = null;
+        Map<String, Object> memory = null;
         int memoryRuns = 20;
-        err.println("measuring resident memory over " + memoryRuns + " short runs…");
-        Map<String, Object> memory = MemoryBenchmark.run(outDir, nnlab.padding.PaddingSettings.schema().fromText(Map.of(
+        if (!trainingOnly) {
+            err.println("measuring the redraw work without the window: EᵀE at p = N = 512 step by step, a 1024² heatmap at 2×…");
+            redraw = RedrawBenchmark.run(512, 512, quick ? 5 : 15);
+            err.println("measuring resident memory over " + memoryRuns + " short runs…");
+            memory = MemoryBenchmark.run(outDir, nnlab.padding.PaddingSettings.schema().fromText(Map.of(
                 "net", "Net1", "padding", "fconv", "rounds", "1", "epochs", quick ? "1" : "2",
                 "train-size", quick ? "100" : "400", "val-size", quick ? "50" : "200", "test-size", quick ? "50" : "200")), memoryRuns);
-
-        out.printf(Locale.ROOT, "NN Lab benchmark (%s): %d train + %d validation images per epoch, batch 200, %d cores%n",
-                quick ? "quick" : "full", trainSize, valSize, cores);
-        out.printf(Locale.ROOT, "ND4J ready after %.2f s; matrix-multiply peak %.1f GFLOP/s%n%n", nd4jReadySeconds, peak);
-        out.printf(Locale.ROOT, "%-5s %-10s %-14s %10s %12s %10s %8s %9s%n", "net", "padding", "schedule", "s/epoch", "train img/s",
-                "GFLOP/s", "of peak", "÷ PyTorch");
-        List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < single.size(); i++) {
-            Double reference = torch.get(single.get(i).net() + " " + single.get(i).padding());
-            rows.add(row(out, single.get(i), "1 round", peak, reference));
-            if (!study.isEmpty()) rows.add(row(out, study.get(i), cores + " rounds/once", peak, reference));
-            if (reference != null) {
-                out.printf(Locale.ROOT, "%-5s %-10s %-14s %10.3f%n", single.get(i).net(), single.get(i).padding(), "PyTorch", reference);
-            }
         }
-        out.println();
+
+        out.printf(Locale.ROOT, "NN Lab benchmark (%s), %d cores: ND4J ready after %.2f s; matrix-multiply peak %.1f GFLOP/s%n",
+                quick ? "quick" : "full", cores, nd4jReadySeconds, peak);
         printUi(out, uiResults);
-        RedrawBenchmark.print(out, redraw);
-        out.printf(Locale.ROOT, "Resident memory after run 1: %.0f MB, after run %d: %.0f MB (growth %+.1f %%)%n",
-                (Double) memory.get("rss_after_first_run_mb"), memoryRuns, (Double) memory.get("rss_after_last_run_mb"),
-                100 * (Double) memory.get("rss_growth_fraction"));
+        if (redraw != null) RedrawBenchmark.print(out, redraw);
+        if (memory != null) {
+            out.printf(Locale.ROOT, "Resident memory after run 1: %.0f MB, after run %d: %.0f MB (growth %+.1f %%)%n",
+                    (Double) memory.get("rss_after_first_run_mb"), memoryRuns, (Double) memory.get("rss_after_last_run_mb"),
+                    100 * (Double) memory.get("rss_growth_fraction"));
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", quick ? "quick" : "full");
         json.put("cores", cores);
-        json.put("train_images", trainSize);
-        json.put("validation_images", valSize);
         json.put("nd4j_ready_seconds", nd4jReadySeconds);
         json.put("matmul_peak_gflops", peak);
-        json.put("padding_study", rows);
-        if (!torch.isEmpty()) json.put("pytorch_seconds_per_epoch", torch);
+        json.put("repeats", Math.max(1, repeats));
+        json.putAll(training);
         if (uiResults != null) json.put("ui", uiResults);
-        json.put("redraw", redraw);
-        json.put("memory", memory);
+        if (redraw != null) json.put("redraw", redraw);
+        if (memory != null) json.put("memory", memory);
         try {
             Files.createDirectories(outDir);
             Json.writeFile(outDir.resolve("bench.json"), json);
@@ -162,17 +149,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         err.println("wrote " + outDir.resolve("bench.json").toAbsolutePath());
         return 0;
-    }
-
-    private static Map<String, Object> row(PrintStream out, PaddingBenchmark.Result r, String schedule, double peak, Double torch) {
-        out.printf(Locale.ROOT, "%-5s %-10s %-14s %10.3f %12.0f %10.1f %7.0f%% %9s%n", r.net(), r.padding(), schedule, r.secondsPerEpoch(),
-                r.trainImagesPerSecond(), r.gflops(), 100 * r.gflops() / peak,
-                torch == null ? "" : String.format(Locale.ROOT, "%.2f", r.secondsPerEpoch() / torch));
-        Map<String, Object> m = PaddingBenchmark.toJson(r);
-        m.put("schedule", schedule);
-        m.put("fraction_of_matmul_peak", r.gflops() / peak);
-        if (torch != null) m.put("ratio_to_pytorch", r.secondsPerEpoch() / torch);
-        return m;
     }
 
     private static void printUi(PrintStream out, Map<String, Object> ui) {
