@@ -66,12 +66,17 @@ public final class UNetModel {
     }
 
     public static ComputationGraphConfiguration configuration(Spec s, DataType dataType) {
+        return configuration(s, dataType, new Adam(s.lr()));
+    }
+
+    /** With another updater: gradient checks need plain gradients ({@code NoOp}). */
+    static ComputationGraphConfiguration configuration(Spec s, DataType dataType, org.nd4j.linalg.learning.config.IUpdater updater) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(Seeds.nd4jSeed(s.seed()))
                 .dataType(dataType)
                 // He-normal for the ReLU blocks; BatchNorm makes the exact scale matter little.
                 .weightInit(WeightInit.RELU)
-                .updater(new Adam(s.lr()))
+                .updater(updater)
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs(INPUT)
