@@ -84,6 +84,12 @@ public final class MaskFolder {
         int h = img.getHeight();
         int w = img.getWidth();
         float[] out = new float[h * w];
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY || img.getType() == BufferedImage.TYPE_USHORT_GRAY) {
+            // getRGB would apply the grey colour space's gamma: read the stored values as they are.
+            double max = (1 << img.getColorModel().getComponentSize(0)) - 1;
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out[y * w + x] = (float) (img.getRaster().getSample(x, y, 0) / max);
+            return out;
+        }
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int rgb = img.getRGB(x, y);

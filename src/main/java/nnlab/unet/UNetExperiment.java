@@ -144,7 +144,7 @@ public final class UNetExperiment implements Experiment {
                                     stripPredictions[slot] = SegmentationTrainable.predict(net, val, stripIdx);
                                     stripEpoch[slot] = "epoch " + e.epoch();
                                     ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, stripPredictions[0], stripPredictions[1],
-                                            WITH + ": " + stripEpoch[0] + ", " + WITHOUT + ": " + stripEpoch[1]));
+                                            stripEpoch[0] + " / " + stripEpoch[1]));
                                 }
                             }
                         }

@@ -56,8 +56,7 @@ public final class UNetFigures {
             java.util.Arrays.fill(swatch, colour(c));
             tiles.add(new ImageGridFigure.Tile(c + " " + val.classNames().get(c), SWATCH, SWATCH, swatch));
         }
-        return new ImageGridFigure("Validation canvases: input, target, prediction with and without skips (" + epochs
-                + "); colour legend below", 4, tiles);
+        return new ImageGridFigure("Validation strip: input, target, prediction with / without skips (" + epochs + ")", 4, tiles);
     }
 
     private static ImageGridFigure.Tile prediction(String model, int w, int h, int[] predicted, byte[] target) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import nnlab.datasets.DataFileException;
 import nnlab.kernel.config.ConfigSchema;
-import nnlab.kernel.config.SettingException;
+import nnlab.kernel.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,18 +21,24 @@ class UNetInputTest {
 
     @Test
     void sizesThePoolingsCannotHalveAreRefusedNamingTheSetting() {
-        SettingException h = assertThrows(SettingException.class, () -> schema.fromText(Map.of("canvas-height", "62")));
+        var h = refused(Map.of("canvas-height", "62"));
         assertEquals("canvas-height", h.key());
         assertTrue(h.getMessage().contains("multiple of 4"), h.getMessage());
-        SettingException w = assertThrows(SettingException.class, () -> schema.fromText(Map.of("canvas-width", "86")));
-        assertEquals("canvas-width", w.key());
+        assertEquals("canvas-width", refused(Map.of("canvas-width", "86")).key());
     }
 
     @Test
     void otherBadSettingsNameTheirField() {
-        assertEquals("min-items", assertThrows(SettingException.class, () -> schema.fromText(Map.of("min-items", "4", "max-items", "3"))).key());
-        assertEquals("data-dir", assertThrows(SettingException.class, () -> schema.fromText(Map.of("data", "folder"))).key());
-        assertEquals("lr", assertThrows(SettingException.class, () -> schema.fromText(Map.of("lr", "5"))).key());
+        assertEquals("min-items", refused(Map.of("min-items", "4", "max-items", "3")).key());
+        assertEquals("data-dir", refused(Map.of("data", "folder")).key());
+        assertEquals("lr", refused(Map.of("lr", "5")).key());
+    }
+
+    /** The one problem a config is refused for. */
+    private nnlab.kernel.config.SettingException refused(Map<String, String> settings) {
+        ConfigException e = assertThrows(ConfigException.class, () -> schema.fromText(settings));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        return e.problems().get(0);
     }
 
     private static void png(Path file, int w, int h, int value) throws Exception {
@@ -85,5 +91,13 @@ class UNetInputTest {
         Files.createDirectories(dir.resolve("masks"));
         DataFileException e = assertThrows(DataFileException.class, () -> MaskFolder.read(dir, UNetData.classNames()));
         assertEquals(dir.resolve("masks/d.png"), e.file());
+    }
+
+    @Test
+    void withoutFashionMnistTheGeneratedShapesStandInAndSaySo() throws Exception {
+        UNetData.Splits d = UNetData.load(schema.fromText(Map.of("data", "shapes", "train-size", "4", "val-size", "4", "test-size", "2")));
+        assertEquals("shapes", d.source());
+        assertTrue(d.location().contains("generated shapes"), d.location());
+        assertEquals(9, d.train().classes(), "background + 8 shapes");
     }
 }
