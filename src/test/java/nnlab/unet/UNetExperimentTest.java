@@ -75,7 +75,7 @@ class UNetExperimentTest {
         List<RunEvent.Metric> metrics = r.of(RunEvent.Metric.class);
         for (String view : List.of("loss", "val-iou")) {
             for (String series : List.of(UNetExperiment.WITH, UNetExperiment.WITHOUT)) {
-                assertEquals(4, metrics.stream().filter(e -> e.chart().equals(view) && e.series().equals(series)).count(), view + " " + series);
+                assertEquals(5, metrics.stream().filter(e -> e.chart().equals(view) && e.series().equals(series)).count(), view + " " + series);
             }
         }
         List<String> figures = r.of(RunEvent.FigureUpdate.class).stream().map(RunEvent.FigureUpdate::id).distinct().toList();
