@@ -34,9 +34,9 @@ public final class UNetExperiment implements Experiment {
     public static final String ID = "unet";
     public static final String WITH = "with skips";
     public static final String WITHOUT = "without skips";
-    public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Training loss", "epoch", "per-pixel cross-entropy (nats)");
+    public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Training loss", "epoch", "cross-entropy per pixel");
     public static final ViewSpec IOU_CHART =
-            ViewSpec.chart("val-iou", "Validation mean IoU", "epoch", "mean IoU over present classes").withYRange(0, 1).asKeyResult();
+            ViewSpec.chart("val-iou", "Validation mean IoU", "epoch", "mean IoU").withYRange(0, 1).asKeyResult();
     public static final ViewSpec STRIP_FIGURE = ViewSpec.figure("strip", "Validation strip");
     public static final ViewSpec CLASS_TABLE = ViewSpec.table("per-class-iou", "Per-class validation IoU");
     public static final ViewSpec RESULTS = ViewSpec.table("results", "Results");
