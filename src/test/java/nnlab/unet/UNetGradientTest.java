@@ -28,10 +28,13 @@ import org.nd4j.linalg.learning.config.NoOp;
  */
 class UNetGradientTest {
     private String before;
+    /** Asked once up front: NativeSetup.oneDnnAvailable() resets ND4J's default type to float. */
+    private static boolean oneDnn;
 
     @BeforeAll
     static void natives() {
         NativeSetup.initNow();
+        oneDnn = NativeSetup.oneDnnAvailable();
     }
 
     @AfterEach
@@ -52,7 +55,7 @@ class UNetGradientTest {
         net.init();
         for (String bn : new String[] {"down1-bn", "down2-bn", "bottleneck-bn", "up1-bn", "up2-bn"}) {
             Object helper = ((BatchNormalization) net.getLayer(bn)).getHelper();
-            if (helpers && NativeSetup.oneDnnAvailable()) assertInstanceOf(MKLDNNBatchNormHelper.class, helper, bn + " has no oneDNN helper");
+            if (helpers && oneDnn) assertInstanceOf(MKLDNNBatchNormHelper.class, helper, bn + " has no oneDNN helper");
             if (!helpers) assertNull(helper, bn + " has a helper although helpers are off");
         }
         return net;
@@ -71,6 +74,13 @@ class UNetGradientTest {
         return new INDArray[] {x, y};
     }
 
+    /**
+     * Slow (minutes per case on a loaded machine: JavaCPP checks physical memory at every one of
+     * the many small double allocations). Measured 2026-12-02: the helpers-off cases FAILED with
+     * the default thresholds; not yet diagnosed (ReLU/max-pool kinks at these sizes, or a real
+     * gradient error) — see docs/UNET.md.
+     */
+    @org.junit.jupiter.api.Tag("slow")
     @ParameterizedTest(name = "skips {0}, oneDNN helpers {1}")
     @CsvSource({"true, true", "true, false", "false, true", "false, false"})
     void gradientsMatchFiniteDifferences(boolean skips, boolean helpers) {
