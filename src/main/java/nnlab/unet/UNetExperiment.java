@@ -1,0 +1,187 @@
+package nnlab.unet;
+
+import static nnlab.unet.UNetSettings.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nnlab.kernel.config.Config;
+import nnlab.kernel.config.ConfigSchema;
+import nnlab.kernel.figure.LineFigure;
+import nnlab.kernel.figure.ReferenceLine;
+import nnlab.kernel.run.Experiment;
+import nnlab.kernel.run.RunContext;
+import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.train.EpochResult;
+import nnlab.kernel.train.ParallelRounds;
+import nnlab.kernel.train.RunProgress;
+import nnlab.kernel.train.TrainingListener;
+import nnlab.kernel.train.TrainingLoop;
+import nnlab.kernel.train.TrainingOptions;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * U-Net with and without skip connections (issue 17): the same network trained twice on the same
+ * canvases, once with its skips and once with zeros in their place, compared by validation IoU.
+ * Both models (and every seed) are rounds of {@link ParallelRounds}, so they train side by side.
+ */
+public final class UNetExperiment implements Experiment {
+    public static final String ID = "unet";
+    public static final String WITH = "with skips";
+    public static final String WITHOUT = "without skips";
+    public static final ViewSpec LOSS_CHART = ViewSpec.chart("loss", "Training loss", "epoch", "cross-entropy per pixel");
+    public static final ViewSpec IOU_CHART =
+            ViewSpec.chart("val-iou", "Validation mean IoU", "epoch", "mean IoU").withYRange(0, 1).asKeyResult();
+    public static final ViewSpec STRIP_FIGURE = ViewSpec.figure("strip", "Validation strip");
+    public static final ViewSpec CLASS_TABLE = ViewSpec.table("per-class-iou", "Per-class validation IoU");
+    public static final ViewSpec RESULTS = ViewSpec.table("results", "Results");
+    public static final ViewSpec LOSS_FIGURE = ViewSpec.figure("loss-curves", "Training loss").savedOnly();
+    public static final ViewSpec IOU_FIGURE = ViewSpec.figure("iou-curves", "Validation mean IoU").savedOnly();
+
+    private final ConfigSchema schema = UNetSettings.schema();
+
+    @Override public String id() { return ID; }
+    @Override public String title() { return "U-Net skip connections"; }
+
+    @Override
+    public String description() {
+        return "Segmentation of composed Fashion-MNIST canvases by a small U-Net with and without its skip connections: IoU and the predictions side by side.";
+    }
+
+    @Override public ConfigSchema schema() { return schema; }
+    @Override public int order() { return 60; }
+
+    @Override
+    public String howToRead() {
+        return UNetReading.TEXT;
+    }
+
+    @Override
+    public List<ViewSpec> views(Config config) {
+        return List.of(LOSS_CHART.withReferences(List.of(ReferenceLine.uniformLoss(11))), IOU_CHART, STRIP_FIGURE, CLASS_TABLE, RESULTS,
+                LOSS_FIGURE, IOU_FIGURE);
+    }
+
+    /** What one training (one model, one seed) produced. */
+    static final class Round {
+        final String model;
+        final int seed;
+        final List<Double> trainLoss = new ArrayList<>();
+        final List<Double> valLoss = new ArrayList<>();
+        final List<Double> valIou = new ArrayList<>();
+        final List<Double> seconds = new ArrayList<>();
+        SegmentationTrainable.Scores val;
+        SegmentationTrainable.Scores test;
+
+        Round(String model, int seed) {
+            this.model = model;
+            this.seed = seed;
+        }
+
+        String series(int seeds) {
+            return seeds == 1 ? model : model + ", seed " + seed;
+        }
+    }
+
+    @Override
+    public UNetSummary run(Config c, RunContext ctx) throws Exception {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        ctx.progress(0, "composing canvases");
+        UNetData.Splits data = UNetData.load(c);
+        SegmentationSet train = data.train();
+        SegmentationSet val = data.validation();
+        String used = String.format(Locale.ROOT, "data: %s (%s), %d training, %d validation, %d test canvases of %d×%d, %d classes",
+                data.source(), data.location(), train.size(), val.size(), data.test().size(), train.height(), train.width(), train.classes());
+        if (UNetSettings.SHAPES.equals(data.source())) used += "; NOTE: generated shapes stand in for Fashion-MNIST";
+        ctx.log(used);
+        int epochs = c.getInt(EPOCHS);
+        int seeds = c.getInt(SEEDS);
+        int[] stripIdx = nnlab.datasets.ImageSet.range(0, Math.min(c.getInt(STRIP), val.size()));
+        int[][][] stripPredictions = new int[2][][];
+        String[] stripEpoch = {"untrained", "untrained"};
+        ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, null, null, "before training"));
+        RunProgress progress = new RunProgress(ctx, 2.0 * seeds * epochs * train.size());
+        LineFigure.Builder lossCurves = new LineFigure.Builder();
+        LineFigure.Builder iouCurves = new LineFigure.Builder();
+        List<Round> rounds = new ArrayList<>();
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            long seed = (long) c.getInt(SEED) + s;
+            for (boolean skips : new boolean[] {true, false}) {
+                Round r = new Round(skips ? WITH : WITHOUT, (int) seed);
+                rounds.add(r);
+                int slot = skips ? 0 : 1;
+                boolean showsStrip = s == 0;
+                work.add(() -> {
+                    ComputationGraph net = UNetModel.build(UNetSettings.spec(c, train.height(), train.width(), train.classes(), skips, seed),
+                            DataType.FLOAT);
+                    SegmentationTrainable t = new SegmentationTrainable(net, train, val, c.getInt(BATCH), seed, ctx::checkCancelled);
+                    TrainingOptions options = TrainingOptions.epochs(epochs).where("at " + r.series(seeds)).cancel(ctx::checkCancelled)
+                            .progressPerBatch(progress);
+                    TrainingLoop.run(t, options, new TrainingListener<SegmentationTrainable.Scores>() {
+                        @Override
+                        public void epochDone(EpochResult<SegmentationTrainable.Scores> e) {
+                            r.trainLoss.add(e.trainLoss());
+                            r.valLoss.add(e.validation().loss());
+                            r.valIou.add(e.validation().meanIou());
+                            r.seconds.add(e.seconds());
+                            r.val = e.validation();
+                            String series = r.series(seeds);
+                            synchronized (rounds) {
+                                ctx.metric(LOSS_CHART, series, e.epoch(), e.trainLoss());
+                                ctx.metric(IOU_CHART, series, e.epoch(), e.validation().meanIou());
+                                lossCurves.add(series, e.epoch(), e.trainLoss());
+                                iouCurves.add(series, e.epoch(), e.validation().meanIou());
+                                ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f, val loss %.4f, val mean IoU %.4f (%.1f s)",
+                                        series, e.epoch(), e.trainLoss(), e.validation().loss(), e.validation().meanIou(), e.seconds()));
+                                ctx.recordMetrics(metricsRow(r, e));
+                                if (showsStrip) {
+                                    stripPredictions[slot] = SegmentationTrainable.predict(net, val, stripIdx);
+                                    stripEpoch[slot] = "epoch " + e.epoch();
+                                    ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, stripPredictions[0], stripPredictions[1],
+                                            stripEpoch[0] + " / " + stripEpoch[1]));
+                                }
+                            }
+                        }
+
+                        @Override
+                        public String batchMessage(nnlab.kernel.train.BatchResult b) {
+                            return String.format(Locale.ROOT, "training %s: epoch %d of %d", r.series(seeds), b.epoch(), epochs);
+                        }
+                    });
+                    r.test = SegmentationTrainable.evaluate(net, data.test(), ctx::checkCancelled);
+                    synchronized (rounds) {
+                        UNetTables.publish(ctx, rounds, train.classNames());
+                    }
+                    return null;
+                });
+            }
+        }
+        ParallelRounds.run(c.getInt(PARALLEL), work, "unet-round");
+        String sub = String.format(Locale.ROOT, "%s · %d train, %d val canvases · %d epochs · %d seed(s)", data.source(), train.size(),
+                val.size(), epochs, seeds);
+        ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "per-pixel cross-entropy (nats)", false).withSubtitle(sub));
+        ctx.figure(IOU_FIGURE, iouCurves.build("Validation mean IoU", "epoch", "mean IoU over present classes", false).withSubtitle(sub));
+        UNetTables.publish(ctx, rounds, train.classNames());
+        ctx.progress(1, "done");
+        return UNetTables.summary(c, data, rounds);
+    }
+
+    private static Map<String, Object> metricsRow(Round r, EpochResult<SegmentationTrainable.Scores> e) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", r.model);
+        row.put("seed", r.seed);
+        row.put("epoch", e.epoch());
+        row.put("train_loss", e.trainLoss());
+        row.put("val_loss", e.validation().loss());
+        row.put("val_mean_iou", e.validation().meanIou());
+        row.put("val_pixel_accuracy", e.validation().pixelAccuracy());
+        row.put("seconds", e.seconds());
+        return row;
+    }
+}

@@ -1,0 +1,84 @@
+package nnlab.unet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nnlab.kernel.figure.ImageGridFigure;
+
+/** The strip of validation canvases and the class colours it is drawn in. */
+public final class UNetFigures {
+    /** Background black, then ten well separated colours (Tableau 10), one per item class. */
+    static final int[] PALETTE = {0xFF000000, 0xFF1F77B4, 0xFFFF7F0E, 0xFF2CA02C, 0xFFD62728, 0xFF9467BD, 0xFF8C564B, 0xFFE377C2,
+        0xFFBCBD22, 0xFF17BECF, 0xFFF0F0F0};
+    static final int SWATCH = 12;
+
+    private UNetFigures() { }
+
+    /** The colour of a class; beyond the palette, a grey that still differs from its neighbours. */
+    static int colour(int cls) {
+        if (cls < PALETTE.length) return PALETTE[cls];
+        int v = 60 + (cls * 37) % 180;
+        return 0xFF000000 | (v << 16) | (v << 8) | v;
+    }
+
+    static int[] colourMask(int[] classes) {
+        int[] out = new int[classes.length];
+        for (int i = 0; i < classes.length; i++) out[i] = colour(classes[i]);
+        return out;
+    }
+
+    static int[] colourMask(byte[] classes) {
+        int[] out = new int[classes.length];
+        for (int i = 0; i < classes.length; i++) out[i] = colour(classes[i]);
+        return out;
+    }
+
+    /**
+     * One row per strip canvas: input, target, the prediction with skips, the one without (a blank
+     * tile until that model has a prediction), then the class colours as a legend.
+     *
+     * @param withSkips    predictions per strip canvas, or null before the first epoch of that model
+     * @param withoutSkips likewise for the model without skips
+     */
+    public static ImageGridFigure strip(SegmentationSet val, int[] indices, int[][] withSkips, int[][] withoutSkips, String epochs) {
+        List<ImageGridFigure.Tile> tiles = new ArrayList<>();
+        int w = val.width();
+        int h = val.height();
+        for (int i = 0; i < indices.length; i++) {
+            int index = indices[i];
+            tiles.add(new ImageGridFigure.Tile("input #" + index, w, h, val.argb(index)));
+            tiles.add(new ImageGridFigure.Tile("target", w, h, colourMask(val.mask(index))));
+            tiles.add(prediction("with skips", w, h, withSkips == null ? null : withSkips[i], val.mask(index)));
+            tiles.add(prediction("without skips", w, h, withoutSkips == null ? null : withoutSkips[i], val.mask(index)));
+        }
+        for (int c = 0; c < val.classes(); c++) {
+            int[] swatch = new int[SWATCH * SWATCH];
+            java.util.Arrays.fill(swatch, colour(c));
+            tiles.add(new ImageGridFigure.Tile(c + " " + val.classNames().get(c), SWATCH, SWATCH, swatch));
+        }
+        return new ImageGridFigure("Validation strip: input, target, prediction with / without skips (" + epochs + ")", 4, tiles);
+    }
+
+    private static ImageGridFigure.Tile prediction(String model, int w, int h, int[] predicted, byte[] target) {
+        if (predicted == null) return new ImageGridFigure.Tile(model + ": not yet", 1, 1, new int[] {0xFFFFFFFF});
+        int right = 0;
+        for (int p = 0; p < predicted.length; p++) if (predicted[p] == target[p]) right++;
+        String caption = String.format(Locale.ROOT, "%s (%.0f %% px)", model, 100.0 * right / predicted.length);
+        return new ImageGridFigure.Tile(caption, w, h, colourMask(predicted));
+    }
+
+    /** "0.781" or "0.781 ± 0.012" over seeds; "–" when no seed measured the class. */
+    static String meanStd(List<Double> values) {
+        List<Double> v = values.stream().filter(d -> d != null && !Double.isNaN(d)).toList();
+        if (v.isEmpty()) return "–";
+        double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        if (v.size() == 1) return String.format(Locale.ROOT, "%.3f", mean);
+        double ss = 0;
+        for (double d : v) ss += (d - mean) * (d - mean);
+        return String.format(Locale.ROOT, "%.3f ± %.3f", mean, Math.sqrt(ss / (v.size() - 1)));
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().filter(d -> d != null && !Double.isNaN(d)).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}
