@@ -74,12 +74,7 @@ class UNetGradientTest {
         return new INDArray[] {x, y};
     }
 
-    /**
-     * Slow (minutes per case on a loaded machine: JavaCPP checks physical memory at every one of
-     * the many small double allocations). Measured 2026-12-02: the helpers-off cases FAILED with
-     * the default thresholds; not yet diagnosed (ReLU/max-pool kinks at these sizes, or a real
-     * gradient error) — see docs/UNET.md.
-     */
+    /** Slow-ish: hundreds of double-precision forward passes, each paying JavaCPP's allocation checks. */
     @org.junit.jupiter.api.Tag("slow")
     @ParameterizedTest(name = "skips {0}, oneDNN helpers {1}")
     @CsvSource({"true, true", "true, false", "false, true", "false, false"})
@@ -88,10 +83,18 @@ class UNetGradientTest {
         UNetModel.Spec spec = tiny(skips);
         ComputationGraph net = build(spec, DataType.DOUBLE, helpers);
         INDArray[] xy = data(spec, DataType.DOUBLE, 11);
+        // BatchNorm's running mean and variance are parameters to DL4J but not learned by gradient: their
+        // "gradient" carries the running-average update, and the training-mode forward pass ignores them.
+        java.util.Set<String> runningStats = new java.util.HashSet<>();
+        for (String key : net.paramTable().keySet()) {
+            if (key.endsWith("_mean") || key.endsWith("_var") || key.endsWith("_log10stdev")) runningStats.add(key);
+        }
+        assertEquals(10, runningStats.size(), "two running statistics per BatchNorm layer: " + runningStats);
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net).inputs(new INDArray[] {xy[0]})
                 .labels(new INDArray[] {xy[1]}).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
-                // Up to 12 entries of every parameter array: each block's conv, BN, deconv and head are all checked.
-                .subset(true).maxPerParam(12));
+                .excludeParams(runningStats)
+                // Up to 6 entries of every parameter array: each block's conv, BN, deconv and head are all checked.
+                .subset(true).maxPerParam(6));
         assertTrue(ok, "gradient check failed (skips " + skips + ", helpers " + helpers + ")");
     }
 
