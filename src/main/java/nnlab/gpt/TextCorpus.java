@@ -67,6 +67,9 @@ public final class TextCorpus {
         }
         int end = text.indexOf("*** END OF");
         if (end >= 0) text = text.substring(0, end);
+        // older e-books close with "End of Project Gutenberg's …" (or "End of the Project …") just before that line
+        int closing = Math.max(text.lastIndexOf("End of Project Gutenberg"), text.lastIndexOf("End of the Project Gutenberg"));
+        if (closing >= 0 && closing > text.length() - 500) text = text.substring(0, closing);
         return text.strip() + "\n";
     }
 

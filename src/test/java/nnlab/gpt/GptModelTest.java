@@ -59,7 +59,8 @@ class GptModelTest {
             double fd = (up - down) / (2 * eps);
             double analytic = g.mul(dir).sumNumber().doubleValue();
             assertEquals(fd, analytic, 1e-7 + 1e-5 * Math.abs(fd), name);
-            assertTrue(Math.abs(analytic) > 1e-8, name + " gets a gradient");
+            // a key bias adds q·b to every score of a query row, which the softmax ignores: its gradient is truly 0
+            if (!name.endsWith("_k_b")) assertTrue(Math.abs(analytic) > 1e-8, name + " gets a gradient");
             checked++;
         }
         assertEquals(model.parameterNames().size(), checked);
