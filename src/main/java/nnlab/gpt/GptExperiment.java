@@ -48,7 +48,13 @@ public final class GptExperiment implements Experiment {
 
     @Override
     public List<ViewSpec> views(Config config) {
-        return List.of(LOSS, BITS, SPEED, SAMPLES, CURVE);
+        List<ViewSpec> views = new ArrayList<>(List.of(LOSS, BITS, SPEED, SAMPLES, CURVE));
+        views.addAll(InsideViews.views(c(config, "layers")));
+        return views;
+    }
+
+    private static int c(Config config, String key) {
+        return config.getInt(key);
     }
 
     static Corpus corpus(Config c) throws DataFileException {
@@ -80,6 +86,10 @@ public final class GptExperiment implements Experiment {
                 throw new SettingException("resume-from", "the checkpoint in " + resume + " was trained on a text with another vocabulary");
             }
             model = loaded.model();
+            if (!model.shape().equals(GptSettings.shape(c, corpus.vocab().size()))) {
+                throw new SettingException("resume-from", "the checkpoint in " + resume + " has another architecture than these settings: "
+                        + model.shape());
+            }
         }
         String unknown = corpus.vocab().unknownIn(prompt);
         if (!unknown.isEmpty()) throw new SettingException("sample-prompt", "the prompt holds characters the text lacks: " + unknown);
@@ -136,11 +146,17 @@ public final class GptExperiment implements Experiment {
                 ctx.log("checkpoint at step " + step + " in " + folder);
             }
         }
+        ctx.checkCancelled();
+        InsideViews.send(ctx, model, corpus.vocab(), lastSampleOr(sampleRows, prompt));
         ctx.figure(CURVE, curve.build(CURVE.title(), "step", "loss (nats per character)", false));
         double tps = trainNanos > 0 ? tokens / (trainNanos / 1e9) : 0;
         String lastSample = sampleRows.isEmpty() ? "" : sampleRows.get(sampleRows.size() - 1).get(1);
         return new GptSummary(steps, model.shape().parameterCount(), corpus.vocab().size(), val, best, val / Math.log(2), tps,
                 folder == null ? "" : folder.toString(), lastSample);
+    }
+
+    private static String lastSampleOr(List<List<String>> rows, String prompt) {
+        return rows.isEmpty() ? prompt : rows.get(rows.size() - 1).get(1);
     }
 
     private static void report(RunContext ctx, LineFigure.Builder curve, int step, double train, double val, double tps) {
