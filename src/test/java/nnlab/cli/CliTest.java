@@ -150,7 +150,7 @@ class CliTest {
     void unknownCommandsAndExperimentsExitWithTwo() {
         String ids = String.join(", ", ExperimentCatalog.all().stream().map(e -> e.id()).toList());
         assertEquals(2, cli("frobnicate"));
-        assertEquals("nnlab: unknown command 'frobnicate' (expected list, run, bench, shout; see --help)", errText().strip());
+        assertEquals("nnlab: unknown command 'frobnicate' (expected list, run, bench, shout, sample; see --help)", errText().strip());
         err.reset();
         assertEquals(2, cli("run", "nope"));
         assertEquals("nnlab run: unknown experiment 'nope' (one of " + ids + ")", errText().strip());
