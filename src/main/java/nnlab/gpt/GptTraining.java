@@ -62,6 +62,11 @@ public final class GptTraining {
         Map<String, INDArray> grads = r.getGradients();
         int next = optimizer.stepCount() + 1;
         optimizer.step(model, grads, AdamW.learningRate(next, schedule.warmup(), schedule.steps(), schedule.lr(), schedule.minLrFraction()));
+        // A step's gradients and activations live off the Java heap and are freed only when their
+        // small Java handles are collected, which a roomy heap postpones for good: resident memory
+        // grew ~230 MB per step (width 128, batch 32 × 64; a default run was killed for lack of
+        // memory at step 41). Collecting after each step keeps it flat (1.22–1.24 GB over 14 steps).
+        System.gc();
         return loss;
     }
 
