@@ -41,4 +41,12 @@ public interface RunContext {
 
     /** Appends one row of the run's metrics.csv (flushed at once). Columns are fixed by the first call. */
     void recordMetrics(Map<String, Object> row);
+
+    /**
+     * The run's folder in the run store, for files an experiment writes itself (a model's
+     * checkpoints, say); empty when the run is not stored (a test's context).
+     */
+    default java.util.Optional<java.nio.file.Path> folder() {
+        return java.util.Optional.empty();
+    }
 }

@@ -289,6 +289,8 @@ public final class RunEngine implements AutoCloseable {
 
         @Override public boolean isCancelled() { return run.isCancelRequested(); }
 
+        @Override public java.util.Optional<Path> folder() { return java.util.Optional.ofNullable(recorder.primaryFolder()); }
+
         @Override
         public void progress(double fraction, String message) {
             double f = Math.max(0, Math.min(1, fraction));

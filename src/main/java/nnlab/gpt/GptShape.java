@@ -1,0 +1,48 @@
+package nnlab.gpt;
+
+/**
+ * The architecture of one GPT: sizes and the switches that change the maths (positions, the
+ * 1/√d_k scaling, a head tied to the token embedding).
+ *
+ * @param vocab   characters the model knows
+ * @param context characters it looks at (the sequence length of training)
+ * @param width   the residual stream's width d_model; d_k = width / heads
+ */
+public record GptShape(int vocab, int context, int width, int heads, int layers, Positions positions, boolean scaled,
+                       boolean tiedHead) {
+
+    public enum Positions {
+        LEARNED("learned"), SINUSOIDAL("sinusoidal");
+
+        public final String key;
+
+        Positions(String key) {
+            this.key = key;
+        }
+
+        public static Positions of(String key) {
+            for (Positions p : values()) if (p.key.equals(key)) return p;
+            throw new IllegalArgumentException("unknown position embedding '" + key + "'");
+        }
+    }
+
+    public GptShape {
+        if (vocab < 2) throw new IllegalArgumentException("a vocabulary needs at least 2 characters");
+        if (heads < 1 || width % heads != 0) {
+            throw new IllegalArgumentException("width " + width + " is not divisible by heads " + heads);
+        }
+        if (context < 2 || layers < 1) throw new IllegalArgumentException("context ≥ 2 and layers ≥ 1 are needed");
+    }
+
+    public int headWidth() {
+        return width / heads;
+    }
+
+    /** Trainable numbers, counted as the model allocates them. */
+    public long parameterCount() {
+        long c = width;
+        long perBlock = 4 * (c * c + c) + 2 * 2 * c + (c * 4 * c + 4 * c) + (4 * c * c + c);
+        long embed = (long) vocab * c + (positions == Positions.LEARNED ? (long) context * c : 0);
+        return embed + layers * perBlock + 2 * c + (tiedHead ? 0 : c * vocab);
+    }
+}

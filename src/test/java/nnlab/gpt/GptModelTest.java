@@ -1,0 +1,117 @@
+package nnlab.gpt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class GptModelTest {
+    static final int V = 5, T = 6;
+
+    static GptShape tiny(GptShape.Positions positions, boolean tied) {
+        return new GptShape(V, T, 8, 2, 2, positions, true, tied);
+    }
+
+    static int[] randomIds(int n, long seed) {
+        Random r = new Random(seed);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) ids[i] = r.nextInt(V);
+        return ids;
+    }
+
+    static double[] randomGaussians(long n, long seed) {
+        Random r = new Random(seed);
+        double[] v = new double[Math.toIntExact(n)];
+        for (int i = 0; i < v.length; i++) v[i] = r.nextGaussian();
+        return v;
+    }
+
+    /** Central differences of the loss against SameDiff's gradient for every parameter (a few entries each). */
+    private static void checkGradients(GptShape shape) {
+        GptModel model = GptModel.build(shape, 3, DataType.DOUBLE);
+        // the init is small (0.02); larger weights make every nonlinearity and the softmax matter
+        for (String name : model.parameterNames()) {
+            INDArray p = model.parameter(name);
+            Random r = new Random(name.hashCode());
+            for (long i = 0; i < p.length(); i++) p.putScalar(i, p.getDouble(i) + r.nextGaussian() * 0.4);
+        }
+        int[] in = randomIds(2 * T, 1), out = randomIds(2 * T, 2);
+        Map<String, INDArray> grads = model.gradients(in, out);
+        double eps = 1e-6;
+        int checked = 0;
+        // per parameter tensor: the loss's slope along one random direction against ⟨gradient, direction⟩
+        for (String name : model.parameterNames()) {
+            INDArray p = model.parameter(name);
+            INDArray g = grads.get(name);
+            assertArrayEquals(p.shape(), g.shape(), name);
+            INDArray dir = org.nd4j.linalg.factory.Nd4j.create(randomGaussians(p.length(), name.hashCode()), p.shape(), 'c');
+            INDArray orig = p.dup();
+            p.assign(orig.add(dir.mul(eps)));
+            double up = model.loss(in, out);
+            p.assign(orig.sub(dir.mul(eps)));
+            double down = model.loss(in, out);
+            p.assign(orig);
+            double fd = (up - down) / (2 * eps);
+            double analytic = g.mul(dir).sumNumber().doubleValue();
+            assertEquals(fd, analytic, 1e-7 + 1e-5 * Math.abs(fd), name);
+            // a key bias adds q·b to every score of a query row, which the softmax ignores: its gradient is truly 0
+            if (!name.endsWith("_k_b")) assertTrue(Math.abs(analytic) > 1e-8, name + " gets a gradient");
+            checked++;
+        }
+        assertEquals(model.parameterNames().size(), checked);
+        assertTrue(grads.get("wte").norm2Number().doubleValue() > 1e-3, "gradient reaches the token embedding");
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesWithLearnedPositionsAndOwnHead() {
+        checkGradients(tiny(GptShape.Positions.LEARNED, false));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void gradientsMatchFiniteDifferencesWithSinusoidsAndTiedHead() {
+        checkGradients(tiny(GptShape.Positions.SINUSOIDAL, true));
+    }
+
+    @Test
+    void aLaterCharacterNeverChangesAnEarlierOutput() {
+        GptModel model = GptModel.build(tiny(GptShape.Positions.LEARNED, false), 5, DataType.DOUBLE);
+        int[] a = randomIds(T, 7);
+        int[] b = a.clone();
+        b[4] = (b[4] + 1) % V;
+        INDArray la = model.logits(a), lb = model.logits(b);
+        for (int t = 0; t < 4; t++) assertArrayEquals(la.getRow(t).toDoubleVector(), lb.getRow(t).toDoubleVector(), 1e-12, "position " + t);
+        assertTrue(la.getRow(4).sub(lb.getRow(4)).norm2Number().doubleValue() > 1e-9, "position 4 sees its own character");
+    }
+
+    @Test
+    void attentionIsZeroAboveTheDiagonalAndRowsSumToOne() {
+        GptModel model = GptModel.build(tiny(GptShape.Positions.LEARNED, false), 5, DataType.DOUBLE);
+        INDArray attn = model.output(randomIds(T, 9), GptModel.attentionName(1)).get(GptModel.attentionName(1));
+        assertArrayEquals(new long[] {1, 2, T, T}, attn.shape());
+        for (int h = 0; h < 2; h++) for (int i = 0; i < T; i++) {
+            double sum = 0;
+            for (int j = 0; j < T; j++) {
+                double w = attn.getDouble(0, h, i, j);
+                if (j > i) assertEquals(0, w, 0);
+                sum += w;
+            }
+            assertEquals(1, sum, 1e-12);
+        }
+    }
+
+    @Test
+    void parameterCountMatchesTheAllocatedArrays() {
+        for (boolean tied : new boolean[] {false, true}) {
+            GptModel model = GptModel.build(tiny(GptShape.Positions.LEARNED, tied), 1, DataType.FLOAT);
+            long n = 0;
+            for (String p : model.parameterNames()) n += model.parameter(p).length();
+            assertEquals(model.shape().parameterCount(), n);
+        }
+    }
+}
