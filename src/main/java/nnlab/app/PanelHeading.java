@@ -32,7 +32,8 @@ public final class PanelHeading {
             toggle.getStyleClass().add("how-to-read");
             toggle.setId("how-to-read");
             toggle.setFocusTraversable(true);
-            toggle.setStyle("-fx-background-color: transparent; -fx-text-fill: -nn-accent; -fx-padding: 2 0 0 0; -fx-cursor: hand;");
+            // The colour comes from the stylesheet's .how-to-read rule: an inline lookup of -nn-accent warns wherever no NN Lab sheet is loaded.
+            toggle.setStyle("-fx-background-color: transparent; -fx-padding: 2 0 0 0; -fx-cursor: hand;");
             toggle.selectedProperty().addListener((o, a, open) -> toggle.setText(open ? "How to read this ▾" : "How to read this ▸"));
         }
 
