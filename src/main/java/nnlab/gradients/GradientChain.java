@@ -140,9 +140,12 @@ public final class GradientChain {
         return new INDArray[] {s, u, vt.transpose()};
     }
 
-    /** The largest singular value, by LAPACK's SVD. */
+    /** The largest singular value, by LAPACK's SVD without the singular vectors (jobu = jobvt = 'N'). */
     public static double sigmaMax(INDArray a) {
-        return svd(a)[0].getDouble(0);
+        INDArray in = a.castTo(DataType.DOUBLE).dup('f');
+        INDArray s = Nd4j.create(DataType.DOUBLE, Math.min(in.rows(), in.columns()));
+        Nd4j.getBlasWrapper().lapack().gesvd(in, s, null, null);
+        return s.getDouble(0);
     }
 
     /** The Jacobian ∂x_n/∂x_1 at x1 (a width × 1 column), multiplied out without rescaling: for tests and small depths. */
