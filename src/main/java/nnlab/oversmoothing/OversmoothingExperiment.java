@@ -19,6 +19,9 @@ import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.shard.Sharded;
+import nnlab.kernel.shard.UnitPlan;
+import nnlab.kernel.shard.WorkUnit;
 import nnlab.kernel.train.EpochResult;
 import nnlab.kernel.train.RunProgress;
 import nnlab.kernel.train.TrainingListener;
@@ -34,7 +37,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * validation-accuracy bars, feature std and Dirichlet energy per layer (log y, one series per
  * depth) and a PCA picture per depth ({@link #pcaView}). There is one phase for the whole study.
  */
-public final class OversmoothingExperiment implements Experiment {
+public final class OversmoothingExperiment implements Experiment, Sharded {
     public static final String ID = "oversmoothing";
     public static final ViewSpec TRAIN_LOSS = ViewSpec.figure("train-loss", "Training loss per depth");
     public static final ViewSpec VAL_LOSS = ViewSpec.figure("val-loss", "Validation loss per depth");
@@ -120,6 +123,17 @@ public final class OversmoothingExperiment implements Experiment {
 
     @Override
     public OversmoothingSummary run(Config c, RunContext ctx) {
+        return run(c, ctx, UnitPlan.all());
+    }
+
+    /** One unit per depth (see {@link OversmoothingUnits}). */
+    @Override
+    public List<WorkUnit> units(Config c) {
+        return OversmoothingUnits.units(c);
+    }
+
+    @Override
+    public OversmoothingSummary run(Config c, RunContext ctx, UnitPlan plan) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Graph graph = OversmoothingSettings.graph(c);
         if (graph.nodes() > MAX_NODES) {
@@ -133,7 +147,9 @@ public final class OversmoothingExperiment implements Experiment {
                 split.validation().length, split.test().length));
         List<Integer> depths = c.getInts(DEPTHS);
         GcnTrainer.Hyper hyper = hyper(c);
-        List<GcnTrainer.Result> results = new ArrayList<>();
+        List<String> unitIds = OversmoothingUnits.ids(depths);
+        // By position in the depth list: a shard fills only its own depths.
+        GcnTrainer.Result[] results = new GcnTrainer.Result[depths.size()];
         LineFigure.Builder trainCurves = new LineFigure.Builder();
         LineFigure.Builder valCurves = new LineFigure.Builder();
         // A deeper net's epoch costs more: an epoch of depth d counts d units.
@@ -141,33 +157,24 @@ public final class OversmoothingExperiment implements Experiment {
         try (OneDnn ignored = OneDnn.off()) {
             GcnTrainer trainer = new GcnTrainer(graph, DataType.FLOAT);
             publish(ctx, graph, depths, results, hyper);
-            for (int depth : depths) {
+            for (int i = 0; i < depths.size(); i++) {
                 ctx.checkCancelled();
+                int depth = depths.get(i);
+                String unit = unitIds.get(i);
+                if (plan.skips(unit)) continue;
                 String series = "depth " + depth;
                 ViewSpec lossChart = lossChart(depth, graph.classes());
+                if (plan.replayed(unit) != null) {
+                    GcnTrainer.Result r = OversmoothingUnits.replay(plan.replayed(unit));
+                    for (GcnTrainer.EpochStats s : r.epochs()) epochDone(ctx, graph, hyper, depth, s, lossChart, trainCurves, valCurves);
+                    results[i] = r;
+                    finishDepth(ctx, graph, depths, results, hyper, r);
+                    continue;
+                }
                 GcnTrainer.Result r = trainer.train(depth, hyper, new TrainingListener<>() {
                 @Override
                 public void epochDone(EpochResult<GcnTrainer.Evaluation> e) {
-                    GcnTrainer.EpochStats s = GcnTrainer.EpochStats.of(e);
-                    // One small live chart per depth; the figures below overlay all depths for comparison and export.
-                    ctx.metric(lossChart, "train", s.epoch(), s.trainLoss());
-                    ctx.metric(lossChart, "validation", s.epoch(), s.valLoss());
-                    trainCurves.add(series, s.epoch(), s.trainLoss());
-                    valCurves.add(series, s.epoch(), s.valLoss());
-                    List<ReferenceLine> lnC = List.of(ReferenceLine.uniformLoss(graph.classes()));
-                    ctx.figure(TRAIN_LOSS, trainCurves.build("Training loss per depth", "epoch", "NLL on the training nodes", false)
-                            .withReferences(lnC).withSubtitle(subtitle(graph, hyper)));
-                    ctx.figure(VAL_LOSS, valCurves.build("Validation loss per depth", "epoch", "NLL on the validation nodes", false)
-                            .withReferences(lnC).withSubtitle(subtitle(graph, hyper)));
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("depth", depth);
-                    row.put("epoch", s.epoch());
-                    row.put("train_loss", s.trainLoss());
-                    row.put("val_loss", s.valLoss());
-                    row.put("train_acc", s.trainAccuracy());
-                    row.put("val_acc", s.valAccuracy());
-                    row.put("seconds", s.seconds());
-                    ctx.recordMetrics(row);
+                    OversmoothingExperiment.epochDone(ctx, graph, hyper, depth, GcnTrainer.EpochStats.of(e), lossChart, trainCurves, valCurves);
                 }
 
                 @Override
@@ -177,16 +184,48 @@ public final class OversmoothingExperiment implements Experiment {
                             depth, s.epoch(), hyper.epochs(), s.trainLoss(), s.valLoss(), s.valAccuracy(), s.seconds());
                 }
                 }, ctx::checkCancelled, progress.weighted(depth));
-                results.add(r);
-                ctx.log(String.format(Locale.ROOT, "depth %d: val acc %.1f %% (mean per class %.1f %%), feature std at the last layer %.3g, "
-                                + "Dirichlet energy %.3g, %.2f s/epoch", depth, r.valAccuracy(), r.valMeanClassAccuracy(),
-                        r.featureStd()[depth], r.dirichletEnergy()[depth], r.secondsPerEpoch()));
-                logZeros(ctx, r);
-                publish(ctx, graph, depths, results, hyper);
-                ctx.figure(pcaView(depth), pcaFigure(graph, r));
+                results[i] = r;
+                plan.record(unit, OversmoothingUnits.result(r));
+                finishDepth(ctx, graph, depths, results, hyper, r);
             }
         }
-        return summary(graph, depths, results);
+        return summary(graph, depths, java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** One epoch of one depth, trained here or replayed from a part: its live chart, the overlaid figures, its metrics row. */
+    private static void epochDone(RunContext ctx, Graph graph, GcnTrainer.Hyper hyper, int depth, GcnTrainer.EpochStats s, ViewSpec lossChart,
+                                  LineFigure.Builder trainCurves, LineFigure.Builder valCurves) {
+        String series = "depth " + depth;
+        // One small live chart per depth; the figures below overlay all depths for comparison and export.
+        ctx.metric(lossChart, "train", s.epoch(), s.trainLoss());
+        ctx.metric(lossChart, "validation", s.epoch(), s.valLoss());
+        trainCurves.add(series, s.epoch(), s.trainLoss());
+        valCurves.add(series, s.epoch(), s.valLoss());
+        List<ReferenceLine> lnC = List.of(ReferenceLine.uniformLoss(graph.classes()));
+        ctx.figure(TRAIN_LOSS, trainCurves.build("Training loss per depth", "epoch", "NLL on the training nodes", false)
+                .withReferences(lnC).withSubtitle(subtitle(graph, hyper)));
+        ctx.figure(VAL_LOSS, valCurves.build("Validation loss per depth", "epoch", "NLL on the validation nodes", false)
+                .withReferences(lnC).withSubtitle(subtitle(graph, hyper)));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("depth", depth);
+        row.put("epoch", s.epoch());
+        row.put("train_loss", s.trainLoss());
+        row.put("val_loss", s.valLoss());
+        row.put("train_acc", s.trainAccuracy());
+        row.put("val_acc", s.valAccuracy());
+        row.put("seconds", s.seconds());
+        ctx.recordMetrics(row);
+    }
+
+    private static void finishDepth(RunContext ctx, Graph graph, List<Integer> depths, GcnTrainer.Result[] results, GcnTrainer.Hyper hyper,
+                                    GcnTrainer.Result r) {
+        int depth = r.depth();
+        ctx.log(String.format(Locale.ROOT, "depth %d: val acc %.1f %% (mean per class %.1f %%), feature std at the last layer %.3g, "
+                        + "Dirichlet energy %.3g, %.2f s/epoch", depth, r.valAccuracy(), r.valMeanClassAccuracy(),
+                r.featureStd()[depth], r.dirichletEnergy()[depth], r.secondsPerEpoch()));
+        logZeros(ctx, r);
+        publish(ctx, graph, depths, results, hyper);
+        ctx.figure(pcaView(depth), pcaFigure(graph, r));
     }
 
     /** A log axis cannot show a measure that is exactly zero: say so rather than leave a silent gap. */
@@ -199,13 +238,13 @@ public final class OversmoothingExperiment implements Experiment {
         }
     }
 
-    private static void publish(RunContext ctx, Graph graph, List<Integer> depths, List<GcnTrainer.Result> results,
+    private static void publish(RunContext ctx, Graph graph, List<Integer> depths, GcnTrainer.Result[] results,
                                 GcnTrainer.Hyper hyper) {
         List<List<String>> rows = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();
         for (int i = 0; i < depths.size(); i++) {
             int depth = depths.get(i);
-            GcnTrainer.Result r = i < results.size() ? results.get(i) : null;
+            GcnTrainer.Result r = results[i];
             if (r == null) {
                 rows.add(List.of(String.valueOf(depth), "…", "…", "…", "…", "…", "…", "…", ""));
                 continue;
@@ -221,14 +260,14 @@ public final class OversmoothingExperiment implements Experiment {
             details.put(i + ":7", perLayer.toString());
         }
         ctx.table(ACCURACY_TABLE, "Accuracy after training — " + graph.name(), TABLE_COLUMNS, rows, details);
-        if (results.isEmpty()) return;
+        if (java.util.Arrays.stream(results).allMatch(java.util.Objects::isNull)) return;
 
         List<String> categories = new ArrayList<>();
         for (int d : depths) categories.add("depth " + d);
         double[][] values = new double[2][depths.size()];
         for (int i = 0; i < depths.size(); i++) {
-            values[0][i] = i < results.size() ? results.get(i).valAccuracy() : Double.NaN;
-            values[1][i] = i < results.size() ? results.get(i).valMeanClassAccuracy() : Double.NaN;
+            values[0][i] = results[i] != null ? results[i].valAccuracy() : Double.NaN;
+            values[1][i] = results[i] != null ? results[i].valMeanClassAccuracy() : Double.NaN;
         }
         ctx.figure(ACCURACY_FIGURE, new BarFigure("Validation accuracy per depth", "validation accuracy (%)", categories,
                 List.of("overall", "mean per class"), values, null, 0, 100).withXLabel("GCN depth (layers)")
@@ -237,6 +276,7 @@ public final class OversmoothingExperiment implements Experiment {
         LineFigure.Builder std = new LineFigure.Builder();
         LineFigure.Builder energy = new LineFigure.Builder();
         for (GcnTrainer.Result r : results) {
+            if (r == null) continue;
             for (int l = 0; l <= r.depth(); l++) {
                 std.add("depth " + r.depth(), l, r.featureStd()[l]);
                 energy.add("depth " + r.depth(), l, r.dirichletEnergy()[l]);
