@@ -1,0 +1,68 @@
+package nnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A study run through the command line in-process (whole, as a shard, merged), and its outputs compared but for timings. */
+final class ShardStudyRuns {
+    private final Path tmp;
+    private final List<String> study;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    ShardStudyRuns(Path tmp, List<String> study) {
+        this.tmp = tmp;
+        this.study = study;
+    }
+
+    /** Runs a command with the test's runs folder and asserts it exits 0, showing stderr otherwise. */
+    void cli(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--runs-dir", tmp.resolve("runs").toString()));
+        int code = Cli.run(all.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The study into {@code tmp/out}, with extra options such as {@code --shard 0/2}. */
+    void run(String out, String... extra) {
+        List<String> args = new ArrayList<>(study);
+        args.addAll(List.of("--out", tmp.resolve(out).toString()));
+        args.addAll(List.of(extra));
+        cli(args);
+    }
+
+    void merge(String... partsThenOut) {
+        List<String> args = new ArrayList<>(List.of("merge"));
+        for (int i = 0; i < partsThenOut.length - 1; i++) args.add(tmp.resolve(partsThenOut[i]).toString());
+        args.addAll(List.of("--out", tmp.resolve(partsThenOut[partsThenOut.length - 1]).toString()));
+        cli(args);
+    }
+
+    /** A summary without its timing keys (any key naming seconds), which no two runs share. */
+    static Object withoutSeconds(Object json) {
+        if (json instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!String.valueOf(k).contains("second")) out.put(String.valueOf(k), withoutSeconds(v));
+            });
+            return out;
+        }
+        if (json instanceof List<?> l) return l.stream().map(ShardStudyRuns::withoutSeconds).toList();
+        return json;
+    }
+
+    /** metrics.csv without its last column (seconds). */
+    static List<String> withoutSecondsColumn(Path csv) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) out.add(line.substring(0, line.lastIndexOf(',')));
+        return out;
+    }
+}
