@@ -4,10 +4,12 @@ import static nnlab.graph.CsbmSettings.CLASSES;
 import static nnlab.oversmoothing.OversmoothingSettings.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import nnlab.graph.Graph;
 import nnlab.kernel.config.Config;
 import nnlab.kernel.config.ConfigSchema;
@@ -162,7 +164,6 @@ public final class OversmoothingExperiment implements Experiment, Sharded {
                 int depth = depths.get(i);
                 String unit = unitIds.get(i);
                 if (plan.skips(unit)) continue;
-                String series = "depth " + depth;
                 ViewSpec lossChart = lossChart(depth, graph.classes());
                 if (plan.replayed(unit) != null) {
                     GcnTrainer.Result r = OversmoothingUnits.replay(plan.replayed(unit));
@@ -189,7 +190,7 @@ public final class OversmoothingExperiment implements Experiment, Sharded {
                 finishDepth(ctx, graph, depths, results, hyper, r);
             }
         }
-        return summary(graph, depths, java.util.Arrays.stream(results).filter(java.util.Objects::nonNull).toList());
+        return summary(graph, depths, Arrays.stream(results).filter(Objects::nonNull).toList());
     }
 
     /** One epoch of one depth, trained here or replayed from a part: its live chart, the overlaid figures, its metrics row. */
@@ -260,7 +261,7 @@ public final class OversmoothingExperiment implements Experiment, Sharded {
             details.put(i + ":7", perLayer.toString());
         }
         ctx.table(ACCURACY_TABLE, "Accuracy after training — " + graph.name(), TABLE_COLUMNS, rows, details);
-        if (java.util.Arrays.stream(results).allMatch(java.util.Objects::isNull)) return;
+        if (Arrays.stream(results).allMatch(Objects::isNull)) return;
 
         List<String> categories = new ArrayList<>();
         for (int d : depths) categories.add("depth " + d);
