@@ -15,6 +15,9 @@ import nnlab.kernel.run.PublishedResults;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.RunEvent;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.shard.Sharded;
+import nnlab.kernel.shard.UnitPlan;
+import nnlab.kernel.shard.WorkUnit;
 import nnlab.kernel.train.EpochResult;
 import nnlab.kernel.train.RunProgress;
 import nnlab.kernel.train.TrainingListener;
@@ -23,9 +26,11 @@ import nnlab.kernel.train.TrainingListener;
  * GCN vs GAT on a citation graph: N seeds per model, live curves of the current seed, the results
  * table beside the published numbers, and after the run the views that look inside the attention.
  * Models train one after the other (all GCN seeds, then all GAT seeds); everything runs on the
- * run's own thread, so the window stays responsive.
+ * run's own thread, so the window stays responsive. Each model × seed is a work unit
+ * ({@link GnnUnits}), so {@code run gnn --shard i/n} trains some seeds and {@code merge} replays
+ * them into the run folder one process would have written.
  */
-public final class GnnExperiment implements Experiment, PublishedResults {
+public final class GnnExperiment implements Experiment, PublishedResults, Sharded {
     public static final String ID = "gnn";
     public static final ViewSpec RESULTS = ViewSpec.table("results", "Test accuracy per model");
     public static final ViewSpec SEED_TABLE = ViewSpec.table("seeds", "Every seed");
@@ -94,6 +99,17 @@ public final class GnnExperiment implements Experiment, PublishedResults {
 
     @Override
     public GnnSummary run(Config config, RunContext ctx) {
+        return run(config, ctx, UnitPlan.all());
+    }
+
+    /** One unit per model and seed (see {@link GnnUnits}). */
+    @Override
+    public List<WorkUnit> units(Config config) {
+        return GnnUnits.units(config);
+    }
+
+    @Override
+    public GnnSummary run(Config config, RunContext ctx, UnitPlan plan) {
         Config c = Presets.apply(config);
         if (!c.getString(PRESET).equals(AS_SET)) ctx.log("preset '" + c.getString(PRESET) + "': " + effective(c));
         Graph g = GnnData.graph(c);
@@ -103,30 +119,45 @@ public final class GnnExperiment implements Experiment, PublishedResults {
                 g.split().validation().length, g.split().test().length));
         List<String> models = c.getStrings(MODELS);
         int seeds = c.getInt(SEEDS);
-        double units = 0;
-        for (String m : models) units += seeds * (GnnStudy.maxEpochs(m, c) + 1.0);
-        RunProgress progress = new RunProgress(ctx, units);
+        double work = 0;
+        for (String m : models) {
+            for (int s = 0; s < seeds; s++) if (plan.runs(GnnUnits.id(m, GnnUnits.seed(c, s)))) work += GnnStudy.maxEpochs(m, c) + 1.0;
+        }
+        RunProgress progress = new RunProgress(ctx, work);
         Map<String, List<GnnStudy.SeedResult>> results = new LinkedHashMap<>();
-        Map<String, GnnStudy.Trained> firstSeed = new LinkedHashMap<>();
+        List<LookInside> inside = new ArrayList<>();
         for (String m : models) results.put(m, new ArrayList<>());
         GnnTables.publish(ctx, g, models, seeds, results);
         for (String m : models) {
             for (int s = 0; s < seeds; s++) {
-                long seed = c.getInt(FIRST_SEED) + (long) s;
+                long seed = GnnUnits.seed(c, s);
+                String unit = GnnUnits.id(m, seed);
+                if (plan.skips(unit)) continue;
                 if (s > 0) ctx.emit(new RunEvent.RetireCurves(suffix(m, seed - 1)));
-                GnnStudy.Trained t = GnnStudy.train(m, in, c, seed, listener(ctx, m, seed, GnnStudy.maxEpochs(m, c)), ctx::checkCancelled,
-                        progress.weighted(1));
-                if (s == 0) firstSeed.put(m, t);
-                results.get(m).add(t.result());
-                GnnStudy.SeedResult r = t.result();
+                GnnUnits.Unit u;
+                if (plan.replayed(unit) != null) {
+                    u = GnnUnits.replay(plan.replayed(unit));
+                    for (GnnUnits.EpochRow row : u.epochs()) epochDone(ctx, m, seed, row);
+                } else {
+                    List<GnnUnits.EpochRow> rows = new ArrayList<>();
+                    GnnStudy.Trained t = GnnStudy.train(m, in, c, seed, listener(ctx, m, seed, GnnStudy.maxEpochs(m, c), rows),
+                            ctx::checkCancelled, progress.weighted(1));
+                    // The first seed's model is looked inside; only the numbers the views draw are kept.
+                    u = new GnnUnits.Unit(t.result(), rows, s == 0 ? LookInside.measure(t, c, g) : null);
+                    plan.record(unit, GnnUnits.result(u));
+                }
+                if (u.inside() != null) inside.add(u.inside());
+                results.get(m).add(u.result());
+                GnnStudy.SeedResult r = u.result();
                 ctx.log(String.format(Locale.ROOT, "%s seed %d: test acc %.1f %%, val acc %.1f %% (weights of epoch %d of %d), %.1f ms/epoch",
                         m, seed, r.testAccuracy(), r.valAccuracy(), r.bestEpoch(), r.epochs(), 1000 * r.secondsPerEpoch()));
                 GnnTables.publish(ctx, g, models, seeds, results);
             }
         }
-        lookInside(ctx, c, in, firstSeed);
+        LookInside.publish(ctx, c, in, inside);
         List<GnnSummary.Model> summary = new ArrayList<>();
-        for (String m : models) summary.add(GnnSummary.model(m, results.get(m)));
+        // A shard that holds no seed of a model leaves it out rather than report a mean of nothing.
+        for (String m : models) if (!results.get(m).isEmpty()) summary.add(GnnSummary.model(m, results.get(m)));
         return new GnnSummary(new GnnSummary.GraphInfo(g.name(), g.nodes(), g.edges().length, g.classes(), g.featureDim(),
                 g.split().train().length, g.split().validation().length, g.split().test().length), c.getString(PRESET), summary);
     }
@@ -135,28 +166,14 @@ public final class GnnExperiment implements Experiment, PublishedResults {
         return " · " + model + " seed " + seed;
     }
 
-    private static TrainingListener<FullBatchTraining.Evaluation> listener(RunContext ctx, String m, long seed, int maxEpochs) {
-        ViewSpec loss = lossChart(m), acc = accuracyChart(m);
-        String sfx = suffix(m, seed);
+    private static TrainingListener<FullBatchTraining.Evaluation> listener(RunContext ctx, String m, long seed, int maxEpochs,
+                                                                           List<GnnUnits.EpochRow> rows) {
         return new TrainingListener<>() {
             @Override
             public void epochDone(EpochResult<FullBatchTraining.Evaluation> e) {
-                FullBatchTraining.Evaluation v = e.validation();
-                ctx.metric(loss, "train" + sfx, e.epoch(), v.trainLoss());
-                ctx.metric(loss, "validation" + sfx, e.epoch(), v.valLoss());
-                ctx.metric(acc, "train" + sfx, e.epoch(), v.trainAccuracy());
-                ctx.metric(acc, "validation" + sfx, e.epoch(), v.valAccuracy());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("model", m);
-                row.put("seed", seed);
-                row.put("epoch", e.epoch());
-                row.put("train_loss", v.trainLoss());
-                row.put("val_loss", v.valLoss());
-                row.put("train_acc", v.trainAccuracy());
-                row.put("val_acc", v.valAccuracy());
-                row.put("test_acc", v.testAccuracy());
-                row.put("seconds", e.seconds());
-                ctx.recordMetrics(row);
+                GnnUnits.EpochRow row = GnnUnits.EpochRow.of(e);
+                rows.add(row);
+                GnnExperiment.epochDone(ctx, m, seed, row);
             }
 
             @Override
@@ -168,38 +185,25 @@ public final class GnnExperiment implements Experiment, PublishedResults {
         };
     }
 
-    /** The saved views of the first seed's models: PCA per model; for the GAT one node's attention and the entropy histogram. */
-    private static void lookInside(RunContext ctx, Config c, GnnData.Input in, Map<String, GnnStudy.Trained> trained) {
-        Graph g = in.graph();
-        for (Map.Entry<String, GnnStudy.Trained> e : trained.entrySet()) {
-            ctx.figure(pcaView(e.getKey()), InsideAttention.pca(g, e.getValue().evaluation().hidden(), e.getValue().model().hiddenWidth(),
-                    e.getKey()));
-        }
-        GnnStudy.Trained gat = trained.get(GAT);
-        if (gat == null) return;
-        Gat model = (Gat) gat.model();
-        double[] alpha = ((Gat.GatPass) gat.evaluation()).attention();
-        int node = c.getInt(INSPECT_NODE);
-        if (node >= g.nodes()) {
-            ctx.log("inspect-node " + node + " is not a node of this graph (0–" + (g.nodes() - 1) + "): showing the most uncertain node");
-            node = -1;
-        }
-        int ofClass = c.getInt(INSPECT_CLASS);
-        if (ofClass >= g.classes()) {
-            ctx.log("inspect-class " + ofClass + " is not a class of this graph (0–" + (g.classes() - 1) + "): any class");
-            ofClass = -1;
-        }
-        if (node < 0) node = InsideAttention.mostUncertain(g, gat.evaluation().scores(), ofClass);
-        int heads = model.heads1();
-        ctx.figure(NODE_GRAPH, InsideAttention.graphFigure(g, model.neighbourhoods(), alpha, heads, node));
-        ctx.figure(NODE_FIGURE, InsideAttention.nodeFigure(g, model.neighbourhoods(), alpha, heads, node));
-        ctx.table(NODE_TABLE, "Node " + node + ": GAT layer-1 attention per head vs the GCN's fixed weights (seed " + gat.result().seed() + ")",
-                InsideAttention.nodeColumns(heads), InsideAttention.nodeRows(g, model.neighbourhoods(), alpha, heads, node), Map.of());
-        double[] h = InsideAttention.entropies(model.neighbourhoods(), alpha, heads);
-        double[] u = InsideAttention.uniformEntropies(model.neighbourhoods());
-        ctx.figure(ENTROPY, InsideAttention.entropyHistogram(h, u, 20));
-        ctx.log(String.format(Locale.ROOT, "attention entropy: mean %.3f nats vs %.3f for uniform weights (%.0f %% of uniform)",
-                InsideAttention.mean(h), InsideAttention.mean(u), 100 * InsideAttention.mean(h) / InsideAttention.mean(u)));
+    /** One epoch of one seed, trained here or replayed from a part: the current seed's live curves and its metrics row. */
+    private static void epochDone(RunContext ctx, String m, long seed, GnnUnits.EpochRow e) {
+        String sfx = suffix(m, seed);
+        ViewSpec loss = lossChart(m), acc = accuracyChart(m);
+        ctx.metric(loss, "train" + sfx, e.epoch(), e.trainLoss());
+        ctx.metric(loss, "validation" + sfx, e.epoch(), e.valLoss());
+        ctx.metric(acc, "train" + sfx, e.epoch(), e.trainAccuracy());
+        ctx.metric(acc, "validation" + sfx, e.epoch(), e.valAccuracy());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", m);
+        row.put("seed", seed);
+        row.put("epoch", e.epoch());
+        row.put("train_loss", e.trainLoss());
+        row.put("val_loss", e.valLoss());
+        row.put("train_acc", e.trainAccuracy());
+        row.put("val_acc", e.valAccuracy());
+        row.put("test_acc", e.testAccuracy());
+        row.put("seconds", e.seconds());
+        ctx.recordMetrics(row);
     }
 
     private static String effective(Config c) {

@@ -44,16 +44,26 @@ final class InsideAttention {
         return best;
     }
 
-    /** Rows: neighbour j (itself included), its class, the GCN weight, then α_ij per head. */
-    static List<List<String>> nodeRows(Graph g, SparseRows nb, double[] alpha, int heads, int node) {
+    /**
+     * One node's attention out of the layer's edge-list attention {@code alpha} (edge k, head h at
+     * k·heads + h): its neighbours' α in neighbourhood order, α_q,h at q·heads + h. The node views
+     * take only this slice, so a shard's part keeps a few numbers instead of every edge's.
+     */
+    static double[] ofNode(SparseRows nb, double[] alpha, int heads, int node) {
+        int from = nb.rowStart()[node], to = nb.rowStart()[node + 1];
+        return java.util.Arrays.copyOfRange(alpha, from * heads, to * heads);
+    }
+
+    /** Rows: neighbour j (itself included), its class, the GCN weight, then α_ij per head ({@code nodeAlpha} from {@link #ofNode}). */
+    static List<List<String>> nodeRows(Graph g, SparseRows nb, double[] nodeAlpha, int heads, int node) {
         List<List<String>> rows = new ArrayList<>();
-        for (int k = nb.rowStart()[node]; k < nb.rowStart()[node + 1]; k++) {
+        for (int k = nb.rowStart()[node], q = 0; k < nb.rowStart()[node + 1]; k++, q++) {
             int j = nb.columns()[k];
             List<String> row = new ArrayList<>();
             row.add(j == node ? j + " (itself)" : String.valueOf(j));
             row.add(g.classNames().get(g.labels()[j]));
             row.add(f3(gcnWeight(nb, node, j)));
-            for (int h = 0; h < heads; h++) row.add(f3(alpha[k * heads + h]));
+            for (int h = 0; h < heads; h++) row.add(f3(nodeAlpha[q * heads + h]));
             rows.add(row);
         }
         return rows;
@@ -69,7 +79,7 @@ final class InsideAttention {
         return 1 / Math.sqrt((double) nb.degree(i) * nb.degree(j));
     }
 
-    static BarFigure nodeFigure(Graph g, SparseRows nb, double[] alpha, int heads, int node) {
+    static BarFigure nodeFigure(Graph g, SparseRows nb, double[] nodeAlpha, int heads, int node) {
         List<String> categories = new ArrayList<>();
         int d = nb.degree(node);
         double[][] values = new double[heads + 1][d];
@@ -77,7 +87,7 @@ final class InsideAttention {
             int j = nb.columns()[k];
             categories.add((j == node ? "self " : "") + j + " · " + g.classNames().get(g.labels()[j]));
             values[0][q] = gcnWeight(nb, node, j);
-            for (int h = 0; h < heads; h++) values[h + 1][q] = alpha[k * heads + h];
+            for (int h = 0; h < heads; h++) values[h + 1][q] = nodeAlpha[q * heads + h];
         }
         List<String> groups = new ArrayList<>(List.of("GCN (fixed)"));
         for (int h = 1; h <= heads; h++) groups.add("GAT head " + h);
@@ -86,12 +96,12 @@ final class InsideAttention {
                 values, null, 0, Double.NaN);
     }
 
-    static NeighbourhoodFigure graphFigure(Graph g, SparseRows nb, double[] alpha, int heads, int node) {
+    static NeighbourhoodFigure graphFigure(Graph g, SparseRows nb, double[] nodeAlpha, int heads, int node) {
         List<NeighbourhoodFigure.Neighbour> list = new ArrayList<>();
-        for (int k = nb.rowStart()[node]; k < nb.rowStart()[node + 1]; k++) {
+        for (int k = nb.rowStart()[node], q = 0; k < nb.rowStart()[node + 1]; k++, q++) {
             int j = nb.columns()[k];
             double[] a = new double[heads];
-            for (int h = 0; h < heads; h++) a[h] = alpha[k * heads + h];
+            for (int h = 0; h < heads; h++) a[h] = nodeAlpha[q * heads + h];
             list.add(new NeighbourhoodFigure.Neighbour(j, g.labels()[j], j == node, gcnWeight(nb, node, j), a));
         }
         String cls = g.classNames().get(g.labels()[node]);
@@ -137,8 +147,13 @@ final class InsideAttention {
                 List.of("GAT layer 1 (mean over heads)", "uniform over the neighbourhood, log d̃ᵢ (GCN-like)"), counts, null, 0, Double.NaN);
     }
 
-    static ScatterFigure pca(Graph g, double[] hidden, int width, String model) {
-        double[][] p = GraphMath.pca2(Nd4j.create(hidden, new long[] {g.nodes(), width}, 'c')).toDoubleMatrix();
+    /** The hidden features (n × width) projected on their first two principal components: n × 2. */
+    static double[][] pcaPoints(Graph g, double[] hidden, int width) {
+        return GraphMath.pca2(Nd4j.create(hidden, new long[] {g.nodes(), width}, 'c')).toDoubleMatrix();
+    }
+
+    /** The PCA picture of {@link #pcaPoints}, coloured by class. */
+    static ScatterFigure pcaFigure(Graph g, double[][] p, int width, String model) {
         List<ScatterFigure.Group> groups = new ArrayList<>();
         for (int c = 0; c < g.classes(); c++) {
             List<Integer> members = new ArrayList<>();

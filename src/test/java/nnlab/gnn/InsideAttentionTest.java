@@ -44,7 +44,7 @@ class InsideAttentionTest {
             int ofClass = InsideAttention.mostUncertain(g, pass.scores(), cls);
             if (hasTestNode) assertEquals(cls, g.labels()[ofClass], "the most uncertain test node of class " + cls);
         }
-        BarFigure f = InsideAttention.nodeFigure(g, nb, alpha, 4, 33);
+        BarFigure f = InsideAttention.nodeFigure(g, nb, InsideAttention.ofNode(nb, alpha, 4, 33), 4, 33);
         assertEquals(18, f.categories().size(), "the officer's 17 friends and himself");
         assertEquals(1 / Math.sqrt(18.0 * 18.0), f.values()[0][f.categories().size() - 1], 1e-12, "GCN self-weight 1/d̃");
     }
