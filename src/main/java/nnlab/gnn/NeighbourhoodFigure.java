@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import nnlab.kernel.figure.Drawing;
 import nnlab.kernel.figure.Figure;
 
@@ -39,7 +40,7 @@ record NeighbourhoodFigure(String title, int node, String nodeClass, List<Neighb
 
     private static final Color[] CLASS_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x999999), new Color(0x000000), new Color(0x882255)};
-    private static final double W = 860, H = 760, CX = 430, CY = 400, RADIUS = 250;
+    private static final double W = 860, H = 760, CX = 430, CY = 400, RADIUS = 250, MARGIN = 20;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
@@ -77,7 +78,12 @@ record NeighbourhoodFigure(String title, int node, String nodeClass, List<Neighb
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.DARK_GRAY);
         g.setFont(TITLE);
-        centred(g, title, W / 2, 24);
+        double top = 24;
+        // Cora's class names and four-digit node ids make the title wider than the figure: it wraps rather than being cut.
+        for (String line : lines(title, g.getFontMetrics(TITLE)::stringWidth, W - 2 * MARGIN)) {
+            centred(g, line, W / 2, top);
+            top += 19;
+        }
         List<Neighbour> others = new ArrayList<>(neighbours.stream().filter(n -> !n.self()).toList());
         int total = others.size();
         others.sort(Comparator.comparingDouble(Neighbour::meanAlpha).reversed());
@@ -85,8 +91,12 @@ record NeighbourhoodFigure(String title, int node, String nodeClass, List<Neighb
         others.sort(Comparator.comparingInt(Neighbour::classIndex).thenComparingInt(Neighbour::id));
         g.setFont(TEXT);
         g.setColor(Color.GRAY);
-        centred(g, "edge width: GAT attention (mean over heads); labels: GAT α̅ / GCN 1/√(d̃ᵢd̃ⱼ); bars: α per head"
-                + (total > others.size() ? " — the " + others.size() + " most attended of " + total + " neighbours" : ""), W / 2, 44);
+        String key = "edge width: GAT attention (mean over heads); labels: GAT α̅ / GCN 1/√(d̃ᵢd̃ⱼ); bars: α per head"
+                + (total > others.size() ? " — the " + others.size() + " most attended of " + total + " neighbours" : "");
+        for (String line : lines(key, g.getFontMetrics(TEXT)::stringWidth, W - 2 * MARGIN)) {
+            centred(g, line, W / 2, top + 1);
+            top += 15;
+        }
         double maxAlpha = 1e-9;
         for (Neighbour n : neighbours) for (double a : n.alpha()) maxAlpha = Math.max(maxAlpha, a);
         for (int k = 0; k < others.size(); k++) {
@@ -96,7 +106,9 @@ record NeighbourhoodFigure(String title, int node, String nodeClass, List<Neighb
             g.setColor(new Color(60, 60, 60, 170));
             g.setStroke(new BasicStroke((float) (0.8 + 14 * n.meanAlpha()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Line2D.Double(CX, CY, x, y));
-            double lx = CX + 0.55 * RADIUS * Math.cos(angle), ly = CY + 0.55 * RADIUS * Math.sin(angle);
+            // Many edges: labels alternate between two radii, so neighbouring edges' labels do not sit on each other.
+            double along = others.size() > 12 ? (k % 2 == 0 ? 0.48 : 0.72) : 0.55;
+            double lx = CX + along * RADIUS * Math.cos(angle), ly = CY + along * RADIUS * Math.sin(angle);
             label(g, String.format(Locale.ROOT, "%.2f / %.2f", n.meanAlpha(), n.gcnWeight()), lx, ly);
             node(g, x, y, 13, n.classIndex(), String.valueOf(n.id()));
             bars(g, n.alpha(), maxAlpha, CX + (RADIUS + 42) * Math.cos(angle), CY + (RADIUS + 34) * Math.sin(angle));
@@ -118,14 +130,45 @@ record NeighbourhoodFigure(String title, int node, String nodeClass, List<Neighb
         }
     }
 
-    private static void node(Graphics2D g, double x, double y, double r, int c, String text) {
-        g.setColor(classColour(c));
+    /** A disc at least large enough for its label (Cora's ids have four digits), the label dark on a light class colour. */
+    private static void node(Graphics2D g, double x, double y, double minRadius, int c, String text) {
+        g.setFont(TEXT);
+        double r = Math.max(minRadius, g.getFontMetrics().stringWidth(text) / 2.0 + 4);
+        Color fill = classColour(c);
+        g.setColor(fill);
         g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
         g.setColor(Color.WHITE);
         g.setStroke(new BasicStroke(1.5f));
         g.draw(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
-        g.setFont(TEXT);
+        double luminance = (0.299 * fill.getRed() + 0.587 * fill.getGreen() + 0.114 * fill.getBlue()) / 255;
+        g.setColor(luminance > 0.6 ? Color.BLACK : Color.WHITE);
         centred(g, text, x, y + 4);
+    }
+
+    /**
+     * The text in lines no wider than {@code maxWidth}: one line when it fits; else split after its
+     * last ": " when both halves fit; else wrapped word by word (a single word wider than that stays whole).
+     */
+    static List<String> lines(String text, ToDoubleFunction<String> width, double maxWidth) {
+        if (width.applyAsDouble(text) <= maxWidth) return List.of(text);
+        int colon = text.lastIndexOf(": ");
+        if (colon > 0) {
+            String head = text.substring(0, colon + 1), tail = text.substring(colon + 2);
+            if (width.applyAsDouble(head) <= maxWidth && width.applyAsDouble(tail) <= maxWidth) return List.of(head, tail);
+        }
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && width.applyAsDouble(longer) > maxWidth) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        if (!line.isEmpty()) lines.add(line);
+        return lines;
     }
 
     private static void bars(Graphics2D g, double[] alpha, double max, double cx, double bottom) {
