@@ -63,7 +63,7 @@ public class ResultsTableView extends VBox {
 
     public ResultsTableView(String tableId, String initialTitle) {
         this.tableId = tableId;
-        getStyleClass().addAll("card", "results-table");
+        getStyleClass().addAll("card", "results-table", "wrapped-headers");
         title.getStyleClass().add("card-title");
         title.setText(initialTitle);
         table.setFixedCellSize(ROW_HEIGHT);
