@@ -55,7 +55,7 @@ public class GenericExperimentPanel implements ExperimentPanel {
         this.context = context;
         this.experiment = experiment;
         this.form = new SettingsForm(experiment.schema());
-        this.board = new ViewBoard(grid, emptyHint);
+        this.board = new ViewBoard(grid, emptyHint, this::reveal);
 
         form.setOnSubmit(this::start);
         controls.setOnStart(this::start);
@@ -179,6 +179,10 @@ public class GenericExperimentPanel implements ExperimentPanel {
     public void revealKeyResult() {
         Node node = board.keyResult();
         if (node != null) LiveScrollPane.scrollToTop(contentScroll, node);
+    }
+
+    private void reveal(Node card) {
+        LiveScrollPane.scrollToTop(contentScroll, card);
     }
 
     /** The log text so far. */

@@ -22,6 +22,7 @@ public class ResponsiveGrid extends GridPane {
     private Comparator<Node> order = (a, b) -> 0;
     private int columns = 1;
     private boolean relayoutPending;
+    private final List<Runnable> itemListeners = new ArrayList<>();
 
     public ResponsiveGrid(double minColumnWidth) {
         this.minColumnWidth = minColumnWidth;
@@ -43,12 +44,19 @@ public class ResponsiveGrid extends GridPane {
         items.add(node);
         if (spanAllColumns) wide.add(node);
         relayout();
+        itemListeners.forEach(Runnable::run);
     }
 
     public void removeItem(Node node) {
         items.remove(node);
         wide.remove(node);
         relayout();
+        itemListeners.forEach(Runnable::run);
+    }
+
+    /** Called after an item is added or removed. */
+    public void itemsChanged(Runnable listener) {
+        itemListeners.add(listener);
     }
 
     public List<Node> items() {

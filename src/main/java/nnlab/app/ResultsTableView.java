@@ -58,12 +58,13 @@ public class ResultsTableView extends VBox {
     private final TableView<Row> table = new TableView<>();
     private final Label detailsHint = new Label("Blue cells have details: hover over them.");
     private RunEvent.Table current;
+    private final HBox header;
     /** Marked cells ("row:col" → why), e.g. the cells that differ between compared runs. */
     private Map<String, String> highlights = Map.of();
 
     public ResultsTableView(String tableId, String initialTitle) {
         this.tableId = tableId;
-        getStyleClass().addAll("card", "results-table");
+        getStyleClass().addAll("card", "results-table", "wrapped-headers");
         title.getStyleClass().add("card-title");
         title.setText(initialTitle);
         table.setFixedCellSize(ROW_HEIGHT);
@@ -73,7 +74,7 @@ public class ResultsTableView extends VBox {
         export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getColumns()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, export);
+        header = new HBox(8, title, spacer, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("card-header");
         detailsHint.getStyleClass().add("table-hint");
@@ -85,6 +86,13 @@ public class ResultsTableView extends VBox {
     }
 
     public String tableId() { return tableId; }
+
+    /** A link in the card's header, left of Export (e.g. "Bars ↓" to the view below). */
+    public void addHeaderAction(javafx.scene.control.Hyperlink link) {
+        link.getStyleClass().add("card-link-button");
+        link.setMinWidth(Region.USE_PREF_SIZE);
+        header.getChildren().add(header.getChildren().size() - 1, link);
+    }
 
     public TableView<Row> tableView() { return table; }
 

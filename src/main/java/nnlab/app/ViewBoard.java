@@ -39,10 +39,13 @@ final class ViewBoard {
     private Map<String, ViewSpec> declared = Map.of();
     private List<String> order = List.of();
     private String currentPhase;
+    /** Brings a card to the top of the visible area. */
+    private final java.util.function.Consumer<Node> reveal;
 
-    ViewBoard(ResponsiveGrid grid, Label emptyHint) {
+    ViewBoard(ResponsiveGrid grid, Label emptyHint, java.util.function.Consumer<Node> reveal) {
         this.grid = grid;
         this.emptyHint = emptyHint;
+        this.reveal = reveal;
         grid.setOrder((a, b) -> Integer.compare(rank(a), rank(b)));
     }
 
@@ -77,6 +80,63 @@ final class ViewBoard {
     Node keyResult() {
         for (ViewSpec v : declared.values()) if (v.keyResult()) return node(v.id());
         return null;
+    }
+
+    private boolean isKeyResult(String id) {
+        ViewSpec v = declared.get(id);
+        return v != null && v.keyResult();
+    }
+
+    /**
+     * "Next view ↓": the key result is brought to the top when a run ends, and the view after it
+     * (padding's bars below its table) is often just below the fold at 800–900 px; one click shows it.
+     */
+    private javafx.scene.control.Hyperlink jumpBelow(String id) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink();
+        link.setId(id + "-next-view");
+        link.setFocusTraversable(true);
+        Runnable refresh = () -> {
+            Node next = nextShown(id);
+            link.setVisible(next != null);
+            link.setManaged(next != null);
+            String title = next == null ? "" : viewTitle(next);
+            link.setText(shortTitle(title) + " ↓");
+            link.setTooltip(new javafx.scene.control.Tooltip("Scroll to " + title));
+        };
+        grid.itemsChanged(refresh);
+        refresh.run();
+        link.setOnAction(e -> {
+            Node next = nextShown(id);
+            if (next != null) reveal.accept(next);
+        });
+        return link;
+    }
+
+    /** The first card declared after the view that is on the board, or null. */
+    private Node nextShown(String id) {
+        int i = order.indexOf(id);
+        if (i < 0) return null;
+        // By the cards' own ids: a card being added is on the grid before its map entry is written.
+        Map<String, Node> onBoard = new HashMap<>();
+        for (Node n : grid.items()) if (viewIds.containsKey(n)) onBoard.put(viewIds.get(n), n);
+        for (String later : order.subList(i + 1, order.size())) {
+            if (onBoard.containsKey(later)) return onBoard.get(later);
+        }
+        return null;
+    }
+
+    private String viewTitle(Node card) {
+        ViewSpec v = declared.get(viewIds.get(card));
+        if (v != null && v.title() != null && !v.title().isBlank()) return v.title();
+        Node title = card.lookup(".card-title");
+        return title instanceof Label l ? l.getText() : "next view";
+    }
+
+    /** The title's first two words (before any " · settings" or ": detail" part), so the link leaves room for the table's title. */
+    static String shortTitle(String title) {
+        String[] words = title.split(" · |: | — ")[0].trim().split("\\s+");
+        String t = words.length <= 2 ? String.join(" ", words) : words[0] + " " + words[1];
+        return t.length() <= 20 ? t : t.substring(0, 19).trim() + "…";
     }
 
     /** The card of a view id (chart, table or figure), or null. */
@@ -120,7 +180,11 @@ final class ViewBoard {
 
     void show(RunEvent.Table t) {
         if (!shown(t.id())) return;
-        ResultsTableView table = tables.computeIfAbsent(t.id(), id -> add(id, new ResultsTableView(id, t.title()), true));
+        ResultsTableView table = tables.computeIfAbsent(t.id(), id -> {
+            ResultsTableView created = new ResultsTableView(id, t.title());
+            if (isKeyResult(id)) created.addHeaderAction(jumpBelow(id));
+            return add(id, created, true);
+        });
         table.show(t);
         markCurrent(table);
     }

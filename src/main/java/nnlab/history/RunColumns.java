@@ -25,7 +25,7 @@ final class RunColumns {
     private static TableColumn<SavedRun, String> name() {
         TableColumn<SavedRun, String> name = new TableColumn<>("Run");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().name()));
-        name.setPrefWidth(262);
+        name.setPrefWidth(214);
         name.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -42,7 +42,7 @@ final class RunColumns {
     private static TableColumn<SavedRun, String> experiment(Function<String, String> experimentTitle) {
         TableColumn<SavedRun, String> experiment = new TableColumn<>("Experiment");
         experiment.setCellValueFactory(cd -> new ReadOnlyStringWrapper(experimentTitle.apply(cd.getValue().experimentId())));
-        experiment.setPrefWidth(206);
+        experiment.setPrefWidth(160);
         return experiment;
     }
 
@@ -61,7 +61,7 @@ final class RunColumns {
     }
 
     private static TableColumn<SavedRun, SavedRun> status() {
-        TableColumn<SavedRun, SavedRun> status = wholeRun("Status", 92);
+        TableColumn<SavedRun, SavedRun> status = wholeRun("Status", 112);
         status.setComparator(Comparator.comparing(RunLabels::status));
         status.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();

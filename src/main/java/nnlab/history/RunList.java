@@ -31,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -149,26 +150,32 @@ final class RunList {
         return all.stream().filter(r -> experimentId != null && experimentId.equals(r.experimentId())).toList();
     }
 
-    private HBox toolbar() {
+    /** Filters, then the actions; below ~1400 px the actions wrap to a second row instead of pushing the page wider than the window. */
+    private FlowPane toolbar() {
         experimentFilter.setId("history-experiment-filter");
         experimentFilter.setTooltip(new Tooltip("Show the runs of one experiment"));
         experimentFilter.getItems().setAll(ALL_EXPERIMENTS);
         experimentFilter.setValue(ALL_EXPERIMENTS);
+        // The filters keep their full text; the action buttons to their right give way first.
+        experimentFilter.setMinWidth(Region.USE_PREF_SIZE);
         statusFilter.setId("history-status-filter");
         statusFilter.setTooltip(new Tooltip("Show the runs that ended this way"));
         statusFilter.getItems().add(ALL_STATUSES);
         for (String s : RunLabels.STATUSES) statusFilter.getItems().add(RunLabels.capitalise(s));
         statusFilter.setValue(ALL_STATUSES);
+        statusFilter.setMinWidth(Region.USE_PREF_SIZE);
         experimentFilter.valueProperty().addListener((o, a, b) -> applyFilter());
         statusFilter.valueProperty().addListener((o, a, b) -> applyFilter());
         count.getStyleClass().add("history-count");
         count.setId("history-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         compare.getStyleClass().add("primary-button");
         delete.getStyleClass().add("danger-link");
-        HBox toolbar = new HBox(8, experimentFilter, statusFilter, count, spacer, open, compare, rerun, report, export, rename, reveal, delete);
+        HBox filters = new HBox(8, experimentFilter, statusFilter, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, open, compare, rerun, report, export, rename, reveal, delete);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        FlowPane toolbar = new FlowPane(24, 8, filters, actions);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("history-toolbar");
         return toolbar;

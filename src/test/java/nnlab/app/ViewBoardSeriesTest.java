@@ -24,7 +24,7 @@ class ViewBoardSeriesTest {
 
     @Start
     void start(Stage stage) {
-        board = new ViewBoard(grid, new Label());
+        board = new ViewBoard(grid, new Label(), card -> { });
         stage.setScene(new Scene(grid, 1000, 700));
         stage.show();
     }

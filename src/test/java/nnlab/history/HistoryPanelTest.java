@@ -132,6 +132,28 @@ class HistoryPanelTest {
     }
 
     @Test
+    void everyColumnHeaderShowsItsTitleAndTheToolbarFitsANarrowWindow() throws Exception {
+        refresh();
+        List<String> shown = Fx.get(() -> panel.table().lookupAll(".column-header > .label").stream()
+                .map(n -> (Label) n)
+                // A header label set to show only its graphic shows nothing when it has none.
+                .filter(l -> l.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY || l.getGraphic() != null)
+                .map(Label::getText).toList());
+        assertEquals(List.of("Run", "Experiment", "Started", "Status", "Duration", "Result"), shown);
+        Fx.run(() -> {
+            panel.view().getScene().getWindow().setWidth(1000);
+            panel.view().applyCss();
+            ((javafx.scene.Parent) panel.view()).layout();
+        });
+        Fx.waitUntil("the window is narrow", 5000, () -> Fx.get(() -> panel.view().getScene().getWidth()) <= 1000);
+        Node delete = Fx.get(() -> panel.view().lookup("#history-delete"));
+        assertNotNull(delete, "the Delete action");
+        double right = Fx.get(() -> delete.localToScene(delete.getLayoutBounds()).getMaxX());
+        double width = Fx.get(() -> panel.view().getScene().getWidth());
+        assertTrue(right <= width, "the last action ends at " + right + " px, inside the " + width + " px window");
+    }
+
+    @Test
     void theListShowsEveryRunWithItsStatusAndFilters() throws Exception {
         List<SavedRun> runs = refresh();
         assertEquals(5, runs.size());

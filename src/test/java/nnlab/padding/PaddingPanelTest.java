@@ -129,6 +129,23 @@ class PaddingPanelTest {
     }
 
     @Test
+    void theResultsTableLinksToTheBarsBelowIt(FxRobot robot) {
+        Fx.waitUntil("the planned results table", 10_000, () -> Fx.get(() -> panel.table(PaddingExperiment.RESULTS_TABLE)) != null);
+        javafx.scene.control.Hyperlink link = Fx.get(() -> (javafx.scene.control.Hyperlink) panel.view().lookup("#results-next-view"));
+        assertNotNull(link, "a link in the results table's header");
+        assertEquals("Test accuracy ↓", Fx.get(link::getText));
+        FigureView bars = Fx.get(() -> panel.figureView(PaddingExperiment.BARS_FIGURE));
+        var scroll = Fx.get(panel::contentScroll);
+        Fx.run(() -> scroll.setVvalue(scroll.getVmin()));
+        robot.clickOn(link);
+        Fx.waitUntil("the bars' card at the top of the view", 5000, () -> Fx.get(() -> {
+            double barsTop = bars.localToScene(bars.getLayoutBounds()).getMinY();
+            double viewportTop = scroll.localToScene(scroll.getLayoutBounds()).getMinY();
+            return scroll.getVvalue() > scroll.getVmin() && Math.abs(barsTop - viewportTop) < 40;
+        }));
+    }
+
+    @Test
     void startLooksPrimaryOnlyWhenItCanStart() {
         assertTrue(Fx.get(() -> panel.runControls().startLooksPrimary()));
         Fx.run(() -> panel.settingsForm().setText("rounds", "0"));
