@@ -17,6 +17,7 @@ final class NavigationCell extends ListCell<Experiment> {
     static final double TEXT_WIDTH = 200;
 
     private final Label title = new Label();
+    private static final int DESCRIPTION_LINES = 3;
     private final Label description = new Label();
     private final VBox box = new VBox(2, title, description);
     private final Tooltip tip = new Tooltip();
@@ -30,6 +31,10 @@ final class NavigationCell extends ListCell<Experiment> {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         box.setMaxWidth(TEXT_WIDTH);
+        // At most three lines (the rest on hover): the Johnson–Lindenstrauss entry's six pushed the
+        // last experiment of the list below a 800-px window.
+        description.setMinHeight(0);
+        description.setMaxHeight(DESCRIPTION_LINES * 15.5);
         // Ten experiments with three-line descriptions did not fit the rail: the list hid half of
         // them below the fold. Titles for all, the description under the open one (and on hover).
         description.visibleProperty().bind(selectedProperty());
