@@ -2,7 +2,6 @@ package nnlab.byhand;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -101,6 +100,11 @@ public final class ByHandPanel implements ExperimentPanel {
         root.getStylesheets().add(ByHandPanel.class.getResource("/nnlab/byhand.css").toExternalForm());
         tabs.getTabs().addAll(convTab.tab(), netTab.tab(), matricesTab.tab());
         root.setCenter(tabs);
+        // The same title and description as every other panel; each tab has its own "How to read this".
+        ByHandExperiment experiment = new ByHandExperiment();
+        javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(nnlab.app.PanelHeading.of(experiment.title(), experiment.description()));
+        header.getStyleClass().add("experiment-header");
+        root.setTop(header);
         status.setMaxWidth(Double.MAX_VALUE);
         status.setPadding(new Insets(4, 10, 4, 10));
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -139,7 +143,7 @@ public final class ByHandPanel implements ExperimentPanel {
         netTab.show(c);
         matricesTab.show(c);
         if (c.refused().isEmpty()) {
-            setStatus(String.format(Locale.ROOT, "Recomputed with ND4J/SameDiff in %.0f ms", c.computeMillis()), false);
+            setStatus("Every number above is checked by ND4J/SameDiff (recomputed as you type)", false);
         }
         redraws.set(redraws.get() + 1);
     }

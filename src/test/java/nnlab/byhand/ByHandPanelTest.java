@@ -61,6 +61,14 @@ class ByHandPanelTest {
     }
 
     @Test
+    void thePanelHasTheSameHeadingAsTheOthersAndNoTimingLine() throws Exception {
+        javafx.scene.control.Label title = (javafx.scene.control.Label) panel.view().lookup(".experiment-header .experiment-title");
+        assertTrue(title != null && title.getText().equals("By hand, checked by the machine"), "the panel's title in the heading");
+        waitUntil(() -> panel.redrawsProperty().get() > 0);
+        assertTrue(!panel.statusText().matches(".*\\d+ ms.*"), "no developer timing on screen: " + panel.statusText());
+    }
+
+    @Test
     void editingTheInputRecomputesTheTable(FxRobot robot) throws Exception {
         ResultsTableView conv = panel.convTab().table();
         waitUntil(() -> "5".equals(lastRow(conv, 6)));
