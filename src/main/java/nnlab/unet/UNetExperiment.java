@@ -61,6 +61,13 @@ public final class UNetExperiment implements Experiment {
         return UNetReading.TEXT;
     }
 
+    /** Both models as these settings build them (11 classes: every data source has background + 10). */
+    @Override
+    public List<nnlab.kernel.run.ModelSummary> models(Config c) {
+        return UNetModelSummary.both(UNetSettings.spec(c, c.getInt(HEIGHT), c.getInt(WIDTH), UNetData.classNames().size(), true,
+                c.getInt(SEED)));
+    }
+
     @Override
     public List<ViewSpec> views(Config config) {
         return List.of(LOSS_CHART.withReferences(List.of(ReferenceLine.uniformLoss(11))), IOU_CHART, STRIP_FIGURE, CLASS_TABLE, RESULTS,
