@@ -52,7 +52,11 @@ class UNetSeedsTest {
         // one curve per model and seed, first appearing in the fixed order with skips first, seed by seed
         List<String> order = rec.of(RunEvent.Metric.class).stream().filter(m -> m.chart().equals("loss")).map(RunEvent.Metric::series)
                 .distinct().toList();
-        assertEquals(List.of("with skips, seed 5", "without skips, seed 5", "with skips, seed 6", "without skips, seed 6"), order);
+        List<String> fixed = List.of("with skips, seed 5", "without skips, seed 5", "with skips, seed 6", "without skips, seed 6");
+        assertEquals(fixed, order);
+        nnlab.kernel.figure.LineFigure exported = (nnlab.kernel.figure.LineFigure) rec.of(RunEvent.FigureUpdate.class).stream()
+                .filter(f -> f.id().equals("iou-curves")).reduce((a, b) -> b).orElseThrow().figure();
+        assertEquals(fixed, exported.series().stream().map(nnlab.kernel.figure.LineFigure.Series::name).toList());
     }
 
     @Test
