@@ -171,8 +171,8 @@ public final class UNetExperiment implements Experiment {
             }
         }
         ParallelRounds.run(c.getInt(PARALLEL), work, "unet-round");
-        String sub = String.format(Locale.ROOT, "%s · %d train, %d val canvases · %d epochs · %d seed(s)", data.source(), train.size(),
-                val.size(), epochs, seeds);
+        String sub = String.format(Locale.ROOT, "%s · %d train, %d val canvases · %d epochs · %d %s", data.source(), train.size(),
+                val.size(), epochs, seeds, seeds == 1 ? "seed" : "seeds");
         ctx.figure(LOSS_FIGURE, curves(rounds, seeds, r -> r.trainLoss).build("Training loss", "epoch", "per-pixel cross-entropy (nats)",
                 false).withSubtitle(sub));
         ctx.figure(IOU_FIGURE, curves(rounds, seeds, r -> r.valIou).build("Validation mean IoU", "epoch", "mean IoU over present classes",
