@@ -67,7 +67,12 @@ public final class UNetFigures {
     }
 
     private static ImageGridFigure.Tile prediction(String model, int w, int h, int[] predicted, byte[] target) {
-        if (predicted == null) return new ImageGridFigure.Tile(model + ": not yet", 1, 1, new int[] {0xFFFFFFFF});
+        if (predicted == null) {
+            // A pale tile of the canvas's size keeps the grid's rows in place until the first prediction.
+            int[] blank = new int[w * h];
+            java.util.Arrays.fill(blank, 0xFFEEEEEE);
+            return new ImageGridFigure.Tile(model + ": not yet", w, h, blank);
+        }
         int right = 0;
         for (int p = 0; p < predicted.length; p++) if (predicted[p] == target[p]) right++;
         String caption = String.format(Locale.ROOT, "%s (%.0f %% px)", model, 100.0 * right / predicted.length);
