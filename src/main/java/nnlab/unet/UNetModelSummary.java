@@ -94,7 +94,11 @@ public final class UNetModelSummary {
             String act = b.getActivationFn().toString().replace("()", "");
             if (!act.equalsIgnoreCase("identity")) sb.append(", ").append(act);
         }
-        if (l instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) sb.append(' ').append(a.getActivationFn().toString().replace("()", ""));
+        if (l instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) {
+            String act = a.getActivationFn().toString().replace("()", "");
+            sb.setLength(0);
+            sb.append(act.equalsIgnoreCase("relu") ? "ReLU" : "Activation " + act);
+        }
         if (l instanceof org.deeplearning4j.nn.conf.layers.CnnLossLayer) sb.append(", per-pixel cross-entropy");
         return sb.toString();
     }

@@ -46,7 +46,11 @@ public record UNetSummary(
         Model on = models.get(UNetExperiment.WITH);
         Model off = models.get(UNetExperiment.WITHOUT);
         if (on == null || off == null) return "";
-        return String.format(Locale.ROOT, "val mIoU with skips %.3f, without %.3f (gap %+.3f)", UNetFigures.mean(on.valMeanIou()),
-                UNetFigures.mean(off.valMeanIou()), iouGap);
+        if (iouGapPerSeed == null || iouGapPerSeed.size() < 2) {
+            return String.format(Locale.ROOT, "val mIoU with skips %.3f, without %.3f (gap %+.3f)", UNetFigures.mean(on.valMeanIou()),
+                    UNetFigures.mean(off.valMeanIou()), iouGap);
+        }
+        return "val mIoU with skips " + UNetFigures.meanStd(on.valMeanIou()) + ", without " + UNetFigures.meanStd(off.valMeanIou())
+                + " (gap " + UNetFigures.signedMeanStd(iouGapPerSeed) + ", paired over " + iouGapPerSeed.size() + " seeds)";
     }
 }

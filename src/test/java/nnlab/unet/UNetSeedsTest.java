@@ -48,6 +48,7 @@ class UNetSeedsTest {
         double gapStd = Math.abs(gaps.get(0) - gaps.get(1)) / Math.sqrt(2);
         assertEquals(String.format(java.util.Locale.ROOT, "%+.3f ± %.3f", summary.iouGap(), gapStd), mean.get(3));
         assertTrue(mean.get(1).contains(" ± "), mean.get(1));
+        assertTrue(summary.headline().endsWith("(gap " + mean.get(3) + ", paired over 2 seeds)"), summary.headline());
 
         // one curve per model and seed, first appearing in the fixed order with skips first, seed by seed
         List<String> order = rec.of(RunEvent.Metric.class).stream().filter(m -> m.chart().equals("loss")).map(RunEvent.Metric::series)
