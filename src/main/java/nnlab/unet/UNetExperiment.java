@@ -61,6 +61,13 @@ public final class UNetExperiment implements Experiment {
         return UNetReading.TEXT;
     }
 
+    /** Both models as these settings build them (11 classes: every data source has background + 10). */
+    @Override
+    public List<nnlab.kernel.run.ModelSummary> models(Config c) {
+        return UNetModelSummary.both(UNetSettings.spec(c, c.getInt(HEIGHT), c.getInt(WIDTH), UNetData.classNames().size(), true,
+                c.getInt(SEED)));
+    }
+
     @Override
     public List<ViewSpec> views(Config config) {
         return List.of(LOSS_CHART.withReferences(List.of(ReferenceLine.uniformLoss(11))), IOU_CHART, STRIP_FIGURE, CLASS_TABLE, RESULTS,
@@ -103,12 +110,15 @@ public final class UNetExperiment implements Experiment {
         int seeds = c.getInt(SEEDS);
         int[] stripIdx = nnlab.datasets.ImageSet.range(0, Math.min(c.getInt(STRIP), val.size()));
         int[][][] stripPredictions = new int[2][][];
-        String[] stripEpoch = {"untrained", "untrained"};
-        ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, null, null, "before training"));
+        int[] stripEpoch = {0, 0};
+        ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, null, null, UNetFigures.state(0, 0)));
         RunProgress progress = new RunProgress(ctx, 2.0 * seeds * epochs * train.size());
-        LineFigure.Builder lossCurves = new LineFigure.Builder();
-        LineFigure.Builder iouCurves = new LineFigure.Builder();
         List<Round> rounds = new ArrayList<>();
+        List<String> seriesOrder = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            for (String model : List.of(WITH, WITHOUT)) seriesOrder.add(new Round(model, c.getInt(SEED) + s).series(seeds));
+        }
+        SeriesOrder charts = new SeriesOrder(ctx, seriesOrder);
         List<Callable<Void>> work = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             long seed = (long) c.getInt(SEED) + s;
@@ -133,18 +143,16 @@ public final class UNetExperiment implements Experiment {
                             r.val = e.validation();
                             String series = r.series(seeds);
                             synchronized (rounds) {
-                                ctx.metric(LOSS_CHART, series, e.epoch(), e.trainLoss());
-                                ctx.metric(IOU_CHART, series, e.epoch(), e.validation().meanIou());
-                                lossCurves.add(series, e.epoch(), e.trainLoss());
-                                iouCurves.add(series, e.epoch(), e.validation().meanIou());
+                                charts.metric(LOSS_CHART, series, e.epoch(), e.trainLoss());
+                                charts.metric(IOU_CHART, series, e.epoch(), e.validation().meanIou());
                                 ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f, val loss %.4f, val mean IoU %.4f (%.1f s)",
                                         series, e.epoch(), e.trainLoss(), e.validation().loss(), e.validation().meanIou(), e.seconds()));
                                 ctx.recordMetrics(metricsRow(r, e));
                                 if (showsStrip) {
                                     stripPredictions[slot] = SegmentationTrainable.predict(net, val, stripIdx);
-                                    stripEpoch[slot] = "epoch " + e.epoch();
+                                    stripEpoch[slot] = e.epoch();
                                     ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, stripPredictions[0], stripPredictions[1],
-                                            stripEpoch[0] + " / " + stripEpoch[1]));
+                                            UNetFigures.state(stripEpoch[0], stripEpoch[1])));
                                 }
                             }
                         }
@@ -163,13 +171,28 @@ public final class UNetExperiment implements Experiment {
             }
         }
         ParallelRounds.run(c.getInt(PARALLEL), work, "unet-round");
-        String sub = String.format(Locale.ROOT, "%s · %d train, %d val canvases · %d epochs · %d seed(s)", data.source(), train.size(),
-                val.size(), epochs, seeds);
-        ctx.figure(LOSS_FIGURE, lossCurves.build("Training loss", "epoch", "per-pixel cross-entropy (nats)", false).withSubtitle(sub));
-        ctx.figure(IOU_FIGURE, iouCurves.build("Validation mean IoU", "epoch", "mean IoU over present classes", false).withSubtitle(sub));
+        String sub = String.format(Locale.ROOT, "%s · %d train, %d val canvases · %d epochs · %d %s", data.source(), train.size(),
+                val.size(), epochs, seeds, seeds == 1 ? "seed" : "seeds");
+        ctx.figure(LOSS_FIGURE, curves(rounds, seeds, r -> r.trainLoss).build("Training loss", "epoch", "per-pixel cross-entropy (nats)",
+                false).withSubtitle(sub));
+        ctx.figure(IOU_FIGURE, curves(rounds, seeds, r -> r.valIou).build("Validation mean IoU", "epoch", "mean IoU over present classes",
+                false).withSubtitle(sub));
         UNetTables.publish(ctx, rounds, train.classNames());
         ctx.progress(1, "done");
         return UNetTables.summary(c, data, rounds);
+    }
+
+    /**
+     * One curve per round in the rounds' order (seed by seed, with skips first), whichever round
+     * finished first: the same colours as the live charts, whose order {@link SeriesOrder} fixes.
+     */
+    static LineFigure.Builder curves(List<Round> rounds, int seeds, java.util.function.Function<Round, List<Double>> values) {
+        LineFigure.Builder b = new LineFigure.Builder();
+        for (Round r : rounds) {
+            List<Double> v = values.apply(r);
+            for (int e = 0; e < v.size(); e++) b.add(r.series(seeds), e + 1, v.get(e));
+        }
+        return b;
     }
 
     private static Map<String, Object> metricsRow(Round r, EpochResult<SegmentationTrainable.Scores> e) {

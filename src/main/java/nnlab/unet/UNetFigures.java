@@ -10,7 +10,6 @@ public final class UNetFigures {
     /** Background black, then ten well separated colours (Tableau 10), one per item class. */
     static final int[] PALETTE = {0xFF000000, 0xFF1F77B4, 0xFFFF7F0E, 0xFF2CA02C, 0xFFD62728, 0xFF9467BD, 0xFF8C564B, 0xFFE377C2,
         0xFFBCBD22, 0xFF17BECF, 0xFFF0F0F0};
-    static final int SWATCH = 12;
 
     private UNetFigures() { }
 
@@ -35,12 +34,13 @@ public final class UNetFigures {
 
     /**
      * One row per strip canvas: input, target, the prediction with skips, the one without (a blank
-     * tile until that model has a prediction), then the class colours as a legend.
+     * tile until that model has a prediction); under the grid a key of the class colours.
      *
      * @param withSkips    predictions per strip canvas, or null before the first epoch of that model
      * @param withoutSkips likewise for the model without skips
+     * @param state        what the predictions are from, e.g. "after epoch 3" (see {@link #state})
      */
-    public static ImageGridFigure strip(SegmentationSet val, int[] indices, int[][] withSkips, int[][] withoutSkips, String epochs) {
+    public static ImageGridFigure strip(SegmentationSet val, int[] indices, int[][] withSkips, int[][] withoutSkips, String state) {
         List<ImageGridFigure.Tile> tiles = new ArrayList<>();
         int w = val.width();
         int h = val.height();
@@ -51,31 +51,60 @@ public final class UNetFigures {
             tiles.add(prediction("with skips", w, h, withSkips == null ? null : withSkips[i], val.mask(index)));
             tiles.add(prediction("without skips", w, h, withoutSkips == null ? null : withoutSkips[i], val.mask(index)));
         }
-        for (int c = 0; c < val.classes(); c++) {
-            int[] swatch = new int[SWATCH * SWATCH];
-            java.util.Arrays.fill(swatch, colour(c));
-            tiles.add(new ImageGridFigure.Tile(c + " " + val.classNames().get(c), SWATCH, SWATCH, swatch));
-        }
-        return new ImageGridFigure("Validation strip: input, target, prediction with / without skips (" + epochs + ")", 4, tiles);
+        List<ImageGridFigure.KeyEntry> key = new ArrayList<>();
+        for (int c = 0; c < val.classes(); c++) key.add(new ImageGridFigure.KeyEntry(val.classNames().get(c), colour(c)));
+        return new ImageGridFigure("Validation strip, " + state, 4, tiles, key);
+    }
+
+    /** "after epoch 3" when both models are at the same epoch, else each model's own ("untrained" before its first). */
+    static String state(int withEpoch, int withoutEpoch) {
+        if (withEpoch == withoutEpoch) return withEpoch == 0 ? "untrained" : "after epoch " + withEpoch;
+        return "with skips " + epochText(withEpoch) + ", without " + epochText(withoutEpoch);
+    }
+
+    private static String epochText(int epoch) {
+        return epoch == 0 ? "untrained" : "after epoch " + epoch;
     }
 
     private static ImageGridFigure.Tile prediction(String model, int w, int h, int[] predicted, byte[] target) {
-        if (predicted == null) return new ImageGridFigure.Tile(model + ": not yet", 1, 1, new int[] {0xFFFFFFFF});
+        if (predicted == null) {
+            // A pale tile of the canvas's size keeps the grid's rows in place until the first prediction.
+            int[] blank = new int[w * h];
+            java.util.Arrays.fill(blank, 0xFFEEEEEE);
+            return new ImageGridFigure.Tile(model + ": not yet", w, h, blank);
+        }
         int right = 0;
         for (int p = 0; p < predicted.length; p++) if (predicted[p] == target[p]) right++;
         String caption = String.format(Locale.ROOT, "%s (%.0f %% px)", model, 100.0 * right / predicted.length);
         return new ImageGridFigure.Tile(caption, w, h, colourMask(predicted));
     }
 
-    /** "0.781" or "0.781 ± 0.012" over seeds; "–" when no seed measured the class. */
+    /** "0.781" or "0.781 ± 0.012" (sample std over seeds); "–" when no seed measured the class. */
     static String meanStd(List<Double> values) {
+        return meanStd(values, "%.3f");
+    }
+
+    /** As {@link #meanStd(List)} with a sign: for gaps, "+0.098 ± 0.011". */
+    static String signedMeanStd(List<Double> values) {
+        return meanStd(values, "%+.3f");
+    }
+
+    private static String meanStd(List<Double> values, String meanFormat) {
         List<Double> v = values.stream().filter(d -> d != null && !Double.isNaN(d)).toList();
         if (v.isEmpty()) return "–";
-        double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        if (v.size() == 1) return String.format(Locale.ROOT, "%.3f", mean);
+        double mean = mean(v);
+        if (v.size() == 1) return String.format(Locale.ROOT, meanFormat, mean);
+        return String.format(Locale.ROOT, meanFormat + " ± %.3f", mean, std(v));
+    }
+
+    /** Sample standard deviation (n − 1) of the finite values; NaN for fewer than two. */
+    static double std(List<Double> values) {
+        List<Double> v = values.stream().filter(d -> d != null && !Double.isNaN(d)).toList();
+        if (v.size() < 2) return Double.NaN;
+        double mean = mean(v);
         double ss = 0;
         for (double d : v) ss += (d - mean) * (d - mean);
-        return String.format(Locale.ROOT, "%.3f ± %.3f", mean, Math.sqrt(ss / (v.size() - 1)));
+        return Math.sqrt(ss / (v.size() - 1));
     }
 
     static double mean(List<Double> values) {

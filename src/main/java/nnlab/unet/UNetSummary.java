@@ -10,7 +10,8 @@ import nnlab.kernel.run.RunSummary;
  * summary.json of a U-Net run: mean IoU over the classes present (whole-set confusion matrix).
  *
  * @param models "with skips" and "without skips"
- * @param iouGap mean validation IoU with skips minus without (mean over seeds)
+ * @param iouGap        mean over seeds of the paired gap (validation mean IoU with skips minus without, same seed)
+ * @param iouGapPerSeed that gap of each seed
  */
 public record UNetSummary(
         String experiment,
@@ -23,7 +24,8 @@ public record UNetSummary(
         List<Integer> seeds,
         @JsonProperty("class_names") List<String> classNames,
         Map<String, Model> models,
-        @JsonProperty("val_iou_gap") double iouGap) implements RunSummary {
+        @JsonProperty("val_iou_gap") double iouGap,
+        @JsonProperty("val_iou_gap_per_seed") List<Double> iouGapPerSeed) implements RunSummary {
 
     /**
      * @param valMeanIou        final validation mean IoU per seed
@@ -44,7 +46,11 @@ public record UNetSummary(
         Model on = models.get(UNetExperiment.WITH);
         Model off = models.get(UNetExperiment.WITHOUT);
         if (on == null || off == null) return "";
-        return String.format(Locale.ROOT, "val mIoU with skips %.3f, without %.3f (gap %+.3f)", UNetFigures.mean(on.valMeanIou()),
-                UNetFigures.mean(off.valMeanIou()), iouGap);
+        if (iouGapPerSeed == null || iouGapPerSeed.size() < 2) {
+            return String.format(Locale.ROOT, "val mIoU with skips %.3f, without %.3f (gap %+.3f)", UNetFigures.mean(on.valMeanIou()),
+                    UNetFigures.mean(off.valMeanIou()), iouGap);
+        }
+        return "val mIoU with skips " + UNetFigures.meanStd(on.valMeanIou()) + ", without " + UNetFigures.meanStd(off.valMeanIou())
+                + " (gap " + UNetFigures.signedMeanStd(iouGapPerSeed) + ", paired over " + iouGapPerSeed.size() + " seeds)";
     }
 }

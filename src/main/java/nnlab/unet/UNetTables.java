@@ -19,27 +19,37 @@ final class UNetTables {
         return rounds.stream().filter(r -> r.model.equals(model) && r.test != null).toList();
     }
 
-    /** Per class: IoU with skips, without (mean ± std over seeds) and the gap of the means. */
+    /**
+     * Per class: IoU with skips, without (mean ± std over seeds) and the gap, paired per seed
+     * (with − without of the same seed, whose canvases and initial weights both models share),
+     * then its mean ± std: the seeds' common ups and downs cancel out of a paired gap.
+     */
     static void publish(RunContext ctx, List<UNetExperiment.Round> rounds, List<String> classNames) {
         List<UNetExperiment.Round> on = finished(rounds, WITH);
         List<UNetExperiment.Round> off = finished(rounds, WITHOUT);
         if (on.isEmpty() && off.isEmpty()) return;
         List<List<String>> rows = new ArrayList<>();
+        int better = 0;
+        int compared = 0;
         for (int c = 0; c < classNames.size(); c++) {
-            List<Double> a = perClass(on, c);
-            List<Double> b = perClass(off, c);
-            double gap = UNetFigures.mean(a) - UNetFigures.mean(b);
-            rows.add(List.of(classNames.get(c), UNetFigures.meanStd(a), UNetFigures.meanStd(b),
-                    Double.isNaN(gap) ? "–" : String.format(Locale.ROOT, "%+.3f", gap)));
+            int k = c;
+            List<Double> gaps = pairedGaps(rounds, r -> r.val.perClassIou()[k]);
+            double meanGap = UNetFigures.mean(gaps);
+            if (!Double.isNaN(meanGap)) {
+                compared++;
+                if (meanGap > 0) better++;
+            }
+            rows.add(List.of(classNames.get(c), UNetFigures.meanStd(perClass(on, c)), UNetFigures.meanStd(perClass(off, c)),
+                    UNetFigures.signedMeanStd(gaps)));
         }
-        List<Double> ma = on.stream().map(r -> r.val.meanIou()).toList();
-        List<Double> mb = off.stream().map(r -> r.val.meanIou()).toList();
-        double gap = UNetFigures.mean(ma) - UNetFigures.mean(mb);
-        rows.add(List.of("mean (present classes)", UNetFigures.meanStd(ma), UNetFigures.meanStd(mb),
-                Double.isNaN(gap) ? "–" : String.format(Locale.ROOT, "%+.3f", gap)));
+        rows.add(List.of("mean (present classes)", UNetFigures.meanStd(on.stream().map(r -> r.val.meanIou()).toList()),
+                UNetFigures.meanStd(off.stream().map(r -> r.val.meanIou()).toList()),
+                UNetFigures.signedMeanStd(pairedGaps(rounds, r -> r.val.meanIou()))));
         int seeds = Math.max(on.size(), off.size());
-        ctx.table(UNetExperiment.CLASS_TABLE, "Per-class validation IoU after the last epoch" + (seeds > 1 ? " (mean ± std over " + seeds
-                + " seeds)" : ""), List.of("Class", "IoU " + WITH, "IoU " + WITHOUT, "Gap (with − without)"), rows, Map.of());
+        String title = "Per-class validation IoU after the last epoch" + (seeds > 1 ? " (mean ± std over " + seeds + " seeds)" : "")
+                + (compared > 0 ? "; with skips better in " + better + " of " + compared + " classes" : "");
+        ctx.table(UNetExperiment.CLASS_TABLE, title, List.of("Class", "IoU " + WITH, "IoU " + WITHOUT,
+                seeds > 1 ? "Gap with − without (paired per seed)" : "Gap (with − without)"), rows, Map.of());
 
         List<List<String>> results = new ArrayList<>();
         for (UNetExperiment.Round r : rounds) {
@@ -50,6 +60,17 @@ final class UNetTables {
         }
         ctx.table(UNetExperiment.RESULTS, "Results after the last epoch", List.of("Model", "Seed", "Val mean IoU", "Test mean IoU",
                 "Val pixel acc %", "Train loss", "Val loss", "s/epoch"), results, Map.of());
+    }
+
+    /** with − without of each seed for which both models finished (a value NaN for a class absent from the targets). */
+    static List<Double> pairedGaps(List<UNetExperiment.Round> rounds, java.util.function.ToDoubleFunction<UNetExperiment.Round> value) {
+        List<Double> out = new ArrayList<>();
+        for (UNetExperiment.Round a : finished(rounds, WITH)) {
+            for (UNetExperiment.Round b : finished(rounds, WITHOUT)) {
+                if (a.seed == b.seed) out.add(value.applyAsDouble(a) - value.applyAsDouble(b));
+            }
+        }
+        return out;
     }
 
     private static List<Double> perClass(List<UNetExperiment.Round> rounds, int c) {
@@ -81,10 +102,11 @@ final class UNetTables {
                     rs.stream().map(r -> List.copyOf(r.trainLoss)).toList(), rs.stream().map(r -> List.copyOf(r.valLoss)).toList(),
                     UNetFigures.mean(rs.stream().flatMap(r -> r.seconds.stream()).toList()), pc));
         }
-        double gap = UNetFigures.mean(models.get(WITH).valMeanIou()) - UNetFigures.mean(models.get(WITHOUT).valMeanIou());
+        List<Double> gaps = pairedGaps(rounds, r -> r.val.meanIou());
+        double gap = UNetFigures.mean(gaps);
         List<Integer> seeds = new ArrayList<>();
         for (int s = 0; s < c.getInt(UNetSettings.SEEDS); s++) seeds.add(c.getInt(UNetSettings.SEED) + s);
         return new UNetSummary(UNetExperiment.ID, data.source(), data.location(), data.train().size(), data.validation().size(),
-                data.test().size(), c.getInt(UNetSettings.EPOCHS), seeds, names, models, gap);
+                data.test().size(), c.getInt(UNetSettings.EPOCHS), seeds, names, models, gap, gaps);
     }
 }

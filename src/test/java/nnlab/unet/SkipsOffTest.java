@@ -62,4 +62,16 @@ class SkipsOffTest {
             }
         }
     }
+
+    /** Same seed, same weights: the two models differ only in the zeros, so their gap is the skips' effect. */
+    @Test
+    void bothModelsStartFromTheSameWeights() {
+        UNetModel.Spec spec = UNetGradientTest.tiny(true);
+        ComputationGraph on = UNetModel.build(spec, DataType.FLOAT);
+        ComputationGraph off = UNetModel.build(spec.withSkips(false), DataType.FLOAT);
+        Map<String, INDArray> a = on.paramTable();
+        Map<String, INDArray> b = off.paramTable();
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) assertEquals(a.get(k), b.get(k), k + " differs between the models at the start");
+    }
 }

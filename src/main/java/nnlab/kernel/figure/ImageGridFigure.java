@@ -3,14 +3,27 @@ package nnlab.kernel.figure;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-/** Small images in a grid, each with a caption, drawn enlarged with crisp (nearest) pixels. */
-public record ImageGridFigure(String title, int columns, List<Tile> tiles) implements Figure {
+/**
+ * Small images in a grid, each with a caption, drawn enlarged with crisp (nearest) pixels, and
+ * optionally a colour key under the grid (e.g. the classes of segmentation masks): compact rows of
+ * swatches with their names rather than sparse grid cells.
+ */
+public record ImageGridFigure(String title, int columns, List<Tile> tiles, List<KeyEntry> key) implements Figure {
 
     /** argb: width*height packed ARGB pixels, row by row. */
     public record Tile(String caption, int width, int height, int[] argb) { }
 
+    /** One swatch of the key: a colour (packed ARGB) and what it means. */
+    public record KeyEntry(String label, int argb) { }
+
     public ImageGridFigure {
         tiles = List.copyOf(tiles);
+        key = key == null ? List.of() : List.copyOf(key);
+    }
+
+    /** Without a key. */
+    public ImageGridFigure(String title, int columns, List<Tile> tiles) {
+        this(title, columns, tiles, List.of());
     }
 
     /** One row per pixel: tile, caption, x, y, r, g, b. */

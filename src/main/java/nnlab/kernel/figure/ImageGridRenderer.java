@@ -15,8 +15,13 @@ final class ImageGridRenderer {
     static final double MAX_TILE = 192;
     static final double GAP = 12;
 
+    /** The key's swatch side and the space between its entries. */
+    static final double SWATCH = 11;
+    static final double KEY_GAP = 14;
+
+    /** keyEntries: the top-left corner (x, y) of each key entry's swatch, in the key's order. */
     record Layout(double width, double height, int columns, double zoom, double cellWidth, double cellHeight,
-                  double gridLeft, double gridTop, double captionHeight) {
+                  double gridLeft, double gridTop, double captionHeight, List<double[]> keyEntries) {
         /** Where tile i is drawn (its enlarged pixels, without the border). */
         Rectangle2D.Double tileRect(ImageGridFigure.Tile t, int i) {
             int col = i % columns, row = i / columns;
@@ -53,8 +58,38 @@ final class ImageGridRenderer {
         width = Math.max(width, 160);
         double top = Gfx.PAD + Gfx.titleHeight(f.title()) + 12;
         double gridH = n == 0 ? 60 : rows * cellH + (rows - 1) * GAP;
-        double height = top + gridH + Gfx.PAD;
-        return new Layout(width, height, columns, zoom, cellW, cellH, (width - gridW) / 2, top, captionH);
+        List<double[]> key = keyLayout(f.key(), width, top + gridH + 16);
+        double keyH = key.isEmpty() ? 0 : key.get(key.size() - 1)[1] + keyLineHeight() - (top + gridH);
+        double height = top + gridH + keyH + Gfx.PAD;
+        return new Layout(width, height, columns, zoom, cellW, cellH, (width - gridW) / 2, top, captionH, key);
+    }
+
+    private static double keyLineHeight() {
+        return Math.max(SWATCH, Gfx.height(Gfx.TICK)) + 6;
+    }
+
+    private static double keyEntryWidth(ImageGridFigure.KeyEntry e) {
+        return SWATCH + 4 + Gfx.width(Gfx.TICK, Gfx.str(e.label()));
+    }
+
+    /** Entries left to right, wrapped to the figure's width, each line centred; starts at y = top. */
+    private static List<double[]> keyLayout(List<ImageGridFigure.KeyEntry> key, double width, double top) {
+        List<double[]> out = new java.util.ArrayList<>();
+        double avail = width - 2 * Gfx.PAD;
+        int i = 0;
+        double y = top;
+        while (i < key.size()) {
+            int from = i;
+            double lineW = keyEntryWidth(key.get(i++));
+            while (i < key.size() && lineW + KEY_GAP + keyEntryWidth(key.get(i)) <= avail) lineW += KEY_GAP + keyEntryWidth(key.get(i++));
+            double x = (width - lineW) / 2;
+            for (int k = from; k < i; k++) {
+                out.add(new double[] {x, y});
+                x += keyEntryWidth(key.get(k)) + KEY_GAP;
+            }
+            y += keyLineHeight();
+        }
+        return out;
     }
 
     static BufferedImage render(ImageGridFigure f, double scale) {
@@ -87,6 +122,20 @@ final class ImageGridRenderer {
                 g.setColor(Gfx.TEXT);
                 Gfx.text(g, Gfx.TICK, Gfx.ellipsize(Gfx.TICK, t.caption(), l.cellWidth + GAP - 4), cx, y, 0.5);
             }
+        }
+        for (int k = 0; k < l.keyEntries.size(); k++) {
+            ImageGridFigure.KeyEntry e = f.key().get(k);
+            double[] at = l.keyEntries.get(k);
+            double textH = Gfx.height(Gfx.TICK);
+            double swatchY = at[1] + (Math.max(SWATCH, textH) - SWATCH) / 2;
+            g.setColor(new java.awt.Color(e.argb() | 0xFF000000, false));
+            Rectangle2D.Double sw = new Rectangle2D.Double(at[0], swatchY, SWATCH, SWATCH);
+            g.fill(sw);
+            g.setColor(Gfx.FRAME);
+            g.setStroke(Gfx.stroke(1));
+            g.draw(sw);
+            g.setColor(Gfx.TEXT);
+            Gfx.text(g, Gfx.TICK, Gfx.str(e.label()), at[0] + SWATCH + 4, at[1] + (Math.max(SWATCH, textH) - textH) / 2 + Gfx.ascent(Gfx.TICK), 0);
         }
     }
 
