@@ -44,6 +44,7 @@ final class GenerateTab {
     private final Label hoverInfo = new Label("Hover a generated character to see how likely the model found it.");
     private final TextFlow output = new TextFlow();
     private final BorderPane root = new BorderPane();
+    private final List<Button> presetButtons = new ArrayList<>();
     private final ConcurrentLinkedQueue<TracedGeneration.Step> arrived = new ConcurrentLinkedQueue<>();
     private final List<TracedGeneration.Step> shown = new ArrayList<>();
     private final Timeline drain = new Timeline(new KeyFrame(UPDATE_EVERY, e -> drainArrived()));
@@ -65,6 +66,7 @@ final class GenerateTab {
             Button b = new Button(p);
             b.getStyleClass().add("gpt-preset");
             b.setOnAction(e -> form.setText("prompt", p));
+            presetButtons.add(b);
             presets.getChildren().add(b);
         }
         generate.getStyleClass().add("start-button");
@@ -114,6 +116,8 @@ final class GenerateTab {
     }
 
     SettingsForm form() { return form; }
+    /** The write-up's prompts, in {@link GenerateSettings#PRESETS} order. */
+    List<Button> presetButtons() { return List.copyOf(presetButtons); }
     Button generateButton() { return generate; }
     Button stopButton() { return stop; }
     String statusText() { return status.getText(); }
