@@ -133,7 +133,7 @@ final class AttentionTab {
         String[] chars = new String[a.text().length()];
         for (int i = 0; i < chars.length; i++) chars[i] = TracedGeneration.shown(a.text().charAt(i));
         for (int l = 0; l < a.layers(); l++) {
-            Label layerTitle = new Label("Layer " + (l + 1) + " — keys across, queries down");
+            Label layerTitle = new Label("Layer " + (l + 1) + " — keys across, queries down; weight 0 dark purple … 1 yellow; zero above the diagonal (causal)");
             layerTitle.getStyleClass().add("pane-title");
             HBox row = new HBox(14);
             for (int h = 0; h < a.heads(); h++) {
@@ -142,6 +142,8 @@ final class AttentionTab {
                         AttentionProbe.meanDistance(m), AttentionProbe.meanEntropy(m));
                 MatrixHeatmap map = new MatrixHeatmap("Head " + (h + 1), m, chars, chars, 0, 1, HEAD_SIDE, idle,
                         (i, j) -> String.format(Locale.ROOT, "query '%s' (%d) → key '%s' (%d): weight %.3f", chars[i], i, chars[j], j, m[i][j]));
+                map.exportable(String.format(Locale.ROOT, "Attention of layer %d, head %d on \"%s\"", l + 1, h + 1, a.text().replace("\n", "⏎")),
+                        "key position", "query position");
                 headMaps.add(map);
                 row.getChildren().add(map);
             }
@@ -154,8 +156,8 @@ final class AttentionTab {
         content.getChildren().addAll(sectionTitle("Per head: how far back it looks (mean attention distance) and how spread its attention is (entropy)"),
                 summaryTable(a));
         content.getChildren().addAll(sectionTitle("Position embeddings: cosine similarity of every two positions"), positions(r));
-        status.setText(String.format(Locale.ROOT, "Attention of %d layers × %d heads on \"%s\" (%d characters%s). Hover a cell for its weight.",
-                a.layers(), a.heads(), a.text().replace("\n", "⏎"), a.text().length(),
+        status.setText(String.format(Locale.ROOT, "Attention of %d %s × %d %s on \"%s\" (%d characters%s). Hover a cell for its weight.",
+                a.layers(), a.layers() == 1 ? "layer" : "layers", a.heads(), a.heads() == 1 ? "head" : "heads", a.text().replace("\n", "⏎"), a.text().length(),
                 a.text().length() < prompt.getText().length() ? ", the last " + r.context() + " of the prompt" : ""));
         redraws++;
     }
@@ -209,20 +211,21 @@ final class AttentionTab {
         for (int i = 0; i < t; i++) pos[i] = String.valueOf(i);
         HBox row = new HBox(20);
         if (r.learned() != null) {
-            row.getChildren().add(positionMap("Learned position embeddings (normalised EᵀE)", r.learned(), pos));
+            row.getChildren().add(positionMap("Learned: normalised EᵀE", r.learned(), pos));
         } else {
             Label none = new Label("This model adds no learned position embeddings (" + source.current().model().shape().positions().key + ").");
             none.setWrapText(true);
             none.setMaxWidth(POSITION_SIDE);
             row.getChildren().add(none);
         }
-        row.getChildren().add(positionMap("Sinusoidal encoding of the same context and width", r.sinusoidal(), pos));
+        row.getChildren().add(positionMap("Sinusoidal, same size", r.sinusoidal(), pos));
         return row;
     }
 
     private MatrixHeatmap positionMap(String title, double[][] m, String[] pos) {
         MatrixHeatmap map = new MatrixHeatmap(title, m, pos, pos, -1, 1, POSITION_SIDE, "cosine from −1 (dark) to 1 (bright); hover a cell",
                 (i, j) -> String.format(Locale.ROOT, "positions %d and %d: cosine %.3f", i, j, m[i][j]));
+        map.exportable("Position embeddings, cosine similarity: " + title, "position j", "position i");
         positionMaps.add(map);
         return map;
     }

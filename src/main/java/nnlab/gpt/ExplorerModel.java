@@ -107,8 +107,9 @@ final class ExplorerModel {
     static String describe(Checkpoint.Loaded loaded, Path folder) {
         GptShape s = loaded.model().shape();
         Checkpoint.Info i = loaded.info();
-        return String.format(Locale.ROOT, "Model: %s — step %d, validation %.3f nats/char; %d layers × %d heads, width %d, context %d, %s positions",
-                folder.getFileName(), i.step(), i.validationLoss(), s.layers(), s.heads(), s.width(), s.context(), s.positions().key);
+        return String.format(Locale.ROOT, "Model: %s — step %d, validation %.3f nats/char; %d %s × %d %s, width %d, context %d, %s positions",
+                folder.getFileName(), i.step(), i.validationLoss(), s.layers(), s.layers() == 1 ? "layer" : "layers", s.heads(),
+                s.heads() == 1 ? "head" : "heads", s.width(), s.context(), s.positions().key);
     }
 
     /** A row with the model's description and an "Open run folder…" button; each tab gets its own. */
@@ -117,9 +118,11 @@ final class ExplorerModel {
         text.textProperty().bind(description);
         text.getStyleClass().add("gpt-model-description");
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setWrapText(true);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button open = new Button("Open run folder…");
         open.getStyleClass().add("gpt-open-model");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         open.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Open a saved gpt run (or its model/ folder)");

@@ -43,6 +43,8 @@ final class GenerateTab {
     private final Label status = new Label();
     private final Label hoverInfo = new Label("Hover a generated character to see how likely the model found it.");
     private final TextFlow output = new TextFlow();
+    /** One tooltip for all generated characters, its text set by the one under the mouse. */
+    private final javafx.scene.control.Tooltip hoverTip = new javafx.scene.control.Tooltip();
     private final BorderPane root = new BorderPane();
     private final List<Button> presetButtons = new ArrayList<>();
     private final ConcurrentLinkedQueue<TracedGeneration.Step> arrived = new ConcurrentLinkedQueue<>();
@@ -98,12 +100,25 @@ final class GenerateTab {
         output.heightProperty().addListener((o, a, b) -> {
             if (generating) outputScroll.setVvalue(1);
         });
+        // the white page fills the view even before there is much text on it
+        outputScroll.viewportBoundsProperty().addListener((o, a, b) -> output.setMinHeight(b.getHeight()));
+        Text placeholder = new Text("Press Generate to continue the prompt with the model, character by character.");
+        placeholder.getStyleClass().add("gpt-placeholder");
+        output.getChildren().add(placeholder);
+        hoverTip.setShowDelay(Duration.millis(120));
+        hoverTip.setShowDuration(Duration.seconds(30));
+        hoverTip.setHideDelay(Duration.millis(80));
         hoverInfo.getStyleClass().add("gpt-hover-info");
         hoverInfo.setWrapText(true);
         hoverInfo.setPadding(new Insets(6, 12, 6, 12));
         BorderPane centre = new BorderPane(outputScroll);
         centre.setTop(padded(source.bar()));
-        centre.setBottom(hoverInfo);
+        Label legend = new Label("Colour = the probability the model gave the character: dark ≥ 0.4, orange 0.1–0.4, red < 0.1 "
+                + "(at temperature 1, before top-k/top-p). The prompt is bold blue.");
+        legend.getStyleClass().add("gpt-legend");
+        legend.setWrapText(true);
+        legend.setPadding(new Insets(0, 12, 6, 12));
+        centre.setBottom(new VBox(hoverInfo, legend));
 
         root.setLeft(leftScroll);
         root.setCenter(centre);
@@ -224,13 +239,20 @@ final class GenerateTab {
     }
 
     private Text node(TracedGeneration.Step s) {
-        Text t = new Text(String.valueOf(s.character()));
+        // line breaks and spaces as they are; other control characters (which fonts draw as boxes) by name
+        char c = s.character();
+        Text t = new Text(c == '\n' || !Character.isISOControl(c) ? String.valueOf(c) : TracedGeneration.shown(c));
         t.getStyleClass().addAll("gpt-char", s.probability() < 0.1 ? "gpt-char-unlikely" : s.probability() < 0.4 ? "gpt-char-uncertain" : "gpt-char-likely");
         t.setOnMouseEntered(e -> {
             hoverInfo.setText(describe(s));
+            hoverTip.setText(describe(s).replace(". Most likely: ", ".\nMost likely: "));
+            javafx.scene.control.Tooltip.install(t, hoverTip);
             t.getStyleClass().add("gpt-char-hovered");
         });
-        t.setOnMouseExited(e -> t.getStyleClass().remove("gpt-char-hovered"));
+        t.setOnMouseExited(e -> {
+            t.getStyleClass().remove("gpt-char-hovered");
+            javafx.scene.control.Tooltip.uninstall(t, hoverTip);
+        });
         return t;
     }
 

@@ -1,15 +1,20 @@
 package nnlab.gpt;
 
 import java.util.function.BiFunction;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import nnlab.app.Exports;
 import nnlab.kernel.figure.ColorMap;
+import nnlab.kernel.figure.HeatmapFigure;
 
 /**
  * A matrix drawn cell by cell on a canvas, with a label per row (left) and per column (top) and a
@@ -28,6 +33,9 @@ final class MatrixHeatmap extends VBox {
     private final String idleCaption;
     private final BiFunction<Integer, Integer, String> describe;
     private final Canvas canvas;
+    private final HBox headingRow;
+    private int hoveredRow = -1;
+    private int hoveredCol = -1;
 
     /**
      * @param describe the caption for the cell (row, column) under the mouse
@@ -48,16 +56,28 @@ final class MatrixHeatmap extends VBox {
         draw();
         Label heading = new Label(title);
         heading.getStyleClass().add("gpt-heatmap-title");
+        heading.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        headingRow = new HBox(6, heading);
+        headingRow.setAlignment(Pos.CENTER_LEFT);
+        headingRow.setMaxWidth(canvas.getWidth());
         caption.setText(idleCaption);
         caption.getStyleClass().add("gpt-heatmap-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(canvas.getWidth());
         caption.setMinHeight(34);
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
-        canvas.setOnMouseExited(e -> caption.setText(idleCaption));
-        getChildren().addAll(heading, canvas, caption);
+        canvas.setOnMouseExited(e -> unhover());
+        getChildren().addAll(headingRow, canvas, caption);
         setSpacing(3);
         getStyleClass().add("gpt-heatmap");
+    }
+
+    /** Adds the app's Export menu (PNG, CSV, SVG, PDF, LaTeX) for the matrix as a heatmap figure with these axes. */
+    MatrixHeatmap exportable(String figureTitle, String xLabel, String yLabel) {
+        HeatmapFigure figure = new HeatmapFigure(figureTitle, xLabel, yLabel, values, ColorMap.VIRIDIS);
+        headingRow.getChildren().add(Exports.menuButton(() -> figure));
+        return this;
     }
 
     private int columns() {
@@ -68,11 +88,24 @@ final class MatrixHeatmap extends VBox {
     boolean hover(double x, double y) {
         int col = (int) Math.floor((x - AXIS) / cell), row = (int) Math.floor((y - AXIS) / cell);
         if (x < AXIS || y < AXIS || row < 0 || col < 0 || row >= values.length || col >= columns()) {
-            caption.setText(idleCaption);
+            unhover();
             return false;
         }
         caption.setText(describe.apply(row, col));
+        if (row != hoveredRow || col != hoveredCol) {
+            hoveredRow = row;
+            hoveredCol = col;
+            draw();
+        }
         return true;
+    }
+
+    private void unhover() {
+        caption.setText(idleCaption);
+        if (hoveredRow >= 0) {
+            hoveredRow = hoveredCol = -1;
+            draw();
+        }
     }
 
     /** The canvas coordinates of the centre of a cell. */
@@ -86,6 +119,7 @@ final class MatrixHeatmap extends VBox {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         for (int r = 0; r < values.length; r++) {
             for (int c = 0; c < values[r].length; c++) {
                 double t = max > min ? (values[r][c] - min) / (max - min) : 0;
@@ -106,5 +140,14 @@ final class MatrixHeatmap extends VBox {
         g.setTextAlign(TextAlignment.CENTER);
         for (int c = 0; c < columns(); c += colEvery) g.fillText(columnLabels[c], AXIS + (c + 0.5) * cell, AXIS / 2);
         for (int r = 0; r < values.length; r += rowEvery) g.fillText(rowLabels[r], AXIS / 2, AXIS + (r + 0.5) * cell);
+        if (hoveredRow >= 0) {
+            // the hovered cell outlined, and its row's and column's labels in the accent colour
+            g.setStroke(Color.web("#e11d48"));
+            g.setLineWidth(1.5);
+            g.strokeRect(AXIS + hoveredCol * cell, AXIS + hoveredRow * cell, cell, cell);
+            g.setFill(Color.web("#e11d48"));
+            g.fillText(columnLabels[hoveredCol], AXIS + (hoveredCol + 0.5) * cell, AXIS / 2);
+            g.fillText(rowLabels[hoveredRow], AXIS / 2, AXIS + (hoveredRow + 0.5) * cell);
+        }
     }
 }

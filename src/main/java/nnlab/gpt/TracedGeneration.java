@@ -81,7 +81,7 @@ public final class TracedGeneration {
             case '\n' -> "⏎";
             case '\t' -> "⇥";
             case '\r' -> "␍";
-            default -> String.valueOf(c);
+            default -> Character.isISOControl(c) ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
         };
     }
 }
