@@ -40,6 +40,7 @@ final class ExplorerModel {
     });
     private final ReadOnlyObjectWrapper<Opened> opened = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("No model yet: train one in the Training tab, or open a saved gpt run folder.");
+    private final java.util.List<Runnable> beforeOpen = new java.util.ArrayList<>();
     private final Path runsRoot;
     private final Window owner;
     private long loads;
@@ -63,8 +64,14 @@ final class ExplorerModel {
         worker.execute(task);
     }
 
+    /** Runs on the JavaFX thread before another model loads, e.g. to stop a generation that would keep the thread busy. */
+    void onBeforeOpen(Runnable action) {
+        beforeOpen.add(action);
+    }
+
     /** Loads the checkpoint of a run folder (or a checkpoint folder) in the background; the result replaces the current model. */
     void open(Path folder) {
+        beforeOpen.forEach(Runnable::run);
         long ticket = ++loads;
         description.set("Loading the model in " + folder + " …");
         worker.execute(() -> {

@@ -57,6 +57,8 @@ final class GenerateTab {
     GenerateTab(ExplorerModel source) {
         this.source = source;
         drain.setCycleCount(Timeline.INDEFINITE);
+        // a new model waits for the explorer's thread: a long generation with the old one stops first
+        source.onBeforeOpen(this::stop);
         build();
     }
 

@@ -77,6 +77,13 @@ class GptPanelTest {
     }
 
     @Test
+    void theSamplesTableShowsLineBreaksAsSymbolsAndKeepsTheRest() {
+        var table = new nnlab.kernel.run.RunEvent.Table("samples", "t", List.of("step", "sample"),
+                List.of(List.of("10", "There was\nonce\u0080 a king")), java.util.Map.of());
+        assertEquals(List.of("10", "There was⏎once\\u0080 a king"), GptTrainingTab.oneLinePerSample(table).rows().get(0));
+    }
+
+    @Test
     void aBadTemperatureOrTopPIsRefusedNextToItsField(FxRobot robot) {
         selectTab("Generate");
         GenerateTab g = panel.generateTab();
@@ -108,7 +115,13 @@ class GptPanelTest {
         assertEquals(RunStatus.FINISHED, run.status(), run.statusMessage());
         Fx.waitUntil("the finished run's model in the explorer", 30_000, () -> panel.explorerModel().current() != null);
         assertEquals(run.folder(), Fx.get(() -> panel.explorerModel().current().folder()));
-        assertEquals(2, Fx.get(() -> panel.trainingTab().table(GptExperiment.SAMPLES).tableView().getItems().size()), "samples at steps 15 and 30");
+        var sampleRows = Fx.get(() -> List.copyOf(panel.trainingTab().table(GptExperiment.SAMPLES).tableView().getItems()));
+        assertEquals(2, sampleRows.size(), "samples at steps 15 and 30");
+        assertEquals("15", sampleRows.get(0).cells().get(0));
+        for (var row : sampleRows) {
+            assertTrue(row.cells().get(1).startsWith("There was once"), row.cells().toString());
+            assertFalse(row.cells().get(1).contains("\n"), "one line per sample on screen: " + row.cells());
+        }
 
         selectTab("Generate");
         GenerateTab g = panel.generateTab();
@@ -174,6 +187,7 @@ class GptPanelTest {
         Fx.run(() -> g.form().setText("length", "10000"));
         Fx.run(g::start);
         Fx.waitUntil("some characters on screen", 30_000, () -> !g.shownSteps().isEmpty());
+        assertTrue(Fx.get(g::isGenerating), "characters appear while the generation goes on");
         robot.clickOn((Button) Fx.get(g::stopButton));
         Fx.waitUntil("the stop", 30_000, () -> !g.isGenerating());
         assertTrue(Fx.get(g::statusText).startsWith("Stopped after"), Fx.get(g::statusText));
