@@ -19,7 +19,10 @@ class GptExplorerMathTest {
 
     /** A small model with weights far from the 0.02 init, so its attention is far from uniform. */
     static GptModel model(GptShape.Positions positions) {
-        GptModel m = GptModel.build(new GptShape(VOCAB.size(), CONTEXT, 16, 2, 2, positions, true, false), 5, DataType.FLOAT);
+        // through the settings, as a run builds it
+        nnlab.kernel.config.Config c = GptSettings.schema().defaults().with("layers", 2).with("heads", 2).with("width", 16)
+                .with("context", CONTEXT).with("positions", positions.key);
+        GptModel m = GptModel.build(GptSettings.shape(c, VOCAB.size()), 5, DataType.FLOAT);
         Random r = new Random(11);
         for (String name : m.parameterNames()) {
             INDArray p = m.parameter(name);

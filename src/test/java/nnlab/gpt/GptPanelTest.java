@@ -155,9 +155,10 @@ class GptPanelTest {
     void aSavedRunFolderOpensForTheAttentionExplorerAndALongGenerationStops(FxRobot robot) throws Exception {
         Path folder = tmp.resolve("gpt-saved");
         Corpus corpus = Corpus.split(TextCorpus.generated(20000, 1));
-        GptShape shape = new GptShape(corpus.vocab().size(), 16, 32, 2, 2, GptShape.Positions.LEARNED, true, false);
-        GptTraining t = new GptTraining(GptModel.build(shape, 1, DataType.FLOAT), corpus,
-                new GptTraining.Schedule(8, 5, 1e-2, 1, 0.1), new AdamW.Settings(0.9, 0.99, 1e-8, 0.1, 1.0), 1);
+        Config c = new GptExperiment().schema().defaults().with("layers", 2).with("width", 32).with("heads", 2).with("context", 16)
+                .with("batch", 8).with("warmup", 1).with("steps", 5).with("lr", 1e-2);
+        GptTraining t = new GptTraining(GptModel.build(GptSettings.shape(c, corpus.vocab().size()), 1, DataType.FLOAT), corpus,
+                GptSettings.schedule(c), GptSettings.adam(c), 1);
         for (int i = 0; i < 5; i++) t.step();
         Checkpoint.save(folder.resolve(GptExperiment.MODEL_FOLDER), t, 1, 3.0);
 
