@@ -198,7 +198,8 @@ final class GenerateTab {
             int made = 0;
             try {
                 made = new TracedGeneration(model.model(), model.vocab()).generate(prompt, length, sampler, seed, myCancel::get, arrived::add).size();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // either way the tab must leave its generating state, or Generate stays disabled for good
                 problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
