@@ -1,0 +1,232 @@
+package nnlab.gpt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The attention explorer: for a prompt, every layer × head's attention as a heatmap (keys across,
+ * queries down, the prompt's characters on both axes; causal, so zero above the diagonal), what
+ * the mouse is over in words, a table of each head's mean attention distance and entropy, and the
+ * learned position embeddings' cosine similarities beside the sinusoidal table's. The numbers come
+ * from {@link AttentionProbe} on the explorer's thread.
+ */
+final class AttentionTab {
+    /** On-screen side of one head's matrix, in pixels. */
+    static final double HEAD_SIDE = 260;
+    static final double POSITION_SIDE = 300;
+
+    private final ExplorerModel source;
+    private final TextField prompt = new TextField("Hansel said to Gretel");
+    private final Button show = new Button("Show attention");
+    private final Label promptError = new Label();
+    private final Label status = new Label();
+    private final VBox content = new VBox(16);
+    private final BorderPane root = new BorderPane();
+    private final List<MatrixHeatmap> headMaps = new ArrayList<>();
+    private final List<MatrixHeatmap> positionMaps = new ArrayList<>();
+    private final GridPane summary = new GridPane();
+    private AttentionProbe.Attention last;
+    private long redraws;
+
+    private record Result(AttentionProbe.Attention attention, double[][] learned, double[][] sinusoidal, int context) { }
+
+    AttentionTab(ExplorerModel source) {
+        this.source = source;
+        build();
+        source.openedProperty().addListener((o, a, b) -> {
+            if (b != null) request();
+        });
+    }
+
+    BorderPane view() { return root; }
+
+    private void build() {
+        prompt.setPrefColumnCount(36);
+        prompt.setId("attention-prompt");
+        prompt.setOnAction(e -> request());
+        show.setOnAction(e -> request());
+        show.getStyleClass().add("start-button");
+        HBox presets = new HBox(6);
+        for (String p : GenerateSettings.PRESETS) {
+            Button b = new Button(p);
+            b.getStyleClass().add("gpt-preset");
+            b.setOnAction(e -> {
+                prompt.setText(p);
+                request();
+            });
+            presets.getChildren().add(b);
+        }
+        promptError.getStyleClass().add("field-error");
+        promptError.managedProperty().bind(promptError.textProperty().isNotEmpty());
+        HBox promptRow = new HBox(8, new Label("Prompt"), prompt, show);
+        promptRow.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, source.bar(), promptRow, promptError, presets, status);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        status.setWrapText(true);
+        content.setPadding(new Insets(12));
+        Label empty = new Label("Open or train a model, then press Show attention.");
+        empty.getStyleClass().add("empty-hint");
+        content.getChildren().add(empty);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        root.setTop(top);
+        root.setCenter(scroll);
+        root.getStyleClass().add("gpt-attention");
+    }
+
+    TextField promptField() { return prompt; }
+    Button showButton() { return show; }
+    String promptErrorText() { return promptError.getText(); }
+    String statusText() { return status.getText(); }
+    List<MatrixHeatmap> headMaps() { return headMaps; }
+    List<MatrixHeatmap> positionMaps() { return positionMaps; }
+    AttentionProbe.Attention lastAttention() { return last; }
+    long redraws() { return redraws; }
+
+    void request() {
+        ExplorerModel.Opened model = source.current();
+        String text = prompt.getText();
+        if (model == null) {
+            status.setText("No model yet: train one in the Training tab, or open a saved run folder.");
+            return;
+        }
+        String unknown = model.vocab().unknownIn(text);
+        if (text.isEmpty()) {
+            promptError.setText("prompt: give at least one character");
+            return;
+        }
+        if (!unknown.isEmpty()) {
+            promptError.setText("prompt: the model does not know the characters " + unknown);
+            return;
+        }
+        promptError.setText("");
+        status.setText("Running the model on the prompt…");
+        source.work(() -> {
+            try {
+                Result r = new Result(AttentionProbe.run(model.model(), model.vocab(), text), AttentionProbe.learnedPositionSimilarity(model.model()),
+                        AttentionProbe.sinusoidalPositionSimilarity(model.model().shape()), model.model().shape().context());
+                Platform.runLater(() -> show(r));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.setText("Could not run the model: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void show(Result r) {
+        AttentionProbe.Attention a = r.attention();
+        last = a;
+        headMaps.clear();
+        positionMaps.clear();
+        content.getChildren().clear();
+        String[] chars = new String[a.text().length()];
+        for (int i = 0; i < chars.length; i++) chars[i] = TracedGeneration.shown(a.text().charAt(i));
+        for (int l = 0; l < a.layers(); l++) {
+            Label layerTitle = new Label("Layer " + (l + 1) + " — keys across, queries down; weight 0 dark purple … 1 yellow; zero above the diagonal (causal)");
+            layerTitle.getStyleClass().add("pane-title");
+            HBox row = new HBox(14);
+            for (int h = 0; h < a.heads(); h++) {
+                double[][] m = a.matrix(l, h);
+                String idle = String.format(Locale.ROOT, "mean distance %.2f characters, entropy %.2f nats",
+                        AttentionProbe.meanDistance(m), AttentionProbe.meanEntropy(m));
+                MatrixHeatmap map = new MatrixHeatmap("Head " + (h + 1), m, chars, chars, 0, 1, HEAD_SIDE, idle,
+                        (i, j) -> String.format(Locale.ROOT, "query '%s' (%d) → key '%s' (%d): weight %.3f", chars[i], i, chars[j], j, m[i][j]));
+                map.exportable(String.format(Locale.ROOT, "Attention of layer %d, head %d on \"%s\"", l + 1, h + 1, a.text().replace("\n", "⏎")),
+                        "key position", "query position");
+                headMaps.add(map);
+                row.getChildren().add(map);
+            }
+            ScrollPane rowScroll = new ScrollPane(row);
+            rowScroll.setFitToHeight(true);
+            rowScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            rowScroll.getStyleClass().add("gpt-layer-row");
+            content.getChildren().addAll(layerTitle, rowScroll);
+        }
+        content.getChildren().addAll(sectionTitle("Per head: how far back it looks (mean attention distance) and how spread its attention is (entropy)"),
+                summaryTable(a));
+        content.getChildren().addAll(sectionTitle("Position embeddings: cosine similarity of every two positions"), positions(r));
+        status.setText(String.format(Locale.ROOT, "Attention of %d %s × %d %s on \"%s\" (%d characters%s). Hover a cell for its weight.",
+                a.layers(), a.layers() == 1 ? "layer" : "layers", a.heads(), a.heads() == 1 ? "head" : "heads", a.text().replace("\n", "⏎"), a.text().length(),
+                a.text().length() < prompt.getText().length() ? ", the last " + r.context() + " of the prompt" : ""));
+        redraws++;
+    }
+
+    private static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pane-title");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private GridPane summaryTable(AttentionProbe.Attention a) {
+        summary.getChildren().clear();
+        summary.setHgap(18);
+        summary.setVgap(4);
+        String[] heads = {"layer", "head", "mean distance (characters)", "entropy (nats)"};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(heads[c]);
+            h.getStyleClass().add("gpt-summary-heading");
+            summary.add(h, c, 0);
+        }
+        int row = 1;
+        for (int l = 0; l < a.layers(); l++) {
+            for (int h = 0; h < a.heads(); h++) {
+                summary.add(new Label(String.valueOf(l + 1)), 0, row);
+                summary.add(new Label(String.valueOf(h + 1)), 1, row);
+                summary.add(new Label(String.format(Locale.ROOT, "%.2f", AttentionProbe.meanDistance(a.matrix(l, h)))), 2, row);
+                summary.add(new Label(String.format(Locale.ROOT, "%.3f", AttentionProbe.meanEntropy(a.matrix(l, h)))), 3, row);
+                row++;
+            }
+        }
+        return summary;
+    }
+
+    /** Text of the summary table, row by row (for tests and the report). */
+    List<String> summaryRows() {
+        List<String> rows = new ArrayList<>();
+        int cols = 4;
+        List<javafx.scene.Node> cells = summary.getChildren();
+        for (int i = 0; i + cols <= cells.size(); i += cols) {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < cols; c++) sb.append(c == 0 ? "" : " | ").append(((Label) cells.get(i + c)).getText());
+            rows.add(sb.toString());
+        }
+        return rows;
+    }
+
+    private HBox positions(Result r) {
+        int t = r.context();
+        String[] pos = new String[t];
+        for (int i = 0; i < t; i++) pos[i] = String.valueOf(i);
+        HBox row = new HBox(20);
+        if (r.learned() != null) {
+            row.getChildren().add(positionMap("Learned: normalised EᵀE", r.learned(), pos));
+        } else {
+            Label none = new Label("This model adds no learned position embeddings (" + source.current().model().shape().positions().key + ").");
+            none.setWrapText(true);
+            none.setMaxWidth(POSITION_SIDE);
+            row.getChildren().add(none);
+        }
+        row.getChildren().add(positionMap("Sinusoidal, same size", r.sinusoidal(), pos));
+        return row;
+    }
+
+    private MatrixHeatmap positionMap(String title, double[][] m, String[] pos) {
+        MatrixHeatmap map = new MatrixHeatmap(title, m, pos, pos, -1, 1, POSITION_SIDE, "cosine from −1 (dark) to 1 (bright); hover a cell",
+                (i, j) -> String.format(Locale.ROOT, "positions %d and %d: cosine %.3f", i, j, m[i][j]));
+        map.exportable("Position embeddings, cosine similarity: " + title, "position j", "position i");
+        positionMaps.add(map);
+        return map;
+    }
+}
