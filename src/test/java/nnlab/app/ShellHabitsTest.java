@@ -98,8 +98,12 @@ class ShellHabitsTest {
         for (NavigationCell cell : cells) {
             Experiment e = Fx.get(cell::getItem);
             assertEquals(e.title() + "\n\n" + e.description(), Fx.get(() -> cell.getTooltip().getText()));
-            for (Label l : Fx.get(() -> robot.from(cell).lookup(".label").queryAllAs(Label.class))) {
+            // Titles are never cut; the open entry's description shows at most three lines (the tooltip has it whole).
+            for (Label l : Fx.get(() -> robot.from(cell).lookup(".nav-title").queryAllAs(Label.class))) {
                 assertFalse(Fx.get(() -> TruncatedTextTips.isCut(l)), "cut in the navigation: " + Fx.get(l::getText));
+            }
+            for (Label l : Fx.get(() -> robot.from(cell).lookup(".nav-description").queryAllAs(Label.class))) {
+                assertTrue(Fx.get(l::getHeight) <= 3 * 15.5 + 1, "at most three lines: " + Fx.get(l::getText));
             }
         }
     }
