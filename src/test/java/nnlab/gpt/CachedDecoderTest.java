@@ -46,6 +46,11 @@ class CachedDecoderTest {
             assertArrayEquals(reference.getRow(n - 1).toDoubleVector(), cached, tolerance, "prompt length " + n);
         }
         assertThrows(IllegalStateException.class, () -> decoder.append(0), "the cache holds one context");
+        // a prompt encoded as one window (the batched path) gives the same logits and a cache to continue from
+        for (int n = 1; n < T; n++) {
+            assertArrayEquals(reference.getRow(n - 1).toDoubleVector(), decoder.encode(window, 0, n), tolerance, "window of " + n);
+            assertArrayEquals(reference.getRow(n).toDoubleVector(), decoder.append(window[n]), tolerance, "window of " + n + ", then one more");
+        }
         // past the context: the last T characters re-encoded are the SameDiff forward of that window
         int[] text = ids(T + 4, 9);
         for (int n = T + 1; n <= text.length; n++) {
