@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The trained GPT's forward pass in plain Java, one character at a time, with a key/value cache:
  * generation without SameDiff's per-call cost (~150 ops for every character of a full-window
- * forward). The weights are copied out of the graph once (in double precision); the maths is
+ * forward). The weights are copied out of the graph once (in double precision; only the matrix
+ * products of a whole window, {@link #encode}, run in ND4J in the model's precision); the maths is
  * {@link GptModel}'s exactly (pre-LayerNorm with ε = 1e-5 and biased variance, tanh GELU, the
  * 1/√d_k toggle, learned / sinusoidal / rotary positions, tied or own head; no dropout, which is
  * for training only). The position tables are read from the graph too, so they are the very numbers
@@ -151,6 +152,16 @@ public final class CachedDecoder {
                 System.arraycopy(k, 0, keys[l], p * c, c);
                 System.arraycopy(val, 0, values[l], p * c, c);
             }
+            if (l == blocks.length - 1) {
+                // the last block's keys and values are all the cache needs; the rest matters for the logits only, at the last row
+                for (int i = 0; i < c; i++) q[i] = qkv[(n - 1) * 3 * c + i] + b.qb[i];
+                if (rotCos != null) rotate(q, n - 1);
+                attend(keys[l], values[l], n - 1);
+                System.arraycopy(xs, (n - 1) * c, x, 0, c);
+                finishBlock(b);
+                length = n;
+                return headOf(x);
+            }
             for (int p = 0; p < n; p++) {
                 for (int i = 0; i < c; i++) q[i] = qkv[p * 3 * c + i] + b.qb[i];
                 if (rotCos != null) rotate(q, p);
@@ -163,9 +174,7 @@ public final class CachedDecoder {
             for (int p = 0; p < n; p++) for (int i = 0; i < 4 * c; i++) hiddenAll[p * 4 * c + i] = gelu(hiddenAll[p * 4 * c + i] + b.fcb[i]);
             addRows(xs, product(hiddenAll, n, b.window.proj), b.projb, n);
         }
-        length = n;
-        System.arraycopy(xs, (n - 1) * c, x, 0, c);
-        return headOf(x);
+        throw new AssertionError("the last block returns");
     }
 
     /** rows [n, in] · w [in, out] in ND4J, in w's precision, as a row-major array. */
@@ -212,16 +221,21 @@ public final class CachedDecoder {
             System.arraycopy(k, 0, keys[l], pos * c, c);
             System.arraycopy(val, 0, values[l], pos * c, c);
             attend(keys[l], values[l], pos);
-            affine(mixed, b.ow, b.ob, branch, c, c);
-            for (int i = 0; i < c; i++) x[i] += branch[i];
-            layerNorm(x, b.ln2g, b.ln2b, normed);
-            affine(normed, b.fcw, b.fcb, hidden, c, 4 * c);
-            for (int i = 0; i < hidden.length; i++) hidden[i] = gelu(hidden[i]);
-            affine(hidden, b.projw, b.projb, branch, 4 * c, c);
-            for (int i = 0; i < c; i++) x[i] += branch[i];
+            finishBlock(b);
         }
         length++;
         return headOf(x);
+    }
+
+    /** x += W_o·mixed, then x += MLP(LN(x)): the rest of a block for one position. */
+    private void finishBlock(Block b) {
+        affine(mixed, b.ow, b.ob, branch, c, c);
+        for (int i = 0; i < c; i++) x[i] += branch[i];
+        layerNorm(x, b.ln2g, b.ln2b, normed);
+        affine(normed, b.fcw, b.fcb, hidden, c, 4 * c);
+        for (int i = 0; i < hidden.length; i++) hidden[i] = gelu(hidden[i]);
+        affine(hidden, b.projw, b.projb, branch, 4 * c, c);
+        for (int i = 0; i < c; i++) x[i] += branch[i];
     }
 
     /** The logits of the next character from the last position's residual stream. */
