@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * checkpoint it uses the default architecture (4 layers, 4 heads, width 128, context 64, Grimm's 76
  * characters) with its initial weights: the speed does not depend on the weights. Each mode
  * generates 300 characters per pass from "There was once" (so most of them past the context of 64),
- * repeated until its time is up; "within context" generates only up to the context.
+ * repeated until its time is up; "within context" generates only up to the context, "past the context
+ * only" starts from a prompt as long as the context, so every character re-encodes a whole window.
  */
 public final class GenerationBenchmark {
     private GenerationBenchmark() { }
@@ -43,6 +44,9 @@ public final class GenerationBenchmark {
         time("cached, exact window", new Generator(model, vocab), prompt, 300, sampler, seconds);
         time("cached, half window", Generator.cached(model, vocab, Generator.Window.HALF), prompt, 300, sampler, seconds);
         time("cached, within context", new Generator(model, vocab), prompt, within, sampler, seconds);
+        // a prompt as long as the context: every generated character slides the window
+        String full = ("There was once ".repeat(1 + model.shape().context() / 10)).substring(0, model.shape().context());
+        time("cached, exact window, past the context only", new Generator(model, vocab), full, 100, sampler, seconds);
     }
 
     private static void time(String mode, Generator g, String prompt, int length, Sampler sampler, double seconds) {
