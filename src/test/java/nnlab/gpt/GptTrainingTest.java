@@ -79,6 +79,17 @@ class GptTrainingTest {
     }
 
     @Test
+    void aCheckpointWrittenBeforeDropoutExistedOpensWithDropoutZero() throws Exception {
+        GptTraining t = training(3, 2, 0.2);
+        Checkpoint.save(dir, t, 3, 1);
+        Path info = dir.resolve(Checkpoint.INFO);
+        String json = Files.readString(info);
+        assertTrue(json.contains("\"dropout\" : 0.2"), json);
+        Files.writeString(info, json.replaceAll(",\\s*\"dropout\"\\s*:\\s*0\\.2", ""));
+        assertEquals(0, Checkpoint.load(dir, false).model().shape().dropout());
+    }
+
+    @Test
     void aDamagedCheckpointIsRefusedNamingTheFile() throws Exception {
         GptTraining t = training(2, 2);
         t.step();
