@@ -72,9 +72,10 @@ def load_text(path, strip):
 
 
 class Gpt(torch.nn.Module):
-    def __init__(self, V, T, C, H, L, rng, scaled=True):
+    def __init__(self, V, T, C, H, L, rng, scaled=True, positions="learned"):
         super().__init__()
         self.T, self.C, self.H, self.L, self.scale = T, C, H, L, (1 / math.sqrt(C // H) if scaled else 1.0)
+        self.positions = positions
         self.names = []
 
         def weight(name, rows, cols):
@@ -87,7 +88,19 @@ class Gpt(torch.nn.Module):
             self.names.append(name)
 
         weight("wte", V, C)
-        weight("wpe", T, C)
+        D = C // H
+        if positions == "learned":
+            weight("wpe", T, C)
+        elif positions == "sinusoidal":
+            # PE[p, 2i] = sin(p / 10000^(2i/C)), PE[p, 2i+1] = cos(...), as nnlab.gpt.Sinusoids
+            ang = [[p / 10000 ** ((i - i % 2) / C) for i in range(C)] for p in range(T)]
+            self.register_buffer("wpe", torch.tensor([[math.sin(a) if i % 2 == 0 else math.cos(a) for i, a in enumerate(r)]
+                                                       for r in ang], dtype=torch.float32))
+        else:
+            # rotary, as nnlab.gpt.Rotary: pair (2i, 2i+1) of each head turned by p * 10000^(-2i/D)
+            ang = torch.tensor([[p * 10000 ** (-2 * ((c % D) // 2) / D) for c in range(D)] for p in range(T)], dtype=torch.float64)
+            self.register_buffer("rot_cos", torch.cos(ang).float())
+            self.register_buffer("rot_sin", torch.sin(ang).float())
         for l in range(L):
             p = f"b{l}_"
             filled(p + "ln1_g", C, 1); filled(p + "ln1_b", C, 0)
@@ -106,13 +119,23 @@ class Gpt(torch.nn.Module):
     def ln(self, x, p):
         return torch.nn.functional.layer_norm(x, (self.C,), self.P(p + "_g")[0], self.P(p + "_b")[0], 1e-5)
 
+    def rotate(self, x):
+        if self.positions != "rotary":
+            return x
+        # x: [B, H, T, D]; (a, b) -> (a cos - b sin, a sin + b cos) per pair
+        swapped = torch.stack((-x[..., 1::2], x[..., 0::2]), dim=-1).flatten(-2)
+        return x * self.rot_cos + swapped * self.rot_sin
+
     def forward(self, idx):
         B, T, C, H = idx.shape[0], self.T, self.C, self.H
-        x = self.wte[idx] + self.wpe.unsqueeze(0)
+        x = self.wte[idx]
+        if self.positions != "rotary":
+            x = x + self.wpe.unsqueeze(0)
         for l in range(self.L):
             p = f"b{l}_"
             h = self.ln(x, p + "ln1")
             q, k, v = [(h @ self.P(p + n + "_w") + self.P(p + n + "_b")).view(B, T, H, C // H).transpose(1, 2) for n in "qkv"]
+            q, k = self.rotate(q), self.rotate(k)
             a = torch.softmax(q @ k.transpose(-1, -2) * self.scale + self.mask, dim=-1)
             y = (a @ v).transpose(1, 2).reshape(B, T, C)
             x = x + y @ self.P(p + "o_w") + self.P(p + "o_b")
@@ -134,6 +157,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--text", required=True)
     ap.add_argument("--no-strip", action="store_true")
+    ap.add_argument("--positions", choices=("learned", "sinusoidal", "rotary"), default="learned")
+    ap.add_argument("--scaled-attention", choices=("true", "false"), default="true")
+    ap.add_argument("--print-every-step", action="store_true", help="print each step's training loss too")
     for k, v in (("layers", 4), ("heads", 4), ("width", 128), ("context", 64), ("batch", 32), ("steps", 1000),
                  ("warmup", 100), ("eval-every", 100), ("eval-windows", 64), ("seed", 1), ("threads", 1), ("gen-chars", 200)):
         ap.add_argument("--" + k, type=int, default=v)
@@ -148,7 +174,7 @@ def main():
     train = torch.tensor([ix[c] for c in text[:cut]])
     val = torch.tensor([ix.get(c, 0) for c in text[cut:]])
     T, B = a.context, a.batch
-    model = Gpt(len(chars), T, a.width, a.heads, a.layers, JavaRandom(a.seed))
+    model = Gpt(len(chars), T, a.width, a.heads, a.layers, JavaRandom(a.seed), a.scaled_attention == "true", a.positions)
     decay = [p for n, p in model.named_parameters() if n.endswith("_w") or n in ("wte", "wpe", "head")]
     rest = [p for n, p in model.named_parameters() if not (n.endswith("_w") or n in ("wte", "wpe", "head"))]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": a.weight_decay}, {"params": rest, "weight_decay": 0.0}],
@@ -182,20 +208,24 @@ def main():
         opt.step()
         train_time += time.perf_counter() - t0
         losses.append(loss.item())
+        if a.print_every_step:
+            print(json.dumps({"step": step, "loss": losses[-1]}), flush=True)
         if step % a.eval_every == 0 or step == a.steps:
             print(json.dumps({"step": step, "train_loss": sum(losses) / len(losses), "val_loss": val_loss(),
                               "tokens_per_s": step * B * T / train_time}), flush=True)
             losses = []
     # generation speed: one full-window forward per character, as NN Lab's Generator does
     ctx = [ix[c] for c in "There was once"]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with torch.no_grad():
         for _ in range(a.gen_chars):
             w = ctx[-T:]
             x = torch.tensor([w + [0] * (T - len(w))])
             probs = torch.softmax(model(x)[0, len(w) - 1] / 0.8, -1)
             ctx.append(int(torch.multinomial(probs, 1)))
+    # CPU seconds as well: on a machine loaded by other work the wall clock mostly measures waiting
     print(json.dumps({"generation_chars_per_s": a.gen_chars / (time.perf_counter() - t0),
+                      "generation_chars_per_cpu_s": a.gen_chars / (time.process_time() - c0),
                       "sample": "".join(chars[i] for i in ctx)}), flush=True)
 
 

@@ -30,9 +30,11 @@ public final class Checkpoint {
 
     /** What checkpoint.json holds. */
     public record Info(int step, String vocabulary, int context, int width, int heads, int layers, String positions,
-                       boolean scaled, boolean tiedHead, long dataSeed, double validationLoss) {
+                       boolean scaled, boolean tiedHead, long dataSeed, double validationLoss, double dropout) {
         GptShape shape() {
-            return new GptShape(vocabulary.length(), context, width, heads, layers, GptShape.Positions.of(positions), scaled, tiedHead);
+            // a checkpoint written before dropout existed reads dropout 0
+            return new GptShape(vocabulary.length(), context, width, heads, layers, GptShape.Positions.of(positions), scaled, tiedHead,
+                    dropout);
         }
     }
 
@@ -48,7 +50,7 @@ public final class Checkpoint {
         GptModel model = training.model();
         GptShape s = model.shape();
         Info info = new Info(training.stepsDone(), training.corpus().vocab().chars(), s.context(), s.width(), s.heads(), s.layers(),
-                s.positions().key, s.scaled(), s.tiedHead(), dataSeed, valLoss);
+                s.positions().key, s.scaled(), s.tiedHead(), dataSeed, valLoss, s.dropout());
         Path tmp = folder.resolve(MODEL + ".tmp");
         model.sameDiff().save(tmp.toFile(), false);
         Files.move(tmp, folder.resolve(MODEL), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,6 +24,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * softmax(QKᵀ·s + M) V per head with s = 1/√d_k (or 1 with the scaling off) and M = 0 on and below
  * the diagonal, −10⁹ above. Softmax and log-softmax are computed as x − max − log Σ exp(x − max)
  * (M2.1's log_softmax gives −∞). GELU is the tanh form, as PyTorch's GELU(approximate="tanh").
+ * With rotary positions nothing is added to the embedding; q and k are rotated by {@link Rotary}'s
+ * tables. With dropout p > 0 the embedding sum and each residual branch (attention output, MLP
+ * output) are multiplied by a mask placeholder, 0 or 1/(1 − p) per value, drawn in Java from the
+ * seed and the step ({@link #trainingFeed}) so a run is reproducible; evaluation feeds a row of ones.
+ * With p = 0 the graph has no mask at all and is exactly the graph without dropout.
  * Weights are N(0, 0.02²) drawn in {@link #parameterNames()} order from one seeded java.util.Random
  * (ND4J's own random init is not reproducible across JVMs in M2.1), biases 0, norm gains 1.
  */
@@ -38,6 +44,7 @@ public final class GptModel {
     private final GptShape shape;
     private final DataType dtype;
     private final List<String> params = new ArrayList<>();
+    private final List<String> dropoutMasks = new ArrayList<>();
 
     private GptModel(SameDiff sd, GptShape shape, DataType dtype) {
         this.sd = sd;
@@ -68,11 +75,15 @@ public final class GptModel {
         SDVariable tokens = sd.placeHolder(TOKENS, dtype, -1, v);
         SDVariable target = sd.placeHolder(TARGET, dtype, -1, v);
         SDVariable wte = weight("wte", rng, v, c);
-        SDVariable pos = shape.positions() == GptShape.Positions.LEARNED
-                ? weight("wpe", rng, t, c)
-                : sd.constant("wpe_sin", Nd4j.create(Sinusoids.table(t, c)).castTo(dtype));
-        // rows are (sequence, position) pairs; positions are added on a [batch, T, C] view
-        SDVariable x = tokens.mmul(wte).reshape(-1, t, c).add(pos.reshape(1, t, c)).reshape(-1, c);
+        SDVariable x = tokens.mmul(wte);
+        if (shape.positions() != GptShape.Positions.ROTARY) {
+            SDVariable pos = shape.positions() == GptShape.Positions.LEARNED
+                    ? weight("wpe", rng, t, c)
+                    : sd.constant("wpe_sin", Nd4j.create(Sinusoids.table(t, c)).castTo(dtype));
+            // rows are (sequence, position) pairs; positions are added on a [batch, T, C] view
+            x = x.reshape(-1, t, c).add(pos.reshape(1, t, c)).reshape(-1, c);
+        }
+        x = dropout(x, "drop_emb");
         double[][] mask = new double[t][t];
         for (int i = 0; i < t; i++) for (int j = i + 1; j < t; j++) mask[i][j] = -1e9;
         SDVariable causal = sd.constant("causal_mask", Nd4j.create(mask).castTo(dtype).reshape(1, 1, t, t));
@@ -80,16 +91,16 @@ public final class GptModel {
         for (int l = 0; l < shape.layers(); l++) {
             String p = "b" + l + "_";
             SDVariable n1 = layerNorm(x, filled(p + "ln1_g", c, 1), filled(p + "ln1_b", c, 0));
-            SDVariable q = heads(linear(n1, p + "q", rng, c, c), t, h, d);
-            SDVariable k = heads(linear(n1, p + "k", rng, c, c), t, h, d);
+            SDVariable q = heads(rotary(linear(n1, p + "q", rng, c, c)), t, h, d);
+            SDVariable k = heads(rotary(linear(n1, p + "k", rng, c, c)), t, h, d);
             SDVariable val = heads(linear(n1, p + "v", rng, c, c), t, h, d);
             SDVariable scores = sd.mmul(q, k, false, true, false).mul(scale).add(causal);
             SDVariable attn = softmaxLastAxis(scores, attentionName(l));
             SDVariable mixed = sd.mmul(attn, val).permute(0, 2, 1, 3).reshape(-1, c);
-            x = x.add(linear(mixed, p + "o", rng, c, c));
+            x = x.add(dropout(linear(mixed, p + "o", rng, c, c), "drop_" + p + "attn"));
             SDVariable n2 = layerNorm(x, filled(p + "ln2_g", c, 1), filled(p + "ln2_b", c, 0));
             SDVariable hidden = gelu(linear(n2, p + "fc", rng, c, 4L * c));
-            x = x.add(linear(hidden, p + "proj", rng, 4L * c, c));
+            x = x.add(dropout(linear(hidden, p + "proj", rng, 4L * c, c), "drop_" + p + "mlp"));
         }
         SDVariable nf = layerNorm(x, filled("lnf_g", c, 1), filled("lnf_b", c, 0));
         SDVariable logits = shape.tiedHead() ? sd.mmul(nf, wte, false, true, false) : nf.mmul(weight("head", rng, c, v));
@@ -99,6 +110,26 @@ public final class GptModel {
         // target rows are one-hot divided by the number of rows: the loss is the mean NLL in nats/char
         sd.math().neg(LOSS, logProbs.mul(target).sum());
         sd.setLossVariables(LOSS);
+    }
+
+    /** x ∘ mask, the mask a placeholder (only when the shape has dropout). */
+    private SDVariable dropout(SDVariable x, String maskName) {
+        if (shape.dropout() == 0) return x;
+        dropoutMasks.add(maskName);
+        return x.mul(sd.placeHolder(maskName, dtype, -1, shape.width()));
+    }
+
+    /** [rows, C] rotated by position (rotary mode; otherwise unchanged). */
+    private SDVariable rotary(SDVariable x) {
+        if (shape.positions() != GptShape.Positions.ROTARY) return x;
+        int t = shape.context(), c = shape.width(), d = shape.headWidth();
+        if (!sd.hasVariable("rot_cos")) {
+            sd.constant("rot_cos", Nd4j.create(Rotary.table(t, c, d, false)).castTo(dtype).reshape(1, t, c));
+            sd.constant("rot_sin", Nd4j.create(Rotary.table(t, c, d, true)).castTo(dtype).reshape(1, t, c));
+            sd.constant("rot_swap", Nd4j.create(Rotary.pairSwap(c)).castTo(dtype));
+        }
+        SDVariable swapped = x.mmul(sd.getVariable("rot_swap")).reshape(-1, t, c).mul(sd.getVariable("rot_sin"));
+        return x.reshape(-1, t, c).mul(sd.getVariable("rot_cos")).add(swapped).reshape(-1, c);
     }
 
     static String attentionName(int layer) {
@@ -138,11 +169,31 @@ public final class GptModel {
         return m;
     }
 
-    /** Placeholders for inputs/targets of whole sequences (each {@code context} long). */
+    /** Placeholders for inputs/targets of whole sequences (each {@code context} long), for evaluation: no dropout. */
     public Map<String, INDArray> feed(int[] inputs, int[] targets) {
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(TOKENS, oneHot(inputs, 1));
         ph.put(TARGET, oneHot(targets, 1.0 / targets.length));
+        INDArray ones = Nd4j.ones(dtype, 1, shape.width());
+        for (String m : dropoutMasks) ph.put(m, ones);
+        return ph;
+    }
+
+    /**
+     * Placeholders for a training step: as {@link #feed}, with fresh dropout masks drawn from
+     * {@code seed} and {@code step} alone (the same step of the same run draws the same masks).
+     */
+    public Map<String, INDArray> trainingFeed(int[] inputs, int[] targets, long seed, int step) {
+        Map<String, INDArray> ph = feed(inputs, targets);
+        if (dropoutMasks.isEmpty()) return ph;
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+        double p = shape.dropout(), keep = 1 / (1 - p);
+        int n = inputs.length * shape.width();
+        for (String m : dropoutMasks) {
+            double[] mask = new double[n];
+            for (int i = 0; i < n; i++) mask[i] = rng.nextDouble() < p ? 0 : keep;
+            ph.put(m, Nd4j.create(mask, new long[] {inputs.length, shape.width()}, 'c').castTo(dtype));
+        }
         return ph;
     }
 
@@ -159,6 +210,8 @@ public final class GptModel {
     public Map<String, INDArray> output(int[] inputs, String... names) {
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(TOKENS, oneHot(inputs, 1));
+        INDArray ones = Nd4j.ones(dtype, 1, shape.width());
+        for (String m : dropoutMasks) ph.put(m, ones);
         return sd.output(ph, names);
     }
 

@@ -23,7 +23,12 @@ public final class GptSettings {
                 .add(Setting.intSetting("heads", 4, 1, 32).label("Heads").group("Model").help("The width must be divisible by the heads; d_k = width / heads."))
                 .add(Setting.intSetting("width", 128, 8, 1024).label("Width d_model").group("Model"))
                 .add(Setting.intSetting("context", 64, 2, 1024).label("Context (characters)").group("Model"))
-                .add(Setting.choice("positions", "learned", List.of("learned", "sinusoidal")).label("Position embedding").group("Model"))
+                .add(Setting.choice("positions", "learned", List.of("learned", "sinusoidal", "rotary")).label("Position embedding").group("Model")
+                        .help("learned: a trained table added to the token embedding; sinusoidal: the fixed table added; "
+                                + "rotary: nothing added, q and k rotated by position inside attention (needs an even d_k)."))
+                .add(Setting.doubleSetting("dropout", 0.0, 0, 0.9).label("Dropout").group("Model")
+                        .help("Training only: zeroes this fraction of the embedding sum and of each residual branch (masks from the seed and the step). "
+                                + "0 (default) keeps the graph without dropout, as the PyTorch fidelity runs were measured."))
                 .add(Setting.boolSetting("scaled-attention", true).label("Scale attention by 1/√d_k").group("Model")
                         .help("Off: scores QKᵀ unscaled; they grow with d_k and the softmax saturates."))
                 .add(Setting.boolSetting("tied-head", false).label("Tie head to token embedding").group("Model"))
@@ -58,6 +63,10 @@ public final class GptSettings {
         if (c.getInt("width") % c.getInt("heads") != 0) {
             return new SettingException("width", "width " + c.getInt("width") + " is not divisible by heads " + c.getInt("heads"));
         }
+        int headWidth = c.getInt("width") / c.getInt("heads");
+        if ("rotary".equals(c.getString("positions")) && headWidth % 2 != 0) {
+            return new SettingException("positions", "rotary positions need an even head width; width / heads = " + headWidth);
+        }
         if (!(c.getDouble("temperature") > 0)) return new SettingException("temperature", "temperature must be > 0");
         if (!(c.getDouble("top-p") > 0)) return new SettingException("top-p", "top-p must lie in (0, 1]");
         if (text(c, "text-file").isBlank() && c.getInt("context") * 20 > c.getInt("generated-chars")) {
@@ -78,7 +87,8 @@ public final class GptSettings {
 
     public static GptShape shape(Config c, int vocab) {
         return new GptShape(vocab, c.getInt("context"), c.getInt("width"), c.getInt("heads"), c.getInt("layers"),
-                GptShape.Positions.of(c.getString("positions")), c.getBoolean("scaled-attention"), c.getBoolean("tied-head"));
+                GptShape.Positions.of(c.getString("positions")), c.getBoolean("scaled-attention"), c.getBoolean("tied-head"),
+                c.getDouble("dropout"));
     }
 
     public static GptTraining.Schedule schedule(Config c) {

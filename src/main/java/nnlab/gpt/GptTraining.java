@@ -56,11 +56,11 @@ public final class GptTraining {
     /** One optimiser step; returns the batch's loss (nats/char) before the update. */
     public double step() {
         Batch batch = nextBatch();
-        OutAndGrad r = model.sameDiff().calculateGradientsAndOutputs(model.feed(batch.inputs(), batch.targets()),
+        int next = optimizer.stepCount() + 1;
+        OutAndGrad r = model.sameDiff().calculateGradientsAndOutputs(model.trainingFeed(batch.inputs(), batch.targets(), seed, next),
                 List.of(GptModel.LOSS), model.parameterNames());
         double loss = r.getOutputs().get(GptModel.LOSS).getDouble(0);
         Map<String, INDArray> grads = r.getGradients();
-        int next = optimizer.stepCount() + 1;
         optimizer.step(model, grads, AdamW.learningRate(next, schedule.warmup(), schedule.steps(), schedule.lr(), schedule.minLrFraction()));
         // A step's gradients and activations live off the Java heap and are freed only when their
         // small Java handles are collected, which a roomy heap postpones for good: resident memory

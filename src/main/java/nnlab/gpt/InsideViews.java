@@ -73,7 +73,12 @@ final class InsideViews {
                 rows, Map.of());
         double[][] learned = s.positions() == GptShape.Positions.LEARNED ? model.parameter("wpe").toDoubleMatrix() : null;
         double[][] sin = Sinusoids.table(t, s.width());
-        ctx.figure(POSITIONS, new HeatmapFigure(learned == null ? POSITIONS.title() + " (this model uses sinusoids)" : POSITIONS.title(),
+        String note = switch (s.positions()) {
+            case LEARNED -> "";
+            case SINUSOIDAL -> " (this model uses sinusoids)";
+            case ROTARY -> " (this model rotates q and k instead: no table; sinusoids shown)";
+        };
+        ctx.figure(POSITIONS, new HeatmapFigure(POSITIONS.title() + note,
                 "position j", "position i", cosines(learned == null ? sin : learned), ColorMap.VIRIDIS));
         ctx.figure(SINUSOIDS, new HeatmapFigure(SINUSOIDS.title(), "position j", "position i", cosines(sin), ColorMap.VIRIDIS));
     }

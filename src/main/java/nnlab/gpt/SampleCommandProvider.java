@@ -21,6 +21,14 @@ public final class SampleCommandProvider implements CommandProvider {
         return new CommandLine(new Sample(out, err));
     }
 
+    static final class WindowConverter implements CommandLine.ITypeConverter<Generator.Window> {
+        @Override
+        public Generator.Window convert(String value) {
+            for (Generator.Window w : Generator.Window.values()) if (w.name().equalsIgnoreCase(value)) return w;
+            throw new CommandLine.TypeConversionException("--window must be exact or half, not '" + value + "'");
+        }
+    }
+
     @Command(description = "Continues a prompt with a GPT saved by 'run gpt' (a run folder or its model/ folder).")
     static final class Sample implements Callable<Integer> {
         private final PrintStream out;
@@ -41,6 +49,10 @@ public final class SampleCommandProvider implements CommandProvider {
         boolean greedy;
         @Option(names = "--seed", defaultValue = "1")
         long seed;
+        @Option(names = "--window", defaultValue = "exact", converter = WindowConverter.class, paramLabel = "exact|half",
+                description = "past the context: exact re-encodes the last context characters for each new one (slow, the training maths); "
+                        + "half re-encodes half of them once the cache is full (fast, shorter windows) (default: ${DEFAULT-VALUE})")
+        Generator.Window window;
         @Option(names = "--threads", defaultValue = "1", description = "compute threads (default: ${DEFAULT-VALUE})")
         int threads;
 
@@ -72,7 +84,7 @@ public final class SampleCommandProvider implements CommandProvider {
                 out.print(prompt);
                 out.flush();
                 long t0 = System.nanoTime();
-                new Generator(loaded.model(), vocab).generate(prompt, length, sampler, seed, pick -> {
+                Generator.cached(loaded.model(), vocab, window).generate(prompt, length, sampler, seed, pick -> {
                     out.print(vocab.charOf(pick.id()));
                     out.flush();
                 });

@@ -3,7 +3,6 @@ package nnlab.gpt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -43,25 +42,14 @@ public final class TracedGeneration {
     public List<Step> generate(String prompt, int length, Sampler sampler, long seed, BooleanSupplier cancelled, Consumer<Step> onStep) {
         String unknown = vocab.unknownIn(prompt);
         if (!unknown.isEmpty()) throw new IllegalArgumentException("the prompt holds characters the model does not know: " + unknown);
-        int t = model.shape().context();
-        // the same start as Generator: an empty prompt starts after a line break
-        StringBuilder text = new StringBuilder(prompt.isEmpty() ? "\n" : prompt);
-        Random rng = new Random(seed);
+        // Generator's cached decoder: the same characters as `sample`, at its speed.
         List<Step> steps = new ArrayList<>();
-        for (int i = 0; i < length && !cancelled.getAsBoolean(); i++) {
-            int start = Math.max(0, text.length() - t);
-            int n = text.length() - start;
-            int[] window = new int[t];
-            for (int j = 0; j < n; j++) window[j] = vocab.idOf(text.charAt(start + j));
-            double[] logits = model.logits(window).getRow(n - 1).toDoubleVector();
-            Sampler.Pick pick = sampler.pick(logits, rng);
+        Generator.cached(model, vocab, Generator.Window.EXACT).generate(prompt, length, sampler, seed, cancelled, (pick, logits) -> {
             double[] p = Sampler.softmax(logits, 1);
-            char c = vocab.charOf(pick.id());
-            Step step = new Step(i, c, p[pick.id()], top(p, ALTERNATIVES));
-            text.append(c);
+            Step step = new Step(steps.size(), vocab.charOf(pick.id()), p[pick.id()], top(p, ALTERNATIVES));
             steps.add(step);
             if (onStep != null) onStep.accept(step);
-        }
+        });
         return steps;
     }
 

@@ -111,11 +111,12 @@ class GptExplorerMathTest {
             int best = 0;
             for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
             assertEquals(VOCAB.charOf(best), s.character(), "greedy takes the most likely character");
-            assertEquals(p[best], s.probability(), 1e-9);
+            // The traced generation runs the cached decoder (double sums of float weights), this the float32 SameDiff forward.
+            assertEquals(p[best], s.probability(), 1e-6);
             assertEquals(s.character(), s.alternatives().get(0).character());
             double previous = 1;
             for (TracedGeneration.Candidate c : s.alternatives()) {
-                assertEquals(p[VOCAB.idOf(c.character())], c.probability(), 1e-9);
+                assertEquals(p[VOCAB.idOf(c.character())], c.probability(), 1e-6);
                 assertTrue(c.probability() <= previous);
                 previous = c.probability();
             }

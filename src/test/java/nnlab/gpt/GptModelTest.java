@@ -2,6 +2,7 @@ package nnlab.gpt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -76,6 +77,67 @@ class GptModelTest {
     @org.junit.jupiter.api.Tag("slow")
     void gradientsMatchFiniteDifferencesWithSinusoidsAndTiedHead() {
         checkGradients(tiny(GptShape.Positions.SINUSOIDAL, true));
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesWithRotaryPositions() {
+        checkGradients(tiny(GptShape.Positions.ROTARY, false));
+    }
+
+    @Test
+    void rotaryAttentionScoresDependOnTheDistanceOnly() {
+        // rot(q, p)·rot(k, p') must equal rot(q, p + s)·rot(k, p' + s): the rotation is relative
+        int width = 8, head = 4;
+        double[] q = randomGaussians(width, 1), k = randomGaussians(width, 2);
+        double[] a = scoreAt(q, k, 5, 2, width, head), b = scoreAt(q, k, 9, 6, width, head), c = scoreAt(q, k, 5, 3, width, head);
+        for (int h = 0; h < width / head; h++) {
+            assertEquals(a[h], b[h], 1e-12, "head " + h);
+            assertTrue(Math.abs(a[h] - c[h]) > 1e-6, "another distance, another score");
+        }
+    }
+
+    private static double[] scoreAt(double[] q, double[] k, int pq, int pk, int width, int head) {
+        double[][] cos = Rotary.table(16, width, head, false), sin = Rotary.table(16, width, head, true);
+        double[] rq = q.clone(), rk = k.clone();
+        Rotary.rotate(rq, 0, width, cos[pq], sin[pq]);
+        Rotary.rotate(rk, 0, width, cos[pk], sin[pk]);
+        double[] s = new double[width / head];
+        for (int c = 0; c < width; c++) s[c / head] += rq[c] * rk[c];
+        return s;
+    }
+
+    @Test
+    void rotaryNeedsAnEvenHeadWidth() {
+        assertThrows(IllegalArgumentException.class, () -> new GptShape(V, T, 6, 2, 1, GptShape.Positions.ROTARY, true, false));
+    }
+
+    @Test
+    void dropoutZeroIsTheOldGraphAndDropoutIsReproducibleFromSeedAndStep() {
+        GptShape plain = tiny(GptShape.Positions.LEARNED, false);
+        int[] in = randomIds(2 * T, 1), out = randomIds(2 * T, 2);
+        GptModel a = GptModel.build(plain, 3, DataType.DOUBLE), b = GptModel.build(plain.withDropout(0), 3, DataType.DOUBLE);
+        assertEquals(a.sameDiff().variables().size(), b.sameDiff().variables().size(), "p = 0 adds nothing to the graph");
+        double lossA = a.sameDiff().output(a.trainingFeed(in, out, 1, 1), GptModel.LOSS).get(GptModel.LOSS).getDouble(0);
+        assertEquals(a.loss(in, out), lossA, 0, "p = 0: a training step sees the evaluation numbers");
+
+        GptModel d1 = GptModel.build(plain.withDropout(0.3), 3, DataType.DOUBLE), d2 = GptModel.build(plain.withDropout(0.3), 3, DataType.DOUBLE);
+        assertEquals(a.loss(in, out), d1.loss(in, out), 1e-12, "evaluation ignores dropout");
+        assertArrayEquals(a.logits(in).data().asDouble(), d1.logits(in).data().asDouble(), 1e-12);
+        double step1 = trainingLoss(d1, in, out, 7, 1);
+        assertEquals(step1, trainingLoss(d2, in, out, 7, 1), 0, "same seed and step, same masks");
+        assertEquals(step1, trainingLoss(d1, in, out, 7, 1), 0);
+        assertTrue(Math.abs(step1 - trainingLoss(d1, in, out, 7, 2)) > 1e-9, "another step, other masks");
+        assertTrue(Math.abs(step1 - trainingLoss(d1, in, out, 8, 1)) > 1e-9, "another seed, other masks");
+        assertTrue(Math.abs(step1 - a.loss(in, out)) > 1e-9, "dropout changes a training step's loss");
+        Map<String, INDArray> mask = d1.trainingFeed(in, out, 7, 1);
+        double[] m = mask.get("drop_emb").data().asDouble();
+        long zeros = java.util.Arrays.stream(m).filter(x -> x == 0).count();
+        assertEquals(0.3, zeros / (double) m.length, 0.12, "about p of the values are dropped");
+        for (double x : m) assertTrue(x == 0 || Math.abs(x - 1 / 0.7) < 1e-12, "kept values are scaled by 1/(1 − p)");
+    }
+
+    private static double trainingLoss(GptModel m, int[] in, int[] out, long seed, int step) {
+        return m.sameDiff().output(m.trainingFeed(in, out, seed, step), GptModel.LOSS).get(GptModel.LOSS).getDouble(0);
     }
 
     @Test

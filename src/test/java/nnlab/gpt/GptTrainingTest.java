@@ -19,7 +19,11 @@ class GptTrainingTest {
     Path dir;
 
     static GptTraining training(long seed, int steps) {
-        GptShape shape = new GptShape(CORPUS.vocab().size(), 16, 32, 2, 1, GptShape.Positions.LEARNED, true, false);
+        return training(seed, steps, 0);
+    }
+
+    static GptTraining training(long seed, int steps, double dropout) {
+        GptShape shape = new GptShape(CORPUS.vocab().size(), 16, 32, 2, 1, GptShape.Positions.LEARNED, true, false, dropout);
         return new GptTraining(GptModel.build(shape, seed, DataType.FLOAT), CORPUS,
                 new GptTraining.Schedule(16, steps, 1e-2, 10, 0.1), new AdamW.Settings(0.9, 0.99, 1e-8, 0.1, 1.0), seed);
     }
@@ -60,6 +64,29 @@ class GptTrainingTest {
         int[] window = CORPUS.validation();
         int[] probe = java.util.Arrays.copyOf(window, 16);
         assertArrayEquals(a.model().logits(probe).data().asFloat(), resumed.model().logits(probe).data().asFloat(), 0);
+    }
+
+    @Test
+    void dropoutTrainingIsReproducibleFromTheSeedAndDiffersFromNoDropout() {
+        GptTraining a = training(5, 4, 0.2), b = training(5, 4, 0.2), plain = training(5, 4, 0);
+        for (int i = 0; i < 4; i++) {
+            double la = a.step(), lb = b.step(), lp = plain.step();
+            assertEquals(la, lb, 0, "step " + (i + 1) + ": same seed, same masks");
+            assertTrue(Math.abs(la - lp) > 1e-6, "step " + (i + 1) + ": dropout changes the training loss");
+        }
+        int[] probe = java.util.Arrays.copyOf(CORPUS.validation(), 16);
+        assertArrayEquals(a.model().logits(probe).data().asFloat(), b.model().logits(probe).data().asFloat(), 0);
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeDropoutExistedOpensWithDropoutZero() throws Exception {
+        GptTraining t = training(3, 2, 0.2);
+        Checkpoint.save(dir, t, 3, 1);
+        Path info = dir.resolve(Checkpoint.INFO);
+        String json = Files.readString(info);
+        assertTrue(json.contains("\"dropout\" : 0.2"), json);
+        Files.writeString(info, json.replaceAll(",\\s*\"dropout\"\\s*:\\s*0\\.2", ""));
+        assertEquals(0, Checkpoint.load(dir, false).model().shape().dropout());
     }
 
     @Test

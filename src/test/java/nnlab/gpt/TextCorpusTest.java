@@ -73,6 +73,8 @@ class TextCorpusTest {
         var schema = GptSettings.schema();
         assertEquals("width", refused( () -> schema.fromValues(Map.of("width", 30, "heads", 4))));
         assertEquals("temperature", refused( () -> schema.fromValues(Map.of("temperature", 0.0))));
+        assertEquals("positions", refused( () -> schema.fromValues(Map.of("positions", "rotary", "width", 30, "heads", 2))));
+        assertEquals("dropout", refused( () -> schema.fromValues(Map.of("dropout", 1.0))));
         assertEquals("top-p", refused( () -> schema.fromValues(Map.of("top-p", 0.0))));
         assertEquals("top-p", refused( () -> schema.fromValues(Map.of("top-p", 1.5))));
         assertEquals("context", refused(
