@@ -2,7 +2,6 @@ package nnlab.pairs;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** What the seeds of one model produced; filled from the training threads, so every access is synchronized. */
 final class ModelRuns {
@@ -14,7 +13,6 @@ final class ModelRuns {
     private final double[][] valPositive;
     private final double[][] valNegative;
     private final List<Double> epochSeconds = new ArrayList<>();
-    private MultiLayerNetwork firstNet;
     private int[] firstPredictions;
 
     ModelRuns(PairModel model, long parameters, int seeds, int epochs) {
@@ -40,13 +38,11 @@ final class ModelRuns {
         epochSeconds.add(seconds);
     }
 
-    synchronized void tested(int seedIndex, PairTraining.Evaluation e, int best, MultiLayerNetwork net) {
-        test[seedIndex] = e.scores();
+    /** A seed's test, trained here or replayed from a part; the first seed's predictions draw the wrong pairs. */
+    synchronized void tested(int seedIndex, PairTraining.PairScores scores, int best, int[] predicted) {
+        test[seedIndex] = scores;
         bestEpoch[seedIndex] = best;
-        if (seedIndex == 0) {
-            firstNet = net;
-            firstPredictions = e.predicted();
-        }
+        if (seedIndex == 0) firstPredictions = predicted;
     }
 
     synchronized List<PairTraining.PairScores> testScores() {
@@ -81,8 +77,6 @@ final class ModelRuns {
         }
         return out;
     }
-
-    synchronized MultiLayerNetwork firstNet() { return firstNet; }
 
     synchronized int[] firstPredictions() { return firstPredictions; }
 

@@ -13,6 +13,9 @@ import nnlab.kernel.config.ConfigSchema;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.shard.Sharded;
+import nnlab.kernel.shard.UnitPlan;
+import nnlab.kernel.shard.WorkUnit;
 import nnlab.kernel.train.BatchResult;
 import nnlab.kernel.train.EpochResult;
 import nnlab.kernel.train.ParallelRounds;
@@ -35,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * training the test table and bars; at the end the wrong-pairs strip, the trained model's input
  * gradient and the saved-only mean curves.
  */
-public final class PairsExperiment implements Experiment {
+public final class PairsExperiment implements Experiment, Sharded {
     public static final String ID = "pairs";
     public static final ViewSpec PARAMETERS_TABLE = ViewSpec.table("parameters", "Models and parameter counts");
     public static final ViewSpec SAMPLES_FIGURE = ViewSpec.figure("samples", "Training pairs");
@@ -98,6 +101,11 @@ public final class PairsExperiment implements Experiment {
 
     @Override
     public PairsSummary run(Config c, RunContext ctx) throws Exception {
+        return run(c, ctx, UnitPlan.all());
+    }
+
+    @Override
+    public PairsSummary run(Config c, RunContext ctx, UnitPlan plan) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         ctx.progress(0, "loading data");
         PairSplits data = PairSplits.load(c);
@@ -128,27 +136,36 @@ public final class PairsExperiment implements Experiment {
         String fieldLayer = c.getString(RF_LAYER);
         List<PairsViews.FieldRow> fields = ReceptiveFieldViews.publishStructure(ctx, c, arch, fieldModel, fieldLayer, firstSeed);
 
-        double total = 2.0 * seeds * epochs * data.train().size();
-        RunProgress progress = new RunProgress(ctx, total);
+        long trained = PairsUnits.units(c).stream().filter(u -> plan.runs(u.id())).count();
+        RunProgress progress = new RunProgress(ctx, Math.max(1, (double) trained * epochs * data.train().size()));
+        ReceptiveFieldViews.TrainedGradient[] gradient = new ReceptiveFieldViews.TrainedGradient[1];
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             for (ModelRuns r : runs) {
                 int seedIndex = s;
+                String unit = PairsUnits.id(r.model, firstSeed + s);
+                if (plan.skips(unit)) continue;
+                if (plan.replayed(unit) != null) {
+                    PairsUnits.Unit u = PairsUnits.replay(plan.replayed(unit));
+                    for (double[] p : u.lossPoints()) ctx.metric(LOSS_CHART, series(u.model(), u.seed()), p[0], p[1]);
+                    for (PairsUnits.Epoch e : u.epochs()) epochDone(ctx, r, seedIndex, u.seed(), e);
+                    tested(ctx, runs, r, seedIndex, u, gradient);
+                    continue;
+                }
                 tasks.add(() -> {
-                    trainOne(c, ctx, data, arch, r, seedIndex, firstSeed + seedIndex, progress);
-                    synchronized (runs) {
-                        ctx.table(TEST_TABLE, TEST_TABLE.title(), PairsViews.TEST_COLUMNS, PairsViews.testRows(runs), Map.of());
-                        ctx.figure(TEST_FIGURE, PairsViews.testBars(runs));
-                    }
+                    PairsUnits.Unit u = trainOne(c, ctx, data, arch, r, seedIndex, firstSeed + seedIndex, progress,
+                            seedIndex == 0 && r.model == fieldModel ? fieldLayer : null);
+                    plan.record(unit, PairsUnits.result(u));
+                    tested(ctx, runs, r, seedIndex, u, gradient);
                     return null;
                 });
             }
         }
-        ParallelRounds.run(Math.min(c.getInt(PARALLEL), tasks.size()), tasks, "nnlab-pairs-training");
+        // From the settings alone, not from this shard's share: a training's threading (hence its digits) never depends on the split.
+        ParallelRounds.run(Math.min(c.getInt(PARALLEL), 2 * seeds), tasks, "nnlab-pairs-training");
 
         ctx.figure(WRONG_FIGURE, PairsViews.wrongPairs(runs, data.test(), c.getInt(WRONG_SHOWN)));
-        ModelRuns chosen = runs.get(fieldModel.ordinal());
-        ReceptiveFieldViews.publishTrainedGradient(ctx, arch, fieldModel, fieldLayer, chosen.firstNet(), data.test(), c.getInt(RF_PAIR));
+        ReceptiveFieldViews.publishTrainedGradient(ctx, fieldModel, gradient[0]);
         ctx.figure(VAL_FIGURE, PairsViews.validationCurves(runs));
         ctx.figure(LOSS_FIGURE, PairsViews.lossCurves(runs));
         for (List<String> row : PairsViews.testRows(runs)) ctx.log("test: " + String.join(" | ", row));
@@ -156,13 +173,45 @@ public final class PairsExperiment implements Experiment {
         return summary(c, data, arch, runs, fields);
     }
 
-    private static void trainOne(Config c, RunContext ctx, PairSplits data, PairNets.Architecture arch, ModelRuns r, int seedIndex,
-                                 int seed, RunProgress progress) {
+    /** One model × seed per unit (see {@link PairsUnits}). */
+    @Override
+    public List<WorkUnit> units(Config c) {
+        return PairsUnits.units(c);
+    }
+
+    /** One epoch of a seed, trained here or replayed: its validation points and metrics row. */
+    private static void epochDone(RunContext ctx, ModelRuns r, int seedIndex, int seed, PairsUnits.Epoch e) {
+        String series = series(r.model, seed);
+        PairTraining.PairScores v = e.validation();
+        ctx.metric(VAL_POSITIVE_CHART, series, e.epoch(), v.positiveAccuracy());
+        ctx.metric(VAL_NEGATIVE_CHART, series, e.epoch(), v.negativeAccuracy());
+        r.epoch(seedIndex, e.epoch(), e.trainLoss(), v, e.seconds());
+        ctx.recordMetrics(PairsViews.metricsRow(r.model.label(), seed, e.epoch(), e.trainLoss(), v, e.seconds()));
+    }
+
+    /** A seed's test, trained here or replayed: the test table and bars so far, and its log line. */
+    private static void tested(RunContext ctx, List<ModelRuns> runs, ModelRuns r, int seedIndex, PairsUnits.Unit u,
+                               ReceptiveFieldViews.TrainedGradient[] gradient) {
+        synchronized (runs) {
+            r.tested(seedIndex, u.test(), u.bestEpoch(), u.predicted());
+            if (u.gradient() != null) gradient[0] = u.gradient();
+            ctx.log(String.format(Locale.ROOT, "%s: test %.1f %% (positive %.1f %%, negative %.1f %%), weights of epoch %d",
+                    series(u.model(), u.seed()), u.test().accuracy(), u.test().positiveAccuracy(), u.test().negativeAccuracy(), u.bestEpoch()));
+            ctx.table(TEST_TABLE, TEST_TABLE.title(), PairsViews.TEST_COLUMNS, PairsViews.testRows(runs), Map.of());
+            ctx.figure(TEST_FIGURE, PairsViews.testBars(runs));
+        }
+    }
+
+    /** Trains one unit; {@code gradientLayer} names the layer whose trained input gradient it measures, or null. */
+    private static PairsUnits.Unit trainOne(Config c, RunContext ctx, PairSplits data, PairNets.Architecture arch, ModelRuns r,
+                                            int seedIndex, int seed, RunProgress progress, String gradientLayer) {
         ctx.checkCancelled();
         PairModel m = r.model;
         String series = series(m, seed);
         int epochs = c.getInt(EPOCHS);
         ctx.log("training " + series);
+        List<double[]> lossPoints = new ArrayList<>();
+        List<PairsUnits.Epoch> epochRows = new ArrayList<>();
         MultiLayerNetwork net = PairNets.build(arch, m, seed);
         TrainingOutcome<PairTraining.PairScores> outcome = PairTraining.train(net, m, data.train(), data.validation(), epochs,
                 c.getInt(BATCH_SIZE), seed, "at " + series, new TrainingListener<>() {
@@ -175,7 +224,9 @@ public final class PairsExperiment implements Experiment {
                         windowSum += b.loss();
                         window++;
                         if (window == Math.max(1, b.batches() / 10) || b.last()) {
-                            ctx.metric(LOSS_CHART, series, b.epoch() - 1 + (double) b.batch() / b.batches(), windowSum / window);
+                            double[] point = {b.epoch() - 1 + (double) b.batch() / b.batches(), windowSum / window};
+                            lossPoints.add(point);
+                            ctx.metric(LOSS_CHART, series, point[0], point[1]);
                             windowSum = 0;
                             window = 0;
                         }
@@ -188,17 +239,17 @@ public final class PairsExperiment implements Experiment {
 
                     @Override
                     public void epochDone(EpochResult<PairTraining.PairScores> e) {
-                        PairTraining.PairScores v = e.validation();
-                        ctx.metric(VAL_POSITIVE_CHART, series, e.epoch(), v.positiveAccuracy());
-                        ctx.metric(VAL_NEGATIVE_CHART, series, e.epoch(), v.negativeAccuracy());
-                        r.epoch(seedIndex, e.epoch(), e.trainLoss(), v, e.seconds());
-                        ctx.recordMetrics(PairsViews.metricsRow(m.label(), seed, e.epoch(), e.trainLoss(), v, e.seconds()));
+                        PairsUnits.Epoch row = new PairsUnits.Epoch(e.epoch(), e.trainLoss(), e.validation(), e.seconds());
+                        epochRows.add(row);
+                        PairsExperiment.epochDone(ctx, r, seedIndex, seed, row);
                     }
                 }, ctx::checkCancelled, progress);
         PairTraining.Evaluation test = PairTraining.evaluate(net, data.test(), m);
-        r.tested(seedIndex, test, outcome.bestEpoch(), net);
-        ctx.log(String.format(Locale.ROOT, "%s: test %.1f %% (positive %.1f %%, negative %.1f %%), weights of epoch %d", series,
-                test.scores().accuracy(), test.scores().positiveAccuracy(), test.scores().negativeAccuracy(), outcome.bestEpoch()));
+        // The trained net is not kept: only the numbers its gradient figure draws, so a merge can draw it too.
+        ReceptiveFieldViews.TrainedGradient gradient = gradientLayer == null ? null
+                : ReceptiveFieldViews.trainedGradient(arch, m, gradientLayer, net, data.test(), c.getInt(RF_PAIR));
+        return new PairsUnits.Unit(m, seed, lossPoints, epochRows, test.scores(), outcome.bestEpoch(), seedIndex == 0 ? test.predicted() : null,
+                gradient);
     }
 
     static PairsSummary summary(Config c, PairSplits data, PairNets.Architecture arch, List<ModelRuns> runs,

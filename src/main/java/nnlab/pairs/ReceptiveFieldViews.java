@@ -72,10 +72,11 @@ public final class ReceptiveFieldViews {
         return rows;
     }
 
-    /** |∂u/∂x| of the trained model's centre unit (summed over the layer's channels) on one test pair. */
-    static void publishTrainedGradient(RunContext ctx, PairNets.Architecture a, PairModel m, String layer, MultiLayerNetwork trained,
-                                       PairData.PairSet test, int pair) {
-        if (trained == null) return;
+    /** |∂u/∂x| of the trained model's centre unit (summed over the layer's channels) on one test pair, as its figure draws it (before normalising). */
+    record TrainedGradient(String title, double[][] map) { }
+
+    static TrainedGradient trainedGradient(PairNets.Architecture a, PairModel m, String layer, MultiLayerNetwork trained,
+                                           PairData.PairSet test, int pair) {
         int layers = PairNets.LAYER_NAMES.indexOf(layer) + 1;
         MultiLayerNetwork trunc = PairNets.truncated(trained, a, m, layers, m.inputHeight(a.imageHeight()), a.imageWidth(), false);
         INDArray grad = GradientField.inputGradient(trunc, test.features(new int[] {pair}, m), -1);
@@ -85,6 +86,12 @@ public final class ReceptiveFieldViews {
         String title = String.format(Locale.ROOT, "%s %s (trained, first seed), centre unit summed over channels, test pair #%d (%s): "
                 + "|∂u/∂x| non-zero within %d×%d px; max-pools and ReLUs pass only part of the field", m.label(), layer, pair, kind,
                 r.height(), r.width());
-        ctx.figure(PairsExperiment.FIELD_GRADIENT_FIGURE, GradientField.heatmap(title, GradientField.normalised(map, false), m));
+        return new TrainedGradient(title, map);
+    }
+
+    /** The figure of a gradient measured here or replayed from a part; nothing when no process trained the model's first seed. */
+    static void publishTrainedGradient(RunContext ctx, PairModel m, TrainedGradient g) {
+        if (g == null) return;
+        ctx.figure(PairsExperiment.FIELD_GRADIENT_FIGURE, GradientField.heatmap(g.title(), GradientField.normalised(g.map(), false), m));
     }
 }

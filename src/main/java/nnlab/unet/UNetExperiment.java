@@ -15,6 +15,9 @@ import nnlab.kernel.figure.ReferenceLine;
 import nnlab.kernel.run.Experiment;
 import nnlab.kernel.run.RunContext;
 import nnlab.kernel.run.ViewSpec;
+import nnlab.kernel.shard.Sharded;
+import nnlab.kernel.shard.UnitPlan;
+import nnlab.kernel.shard.WorkUnit;
 import nnlab.kernel.train.EpochResult;
 import nnlab.kernel.train.ParallelRounds;
 import nnlab.kernel.train.RunProgress;
@@ -29,8 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * U-Net with and without skip connections (issue 17): the same network trained twice on the same
  * canvases, once with its skips and once with zeros in their place, compared by validation IoU.
  * Both models (and every seed) are rounds of {@link ParallelRounds}, so they train side by side.
+ * Each model × seed is a work unit ({@link UNetUnits}): {@code run unet --shard i/n} trains some,
+ * {@code merge} replays them into the run folder one process would have written.
  */
-public final class UNetExperiment implements Experiment {
+public final class UNetExperiment implements Experiment, Sharded {
     public static final String ID = "unet";
     public static final String WITH = "with skips";
     public static final String WITHOUT = "without skips";
@@ -81,6 +86,7 @@ public final class UNetExperiment implements Experiment {
         final List<Double> trainLoss = new ArrayList<>();
         final List<Double> valLoss = new ArrayList<>();
         final List<Double> valIou = new ArrayList<>();
+        final List<Double> valPixelAccuracy = new ArrayList<>();
         final List<Double> seconds = new ArrayList<>();
         SegmentationTrainable.Scores val;
         SegmentationTrainable.Scores test;
@@ -97,6 +103,17 @@ public final class UNetExperiment implements Experiment {
 
     @Override
     public UNetSummary run(Config c, RunContext ctx) throws Exception {
+        return run(c, ctx, UnitPlan.all());
+    }
+
+    /** One unit per model and seed (see {@link UNetUnits}). */
+    @Override
+    public List<WorkUnit> units(Config c) {
+        return UNetUnits.units(c);
+    }
+
+    @Override
+    public UNetSummary run(Config c, RunContext ctx, UnitPlan plan) throws Exception {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         ctx.progress(0, "composing canvases");
         UNetData.Splits data = UNetData.load(c);
@@ -109,50 +126,60 @@ public final class UNetExperiment implements Experiment {
         int epochs = c.getInt(EPOCHS);
         int seeds = c.getInt(SEEDS);
         int[] stripIdx = nnlab.datasets.ImageSet.range(0, Math.min(c.getInt(STRIP), val.size()));
-        int[][][] stripPredictions = new int[2][][];
-        int[] stripEpoch = {0, 0};
+        Strip strip = new Strip(ctx, val, stripIdx);
         ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, null, null, UNetFigures.state(0, 0)));
-        RunProgress progress = new RunProgress(ctx, 2.0 * seeds * epochs * train.size());
+        long trained = UNetUnits.units(c).stream().filter(u -> plan.runs(u.id())).count();
+        RunProgress progress = new RunProgress(ctx, Math.max(1, (double) trained * epochs * train.size()));
         List<Round> rounds = new ArrayList<>();
         List<String> seriesOrder = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
-            for (String model : List.of(WITH, WITHOUT)) seriesOrder.add(new Round(model, c.getInt(SEED) + s).series(seeds));
+            for (String model : List.of(WITH, WITHOUT)) {
+                // A shard's charts wait only for the curves it draws: a unit left to another shard never appears.
+                if (!plan.skips(UNetUnits.id(model, UNetUnits.seed(c, s)))) seriesOrder.add(new Round(model, c.getInt(SEED) + s).series(seeds));
+            }
         }
         SeriesOrder charts = new SeriesOrder(ctx, seriesOrder);
         List<Callable<Void>> work = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
-            long seed = (long) c.getInt(SEED) + s;
+            long seed = UNetUnits.seed(c, s);
             for (boolean skips : new boolean[] {true, false}) {
-                Round r = new Round(skips ? WITH : WITHOUT, (int) seed);
-                rounds.add(r);
+                String model = skips ? WITH : WITHOUT;
+                String unit = UNetUnits.id(model, seed);
+                if (plan.skips(unit)) continue;
                 int slot = skips ? 0 : 1;
                 boolean showsStrip = s == 0;
+                if (plan.replayed(unit) != null) {
+                    UNetUnits.Unit u = UNetUnits.replay(plan.replayed(unit));
+                    Round r = u.round();
+                    rounds.add(r);
+                    for (int e = 0; e < r.trainLoss.size(); e++) epochDone(ctx, charts, r, e + 1, seeds);
+                    if (u.strip() != null) strip.show(slot, u.strip(), r.trainLoss.size());
+                    UNetTables.publish(ctx, rounds, train.classNames());
+                    continue;
+                }
+                Round r = new Round(model, (int) seed);
+                rounds.add(r);
                 work.add(() -> {
                     ComputationGraph net = UNetModel.build(UNetSettings.spec(c, train.height(), train.width(), train.classes(), skips, seed),
                             DataType.FLOAT);
                     SegmentationTrainable t = new SegmentationTrainable(net, train, val, c.getInt(BATCH), seed, ctx::checkCancelled);
                     TrainingOptions options = TrainingOptions.epochs(epochs).where("at " + r.series(seeds)).cancel(ctx::checkCancelled)
                             .progressPerBatch(progress);
+                    int[][][] lastStrip = new int[1][][];
                     TrainingLoop.run(t, options, new TrainingListener<SegmentationTrainable.Scores>() {
                         @Override
                         public void epochDone(EpochResult<SegmentationTrainable.Scores> e) {
                             r.trainLoss.add(e.trainLoss());
                             r.valLoss.add(e.validation().loss());
                             r.valIou.add(e.validation().meanIou());
+                            r.valPixelAccuracy.add(e.validation().pixelAccuracy());
                             r.seconds.add(e.seconds());
                             r.val = e.validation();
-                            String series = r.series(seeds);
                             synchronized (rounds) {
-                                charts.metric(LOSS_CHART, series, e.epoch(), e.trainLoss());
-                                charts.metric(IOU_CHART, series, e.epoch(), e.validation().meanIou());
-                                ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f, val loss %.4f, val mean IoU %.4f (%.1f s)",
-                                        series, e.epoch(), e.trainLoss(), e.validation().loss(), e.validation().meanIou(), e.seconds()));
-                                ctx.recordMetrics(metricsRow(r, e));
+                                UNetExperiment.epochDone(ctx, charts, r, e.epoch(), seeds);
                                 if (showsStrip) {
-                                    stripPredictions[slot] = SegmentationTrainable.predict(net, val, stripIdx);
-                                    stripEpoch[slot] = e.epoch();
-                                    ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, stripIdx, stripPredictions[0], stripPredictions[1],
-                                            UNetFigures.state(stripEpoch[0], stripEpoch[1])));
+                                    lastStrip[0] = SegmentationTrainable.predict(net, val, stripIdx);
+                                    strip.show(slot, lastStrip[0], e.epoch());
                                 }
                             }
                         }
@@ -163,6 +190,7 @@ public final class UNetExperiment implements Experiment {
                         }
                     });
                     r.test = SegmentationTrainable.evaluate(net, data.test(), ctx::checkCancelled);
+                    plan.record(unit, UNetUnits.result(new UNetUnits.Unit(r, lastStrip[0])));
                     synchronized (rounds) {
                         UNetTables.publish(ctx, rounds, train.classNames());
                     }
@@ -182,6 +210,38 @@ public final class UNetExperiment implements Experiment {
         return UNetTables.summary(c, data, rounds);
     }
 
+    /** The first seed's predictions of the strip canvases, per model, as trained here or replayed from a part. */
+    private static final class Strip {
+        private final RunContext ctx;
+        private final SegmentationSet val;
+        private final int[] indices;
+        private final int[][][] predictions = new int[2][][];
+        private final int[] epoch = {0, 0};
+
+        Strip(RunContext ctx, SegmentationSet val, int[] indices) {
+            this.ctx = ctx;
+            this.val = val;
+            this.indices = indices;
+        }
+
+        void show(int slot, int[][] predicted, int atEpoch) {
+            predictions[slot] = predicted;
+            epoch[slot] = atEpoch;
+            ctx.figure(STRIP_FIGURE, UNetFigures.strip(val, indices, predictions[0], predictions[1], UNetFigures.state(epoch[0], epoch[1])));
+        }
+    }
+
+    /** One epoch (1-based) of a round, trained here or replayed: its chart points, log line and metrics row. */
+    private static void epochDone(RunContext ctx, SeriesOrder charts, Round r, int epoch, int seeds) {
+        int e = epoch - 1;
+        String series = r.series(seeds);
+        charts.metric(LOSS_CHART, series, epoch, r.trainLoss.get(e));
+        charts.metric(IOU_CHART, series, epoch, r.valIou.get(e));
+        ctx.log(String.format(Locale.ROOT, "%s, epoch %d: train loss %.4f, val loss %.4f, val mean IoU %.4f (%.1f s)",
+                series, epoch, r.trainLoss.get(e), r.valLoss.get(e), r.valIou.get(e), r.seconds.get(e)));
+        ctx.recordMetrics(metricsRow(r, epoch));
+    }
+
     /**
      * One curve per round in the rounds' order (seed by seed, with skips first), whichever round
      * finished first: the same colours as the live charts, whose order {@link SeriesOrder} fixes.
@@ -195,16 +255,17 @@ public final class UNetExperiment implements Experiment {
         return b;
     }
 
-    private static Map<String, Object> metricsRow(Round r, EpochResult<SegmentationTrainable.Scores> e) {
+    private static Map<String, Object> metricsRow(Round r, int epoch) {
+        int e = epoch - 1;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("model", r.model);
         row.put("seed", r.seed);
-        row.put("epoch", e.epoch());
-        row.put("train_loss", e.trainLoss());
-        row.put("val_loss", e.validation().loss());
-        row.put("val_mean_iou", e.validation().meanIou());
-        row.put("val_pixel_accuracy", e.validation().pixelAccuracy());
-        row.put("seconds", e.seconds());
+        row.put("epoch", epoch);
+        row.put("train_loss", r.trainLoss.get(e));
+        row.put("val_loss", r.valLoss.get(e));
+        row.put("val_mean_iou", r.valIou.get(e));
+        row.put("val_pixel_accuracy", r.valPixelAccuracy.get(e));
+        row.put("seconds", r.seconds.get(e));
         return row;
     }
 }

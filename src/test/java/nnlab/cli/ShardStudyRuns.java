@@ -1,6 +1,7 @@
 package nnlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -64,5 +65,28 @@ final class ShardStudyRuns {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) out.add(line.substring(0, line.lastIndexOf(',')));
         return out;
+    }
+
+    /** A table's CSV without its columns of seconds per epoch (a header naming "/epoch"); no cell of the table may hold a comma. */
+    static List<List<String>> withoutTimingColumns(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<List<String>> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] cells = line.split(",", -1);
+            assertEquals(header.size(), cells.length, csv + ": " + line);
+            List<String> kept = new ArrayList<>();
+            for (int k = 0; k < cells.length; k++) if (!header.get(k).contains("/epoch")) kept.add(cells[k]);
+            out.add(kept);
+        }
+        assertTrue(out.get(0).size() < header.size(), csv + " has a timing column");
+        return out;
+    }
+
+    /** The file names of a run folder, sorted. */
+    static java.util.Set<String> names(Path folder) throws Exception {
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            return new java.util.TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
+        }
     }
 }
