@@ -1,5 +1,8 @@
 package nnlab.gnn;
 
+import static nnlab.kernel.shard.RecordedValues.doubles;
+import static nnlab.kernel.shard.RecordedValues.matrix;
+import static nnlab.kernel.shard.RecordedValues.number;
 import static nnlab.gnn.GnnSettings.FIRST_SEED;
 import static nnlab.gnn.GnnSettings.GAT_HEADS;
 import static nnlab.gnn.GnnSettings.GAT_HIDDEN;
@@ -134,29 +137,5 @@ final class GnnUnits {
 
     private static int integer(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).intValue();
-    }
-
-    /** A number as part.json holds it: JSON has no NaN or infinity, so those come back as the strings Json wrote. */
-    private static double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.parseDouble((String) v);
-    }
-
-    /** Rows of numbers: as part.json gives them back (lists), or as recorded in this process (arrays). */
-    @SuppressWarnings("unchecked")
-    private static double[][] matrix(Object rows) {
-        if (rows instanceof double[][] d) return d;
-        List<Object> list = (List<Object>) rows;
-        double[][] out = new double[list.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = doubles(list.get(i));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double[] doubles(Object list) {
-        if (list instanceof double[] d) return d;
-        List<Object> values = (List<Object>) list;
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = number(values.get(i));
-        return out;
     }
 }

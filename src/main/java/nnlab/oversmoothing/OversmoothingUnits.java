@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nnlab.kernel.config.Config;
+import nnlab.kernel.shard.RecordedValues;
 import nnlab.kernel.shard.WorkUnit;
 
 /**
@@ -61,26 +62,18 @@ final class OversmoothingUnits {
     static GcnTrainer.Result replay(Map<String, Object> m) {
         List<GcnTrainer.EpochStats> epochs = new ArrayList<>();
         for (Object row : (List<Object>) m.get("epochs")) {
-            double[] v = doubles(row);
+            double[] v = RecordedValues.doubles(row);
             epochs.add(new GcnTrainer.EpochStats((int) v[0], v[1], v[2], v[3], v[4], v[5]));
         }
         List<Object> pcaRows = (List<Object>) m.get("pca");
         double[][] pca = new double[pcaRows.size()][];
-        for (int i = 0; i < pca.length; i++) pca[i] = doubles(pcaRows.get(i));
+        for (int i = 0; i < pca.length; i++) pca[i] = RecordedValues.doubles(pcaRows.get(i));
         return new GcnTrainer.Result(((Number) m.get("depth")).intValue(), epochs, number(m, "val_accuracy"),
-                number(m, "val_mean_class_accuracy"), number(m, "test_accuracy"), doubles(m.get("feature_std")),
-                doubles(m.get("dirichlet_energy")), pca, number(m, "seconds_per_epoch"));
+                number(m, "val_mean_class_accuracy"), number(m, "test_accuracy"), RecordedValues.doubles(m.get("feature_std")),
+                RecordedValues.doubles(m.get("dirichlet_energy")), pca, number(m, "seconds_per_epoch"));
     }
 
     private static double number(Map<String, Object> m, String key) {
-        return ((Number) m.get(key)).doubleValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double[] doubles(Object list) {
-        List<Object> values = (List<Object>) list;
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = ((Number) values.get(i)).doubleValue();
-        return out;
+        return RecordedValues.number(m.get(key));
     }
 }

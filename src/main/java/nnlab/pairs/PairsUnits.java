@@ -1,5 +1,9 @@
 package nnlab.pairs;
 
+import static nnlab.kernel.shard.RecordedValues.doubles;
+import static nnlab.kernel.shard.RecordedValues.ints;
+import static nnlab.kernel.shard.RecordedValues.matrix;
+import static nnlab.kernel.shard.RecordedValues.number;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,38 +90,5 @@ final class PairsUnits {
                 : new ReceptiveFieldViews.TrainedGradient((String) m.get("gradient_title"), matrix(m.get("gradient")));
         return new Unit(PairModel.of((String) m.get("model")), ((Number) m.get("seed")).intValue(), points, epochs,
                 new PairTraining.PairScores(t[0], t[1], t[2], t[3]), ((Number) m.get("best_epoch")).intValue(), predicted, gradient);
-    }
-
-    /** A number as part.json holds it: JSON has no NaN, so Json wrote it as a string. */
-    private static double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.parseDouble((String) v);
-    }
-
-    /** Numbers as part.json gives them back (a list) or as recorded in this process (an array). */
-    @SuppressWarnings("unchecked")
-    private static double[] doubles(Object list) {
-        if (list instanceof double[] d) return d;
-        List<Object> values = (List<Object>) list;
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = number(values.get(i));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double[][] matrix(Object rows) {
-        if (rows instanceof double[][] d) return d;
-        List<Object> list = (List<Object>) rows;
-        double[][] out = new double[list.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = doubles(list.get(i));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static int[] ints(Object list) {
-        if (list instanceof int[] a) return a;
-        List<Object> values = (List<Object>) list;
-        int[] out = new int[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = ((Number) values.get(i)).intValue();
-        return out;
     }
 }

@@ -1,5 +1,8 @@
 package nnlab.unet;
 
+import static nnlab.kernel.shard.RecordedValues.doubles;
+import static nnlab.kernel.shard.RecordedValues.intRows;
+import static nnlab.kernel.shard.RecordedValues.number;
 import static nnlab.unet.UNetExperiment.WITH;
 import static nnlab.unet.UNetExperiment.WITHOUT;
 
@@ -90,39 +93,11 @@ final class UNetUnits {
         }
         r.val = scores((Map<String, Object>) m.get("val"));
         r.test = scores((Map<String, Object>) m.get("test"));
-        return new Unit(r, m.get("strip") == null ? null : ints(m.get("strip")));
+        return new Unit(r, m.get("strip") == null ? null : intRows(m.get("strip")));
     }
 
     private static SegmentationTrainable.Scores scores(Map<String, Object> m) {
         return new SegmentationTrainable.Scores(number(m.get("loss")), number(m.get("mean_iou")), doubles(m.get("per_class_iou")),
                 number(m.get("pixel_accuracy")));
-    }
-
-    /** A number as part.json holds it: JSON has no NaN (a class absent from the targets), so Json wrote it as a string. */
-    private static double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.parseDouble((String) v);
-    }
-
-    /** Numbers as part.json gives them back (a list) or as recorded in this process (an array). */
-    @SuppressWarnings("unchecked")
-    private static double[] doubles(Object list) {
-        if (list instanceof double[] d) return d;
-        List<Object> values = (List<Object>) list;
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = number(values.get(i));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static int[][] ints(Object rows) {
-        if (rows instanceof int[][] a) return a;
-        List<Object> list = (List<Object>) rows;
-        int[][] out = new int[list.size()][];
-        for (int i = 0; i < out.length; i++) {
-            List<Object> row = (List<Object>) list.get(i);
-            out[i] = new int[row.size()];
-            for (int k = 0; k < out[i].length; k++) out[i][k] = ((Number) row.get(k)).intValue();
-        }
-        return out;
     }
 }

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import nnlab.kernel.store.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +46,8 @@ class GnnShardTest {
         assertFalse(Files.exists(tmp.resolve("p1/pca-gat.csv")), "a later seed's shard draws no look inside");
         runs.merge("p0", "p1", "p2", "merged");
 
-        Set<String> files = names(tmp.resolve("whole"));
-        assertEquals(files, names(tmp.resolve("merged")));
+        Set<String> files = ShardStudyRuns.names(tmp.resolve("whole"));
+        assertEquals(files, ShardStudyRuns.names(tmp.resolve("merged")));
         assertTrue(files.containsAll(Set.of("attention-entropy.csv", "attention-node.csv", "attention-node-table.csv", "pca-gcn.csv",
                 "attention-neighbourhood.png", "test-accuracy.csv")), files.toString());
         for (String f : files) {
@@ -60,32 +57,10 @@ class GnnShardTest {
         assertEquals(withoutSeconds(Json.readMap(tmp.resolve("whole/summary.json"))), withoutSeconds(Json.readMap(tmp.resolve("merged/summary.json"))));
         assertEquals(withoutSecondsColumn(tmp.resolve("whole/metrics.csv")), withoutSecondsColumn(tmp.resolve("merged/metrics.csv")));
         for (String table : List.of("results.csv", "seeds.csv")) {
-            assertEquals(withoutTimingColumns(tmp.resolve("whole").resolve(table)), withoutTimingColumns(tmp.resolve("merged").resolve(table)), table);
+            assertEquals(ShardStudyRuns.withoutTimingColumns(tmp.resolve("whole").resolve(table)), ShardStudyRuns.withoutTimingColumns(tmp.resolve("merged").resolve(table)), table);
         }
         List<Object> gcn = (List<Object>) ((java.util.Map<String, Object>) ((List<Object>) Json.readMap(tmp.resolve("merged/summary.json"))
                 .get("models")).get(0)).get("seeds");
         assertEquals(2, gcn.size(), "both GCN seeds in the merged summary");
-    }
-
-    private static Set<String> names(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
-        }
-    }
-
-    /** A table's CSV without its columns of seconds per epoch ("s/epoch (mean)", "ms/epoch"); no cell of these tables holds a comma. */
-    private static List<List<String>> withoutTimingColumns(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        List<List<String>> out = new ArrayList<>();
-        for (String line : lines) {
-            String[] cells = line.split(",", -1);
-            assertEquals(header.size(), cells.length, csv + ": " + line);
-            List<String> kept = new ArrayList<>();
-            for (int k = 0; k < cells.length; k++) if (!header.get(k).contains("/epoch")) kept.add(cells[k]);
-            out.add(kept);
-        }
-        assertTrue(out.get(0).size() < header.size(), csv + " has a timing column");
-        return out;
     }
 }
