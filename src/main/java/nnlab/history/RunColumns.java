@@ -25,7 +25,7 @@ final class RunColumns {
     private static TableColumn<SavedRun, String> name() {
         TableColumn<SavedRun, String> name = new TableColumn<>("Run");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().name()));
-        name.setPrefWidth(214);
+        name.setPrefWidth(200);
         name.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -81,7 +81,7 @@ final class RunColumns {
     }
 
     private static TableColumn<SavedRun, SavedRun> duration() {
-        TableColumn<SavedRun, SavedRun> duration = wholeRun("Duration", 80);
+        TableColumn<SavedRun, SavedRun> duration = wholeRun("Duration", 100);
         duration.setComparator(Comparator.comparing((SavedRun r) -> r.duration(), Comparator.nullsFirst(Comparator.naturalOrder())));
         duration.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(SavedRun item, boolean empty) {
