@@ -1,19 +1,13 @@
 package nnlab.cli;
 
-import static nnlab.cli.ShardStudyRuns.names;
-import static nnlab.cli.ShardStudyRuns.withoutSeconds;
 import static nnlab.cli.ShardStudyRuns.withoutSecondsColumn;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import nnlab.kernel.store.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,30 +28,18 @@ class PairsShardTest {
     Path tmp;
 
     @Test
-    @SuppressWarnings("unchecked")
     void twoShardsMergedEqualTheWholeStudy() throws Exception {
         ShardStudyRuns runs = new ShardStudyRuns(tmp, STUDY);
-        runs.run("whole");
-        runs.run("p0", "--shard", "0/2");
-        runs.run("p1", "--shard", "1/2");
-        List<String> units = new ArrayList<>((List<String>) Json.readMap(tmp.resolve("p0/part.json")).get("units"));
+        runs.runWholeAndTwoShards();
+        List<String> units = runs.units("p0");
         // The two CNN units cost twice the CNNChannel ones: one CNN seed per shard.
         assertEquals(2, units.size(), units.toString());
         assertTrue(units.stream().anyMatch(u -> u.startsWith("cnn/")), units.toString());
-        units.addAll((List<String>) Json.readMap(tmp.resolve("p1/part.json")).get("units"));
+        units.addAll(runs.units("p1"));
         assertEquals(new TreeSet<>(Set.of("cnn/seed-0", "cnnchannel/seed-0", "cnn/seed-1", "cnnchannel/seed-1")), new TreeSet<>(units));
         runs.merge("p0", "p1", "merged");
 
-        Set<String> files = names(tmp.resolve("whole"));
-        assertEquals(files, names(tmp.resolve("merged")));
-        assertTrue(files.containsAll(Set.of("test.csv", "wrong-pairs.png", "rf-gradient.csv", "loss-curves.csv", "val-curves.csv")), files.toString());
-        for (String f : files) {
-            if (TIMED.contains(f)) continue;
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("whole").resolve(f)), Files.readAllBytes(tmp.resolve("merged").resolve(f)), f);
-        }
-        assertEquals(withoutSeconds(Json.readMap(tmp.resolve("whole/summary.json"))), withoutSeconds(Json.readMap(tmp.resolve("merged/summary.json"))));
-        List<String> metrics = withoutSecondsColumn(tmp.resolve("merged/metrics.csv"));
-        assertEquals(withoutSecondsColumn(tmp.resolve("whole/metrics.csv")), metrics);
+        List<String> metrics = runs.assertMergedEqualsWhole(TIMED, Set.of("test.csv", "wrong-pairs.png", "rf-gradient.csv", "loss-curves.csv", "val-curves.csv"));
         assertEquals(4 * 2 + 1, metrics.size(), "two epochs of four units, and a header");
         // The test table's last column is seconds per epoch.
         assertEquals(withoutSecondsColumn(tmp.resolve("whole/test.csv")), withoutSecondsColumn(tmp.resolve("merged/test.csv")));

@@ -40,6 +40,41 @@ final class ShardStudyRuns {
         cli(args);
     }
 
+    /** The study whole (into tmp/whole) and as shards 0/2 and 1/2 (into tmp/p0, tmp/p1). */
+    void runWholeAndTwoShards() {
+        run("whole");
+        run("p0", "--shard", "0/2");
+        run("p1", "--shard", "1/2");
+    }
+
+    /** The unit ids a part folder's part.json lists. */
+    @SuppressWarnings("unchecked")
+    List<String> units(String part) throws java.io.IOException {
+        return new ArrayList<>((List<String>) nnlab.kernel.store.Json.readMap(tmp.resolve(part).resolve("part.json")).get("units"));
+    }
+
+    /**
+     * tmp/merged holds the files of tmp/whole (among them {@code expected}); each file not in
+     * {@code timed} byte for byte, summary.json and metrics.csv but for their seconds. Returns
+     * the merged metrics rows (without seconds) for further checks.
+     */
+    List<String> assertMergedEqualsWhole(java.util.Set<String> timed, java.util.Set<String> expected) throws Exception {
+        Path whole = tmp.resolve("whole");
+        Path merged = tmp.resolve("merged");
+        java.util.Set<String> files = names(whole);
+        assertEquals(files, names(merged));
+        assertTrue(files.containsAll(expected), files.toString());
+        for (String f : files) {
+            if (timed.contains(f)) continue;
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(merged.resolve(f)), f);
+        }
+        assertEquals(withoutSeconds(nnlab.kernel.store.Json.readMap(whole.resolve("summary.json"))),
+                withoutSeconds(nnlab.kernel.store.Json.readMap(merged.resolve("summary.json"))));
+        List<String> metrics = withoutSecondsColumn(merged.resolve("metrics.csv"));
+        assertEquals(withoutSecondsColumn(whole.resolve("metrics.csv")), metrics);
+        return metrics;
+    }
+
     void merge(String... partsThenOut) {
         List<String> args = new ArrayList<>(List.of("merge"));
         for (int i = 0; i < partsThenOut.length - 1; i++) args.add(tmp.resolve(partsThenOut[i]).toString());

@@ -1,20 +1,12 @@
 package nnlab.cli;
 
-import static nnlab.cli.ShardStudyRuns.names;
-import static nnlab.cli.ShardStudyRuns.withoutSeconds;
-import static nnlab.cli.ShardStudyRuns.withoutSecondsColumn;
 import static nnlab.cli.ShardStudyRuns.withoutTimingColumns;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import nnlab.kernel.store.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,30 +28,18 @@ class UNetShardTest {
     Path tmp;
 
     @Test
-    @SuppressWarnings("unchecked")
     void twoShardsMergedEqualTheWholeStudy() throws Exception {
         ShardStudyRuns runs = new ShardStudyRuns(tmp, STUDY);
-        runs.run("whole");
-        runs.run("p0", "--shard", "0/2");
-        runs.run("p1", "--shard", "1/2");
-        List<String> units = new ArrayList<>((List<String>) Json.readMap(tmp.resolve("p0/part.json")).get("units"));
-        List<String> other = (List<String>) Json.readMap(tmp.resolve("p1/part.json")).get("units");
+        runs.runWholeAndTwoShards();
+        List<String> units = runs.units("p0");
+        List<String> other = runs.units("p1");
         assertEquals(2, units.size(), "four units of equal cost, two per shard: " + units + " / " + other);
         units.addAll(other);
         assertEquals(new TreeSet<>(Set.of("with-skips/seed-0", "without-skips/seed-0", "with-skips/seed-1", "without-skips/seed-1")),
                 new TreeSet<>(units));
         runs.merge("p0", "p1", "merged");
 
-        Set<String> files = names(tmp.resolve("whole"));
-        assertEquals(files, names(tmp.resolve("merged")));
-        assertTrue(files.containsAll(Set.of("per-class-iou.csv", "strip.png", "iou-curves.csv", "loss-curves.png")), files.toString());
-        for (String f : files) {
-            if (TIMED.contains(f)) continue;
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("whole").resolve(f)), Files.readAllBytes(tmp.resolve("merged").resolve(f)), f);
-        }
-        assertEquals(withoutSeconds(Json.readMap(tmp.resolve("whole/summary.json"))), withoutSeconds(Json.readMap(tmp.resolve("merged/summary.json"))));
-        List<String> metrics = withoutSecondsColumn(tmp.resolve("merged/metrics.csv"));
-        assertEquals(withoutSecondsColumn(tmp.resolve("whole/metrics.csv")), metrics);
+        List<String> metrics = runs.assertMergedEqualsWhole(TIMED, Set.of("per-class-iou.csv", "strip.png", "iou-curves.csv", "loss-curves.png"));
         assertEquals(4 * 2 + 1, metrics.size(), "two epochs of four units, and a header");
         assertEquals(withoutTimingColumns(tmp.resolve("whole/results.csv")), withoutTimingColumns(tmp.resolve("merged/results.csv")));
     }
