@@ -197,9 +197,10 @@ public final class PaddingExperiment implements Experiment, PublishedResults, Sh
                     publishResults(ctx, c, results);
                     continue;
                 }
+                int turn = tasks.size();
                 tasks.add(() -> {
+                    lanes.begin(turn, variant, roundNo);
                     ctx.checkCancelled();
-                    lanes.begin(variant, roundNo);
                     long seed = variant.protocol.seed(dataSeed, roundNo);
                     // Each round of a varying protocol draws its own images; they are quick to make and not kept.
                     Data roundData = seed == dataSeed ? data : data(c, seed);
@@ -231,7 +232,8 @@ public final class PaddingExperiment implements Experiment, PublishedResults, Sh
      * padding, and data protocol where a run has both), so every variant trained so far stays in
      * view. A variant has one curve: a round draws it when no other round of the variant is
      * drawing (a finished round's curve stays until the variant's next round retires it). The
-     * phase title names every round under way.
+     * phase title names every round under way. Rounds begin in queue order, whatever thread wins
+     * the race to its first line, so the same settings always draw the same rounds.
      */
     static final class Lanes {
         private final RunContext ctx;
@@ -239,6 +241,7 @@ public final class PaddingExperiment implements Experiment, PublishedResults, Sh
         private final boolean byPadding;
         private final Map<VariantResult, Integer> shownRound = new java.util.HashMap<>();
         private final Map<VariantResult, java.util.SortedSet<Integer>> running = new LinkedHashMap<>();
+        private int nextTurn;
 
         Lanes(RunContext ctx, int rounds, boolean byPadding) {
             this.ctx = ctx;
@@ -253,7 +256,14 @@ public final class PaddingExperiment implements Experiment, PublishedResults, Sh
             return rounds > 1 ? name + " · round " + (round + 1) : name;
         }
 
-        synchronized void begin(VariantResult variant, int round) {
+        /**
+         * Waits until every round queued before this one has begun: the queue hands rounds out in
+         * order, so each earlier round is already on a thread and this wait always ends.
+         */
+        synchronized void begin(int turn, VariantResult variant, int round) throws InterruptedException {
+            while (nextTurn != turn) wait();
+            nextTurn++;
+            notifyAll();
             Integer owner = shownRound.get(variant);
             java.util.SortedSet<Integer> under = running.get(variant);
             // A round takes the variant's curve only from a finished round, so every curve shown is whole.
