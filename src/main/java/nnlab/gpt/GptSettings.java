@@ -27,7 +27,8 @@ public final class GptSettings {
                         .help("learned: a trained table added to the token embedding; sinusoidal: the fixed table added; "
                                 + "rotary: nothing added, q and k rotated by position inside attention (needs an even d_k)."))
                 .add(Setting.doubleSetting("dropout", 0.0, 0, 0.9).label("Dropout").group("Model")
-                        .help("Training only: zeroes this fraction of the embedding sum and of each residual branch (masks from the seed and the step). "
+                        .help("Training only: zeroes this fraction of the embedding sum, of each residual branch and of the attention weights after the softmax "
+                                + "(masks from the seed and the step). "
                                 + "0 (default) keeps the graph without dropout, as the PyTorch fidelity runs were measured."))
                 .add(Setting.boolSetting("scaled-attention", true).label("Scale attention by 1/√d_k").group("Model")
                         .help("Off: scores QKᵀ unscaled; they grow with d_k and the softmax saturates."))
