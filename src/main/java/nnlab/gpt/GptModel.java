@@ -247,6 +247,17 @@ public final class GptModel {
         return output(inputs, LOGITS).get(LOGITS);
     }
 
+    /**
+     * This model's weights (copied) in a graph with the 1/√d_k scaling on or off: how the trained
+     * weights behave when only the scaling changes. This model itself when the scaling already is so.
+     */
+    public GptModel withScaling(boolean scaled) {
+        if (scaled == shape.scaled()) return this;
+        GptModel twin = build(shape.withScaled(scaled), 0, dtype);
+        for (String name : params) twin.parameter(name).assign(parameter(name));
+        return twin;
+    }
+
     public List<String> parameterNames() {
         return List.copyOf(params);
     }

@@ -60,6 +60,11 @@ public record GptShape(int vocab, int context, int width, int heads, int layers,
         return new GptShape(vocab, context, width, heads, layers, positions, scaled, tiedHead, p);
     }
 
+    /** A copy with the 1/√d_k scaling on or off (the same weights fit it). */
+    public GptShape withScaled(boolean on) {
+        return new GptShape(vocab, context, width, heads, layers, positions, on, tiedHead, dropout);
+    }
+
     /** Trainable numbers, counted as the model allocates them. */
     public long parameterCount() {
         long c = width;
