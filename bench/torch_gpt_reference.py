@@ -51,10 +51,45 @@ class JavaRandom:
         return v1 * m
 
 
-def load_text(path, strip):
+# the characters Windows-1252 gives to the bytes 0x80-0x9F (the five it leaves undefined are Latin-1's U+0081 etc.)
+WINDOWS_1252_HIGH = {}
+for _b in range(0x80, 0xA0):
+    try:
+        WINDOWS_1252_HIGH[bytes([_b]).decode("cp1252")] = _b
+    except UnicodeDecodeError:
+        pass
+
+
+def repair_double_encoding(text):
+    """As nnlab.gpt.TextCorpus.repairDoubleEncoding: each character back to its one byte (Latin-1, or
+    Windows-1252 for 0x80-0x9F), decoded strictly as UTF-8; None if any step fails or nothing changes."""
+    out = bytearray()
+    for ch in text:
+        o = ord(ch)
+        if o < 0x100:
+            out.append(o)
+        elif ch in WINDOWS_1252_HIGH:
+            out.append(WINDOWS_1252_HIGH[ch])
+        else:
+            return None
+    if all(b < 0x80 for b in out):
+        return None
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def load_text(path, strip, repair=False):
     text = open(path, encoding="utf-8").read() if path else None
     if text.startswith("\ufeff"):
         text = text[1:]
+    repaired = repair_double_encoding(text)
+    if repaired is not None:
+        if repair:
+            text = repaired[1:] if repaired.startswith("\ufeff") else repaired
+        print(json.dumps({"encoding": "double-encoded UTF-8 " + ("repaired" if repair else "left as it is (--repair-encoding repairs it)")}),
+              file=sys.stderr, flush=True)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if strip:
         s = text.find("*** START OF")
@@ -162,6 +197,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--text", required=True)
     ap.add_argument("--no-strip", action="store_true")
+    ap.add_argument("--repair-encoding", choices=("true", "false"), default="false",
+                    help="undo double-encoded UTF-8, as NN Lab's repair-encoding setting")
     ap.add_argument("--positions", choices=("learned", "sinusoidal", "rotary"), default="learned")
     ap.add_argument("--scaled-attention", choices=("true", "false"), default="true")
     ap.add_argument("--print-every-step", action="store_true", help="print each step's training loss too")
@@ -174,7 +211,7 @@ def main():
     if not 0 <= a.dropout < 1:
         ap.error(f"--dropout must lie in [0, 1), not {a.dropout}")
     torch.set_num_threads(a.threads)
-    text = load_text(a.text, not a.no_strip)
+    text = load_text(a.text, not a.no_strip, a.repair_encoding == "true")
     cut = int(math.floor(len(text) * 0.9 + 0.5))
     chars = sorted(set(text[:cut]))
     ix = {c: i for i, c in enumerate(chars)}

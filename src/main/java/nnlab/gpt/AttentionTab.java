@@ -84,6 +84,7 @@ final class AttentionTab {
         promptError.getStyleClass().add("field-error");
         promptError.managedProperty().bind(promptError.textProperty().isNotEmpty());
         flipScaling.setId("attention-flip-scaling");
+        flipScaling.setMnemonicParsing(false); // keep the underscore of d_k
         flipScaling.setOnAction(e -> request());
         flipScaling.setTooltip(new javafx.scene.control.Tooltip("The same trained weights with only the scaling of the scores changed: "
                 + "without 1/√d_k every score is √d_k times larger and each softmax sharper."));
