@@ -35,6 +35,8 @@ public final class CachedDecoder {
     private final double[][] keys;
     private final double[][] values;
     private int length;
+    private final java.util.Map<Long, INDArray> scratch = new java.util.HashMap<>();
+    private float[] floats = new float[0];
     // scratch, reused for every character
     private final double[] x, normed, q, k, val, mixed, branch, hidden, scores, logits;
 
@@ -177,11 +179,42 @@ public final class CachedDecoder {
         throw new AssertionError("the last block returns");
     }
 
-    /** rows [n, in] · w [in, out] in ND4J, in w's precision, as a row-major array. */
-    private static double[] product(double[] rows, int n, INDArray w) {
-        INDArray in = Nd4j.create(rows, new long[] {n, w.rows()}, 'c');
-        INDArray r = (w.dataType() == DataType.DOUBLE ? in : in.castTo(w.dataType())).mmul(w);
-        return (r.ordering() == 'c' ? r : r.dup('c')).data().asDouble();
+    /**
+     * rows [n, in] · w [in, out] in ND4J, in w's precision, as a row-major array. The native
+     * arrays are kept per shape and reused, and filled and read in bulk: allocating two of them per
+     * product, casting the input and copying values one by one cost about as much CPU as the
+     * products themselves (measured past the context at width 128). The product is the one
+     * {@code INDArray.mmul} runs for a row-major input (into a row-major result), so the numbers are
+     * those of {@code in.castTo(w.dataType()).mmul(w)}.
+     */
+    private double[] product(double[] rows, int n, INDArray w) {
+        int in = (int) w.rows(), out = (int) w.columns();
+        INDArray a = scratch(w.dataType(), n, in, false), r = scratch(w.dataType(), n, out, true);
+        double[] result = new double[n * out];
+        if (w.dataType() == DataType.DOUBLE) {
+            a.data().asNioDouble().put(rows, 0, n * in);
+            a.mmuli(w, r);
+            r.data().asNioDouble().get(result);
+            return result;
+        }
+        float[] f = floatScratch(Math.max(n * in, n * out));
+        for (int i = 0; i < n * in; i++) f[i] = (float) rows[i];
+        a.data().asNioFloat().put(f, 0, n * in);
+        a.mmuli(w, r);
+        r.data().asNioFloat().get(f, 0, n * out);
+        for (int i = 0; i < n * out; i++) result[i] = f[i];
+        return result;
+    }
+
+    /** A row-major [rows, cols] native array of this type, one per shape and role (product input or result). */
+    private INDArray scratch(DataType type, int rows, int cols, boolean result) {
+        long key = ((long) rows << 32) | ((long) cols << 1) | (result ? 1 : 0);
+        return scratch.computeIfAbsent(key, k -> Nd4j.createUninitialized(type, new long[] {rows, cols}, 'c'));
+    }
+
+    private float[] floatScratch(int size) {
+        if (floats.length < size) floats = new float[size];
+        return floats;
     }
 
     /** x += y + bias, row by row. */
@@ -259,7 +292,25 @@ public final class CachedDecoder {
         for (int h = 0; h < shape.heads(); h++) {
             int off = h * d;
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j <= pos; j++) {
+            int j = 0;
+            // four keys at a time: four independent sums (each in its own order, as one at a time) instead of one long chain
+            for (; j + 3 <= pos; j += 4) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int r0 = j * c + off, r1 = r0 + c, r2 = r1 + c, r3 = r2 + c;
+                for (int i = 0; i < d; i++) {
+                    double qi = q[off + i];
+                    s0 += qi * cachedKeys[r0 + i];
+                    s1 += qi * cachedKeys[r1 + i];
+                    s2 += qi * cachedKeys[r2 + i];
+                    s3 += qi * cachedKeys[r3 + i];
+                }
+                scores[j] = s0 * scale;
+                scores[j + 1] = s1 * scale;
+                scores[j + 2] = s2 * scale;
+                scores[j + 3] = s3 * scale;
+                max = Math.max(Math.max(max, Math.max(scores[j], scores[j + 1])), Math.max(scores[j + 2], scores[j + 3]));
+            }
+            for (; j <= pos; j++) {
                 double s = 0;
                 int row = j * c + off;
                 for (int i = 0; i < d; i++) s += q[off + i] * cachedKeys[row + i];
@@ -267,10 +318,10 @@ public final class CachedDecoder {
                 max = Math.max(max, scores[j]);
             }
             double sum = 0;
-            for (int j = 0; j <= pos; j++) sum += scores[j] = Math.exp(scores[j] - max);
-            for (int j = 0; j <= pos; j++) {
-                double w = scores[j] / sum;
-                int row = j * c + off;
+            for (int k = 0; k <= pos; k++) sum += scores[k] = Math.exp(scores[k] - max);
+            for (int k = 0; k <= pos; k++) {
+                double w = scores[k] / sum;
+                int row = k * c + off;
                 for (int i = 0; i < d; i++) mixed[off + i] += w * cachedValues[row + i];
             }
         }
