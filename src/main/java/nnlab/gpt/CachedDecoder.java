@@ -183,9 +183,10 @@ public final class CachedDecoder {
      * rows [n, in] · w [in, out] in ND4J, in w's precision, as a row-major array. The native
      * arrays are kept per shape and reused, and filled and read in bulk: allocating two of them per
      * product, casting the input and copying values one by one cost about as much CPU as the
-     * products themselves (measured past the context at width 128). The product is the one
-     * {@code INDArray.mmul} runs for a row-major input (into a row-major result), so the numbers are
-     * those of {@code in.castTo(w.dataType()).mmul(w)}.
+     * products themselves (measured past the context at width 128). The result is column-major:
+     * {@code mmuli} runs its gemm into a column-major array in any case (into a temporary one and
+     * copies it over for a row-major result), so this is the very gemm of
+     * {@code in.castTo(w.dataType()).mmul(w)}, without the temporary and the copy.
      */
     private double[] product(double[] rows, int n, INDArray w) {
         int in = (int) w.rows(), out = (int) w.columns();
@@ -194,7 +195,9 @@ public final class CachedDecoder {
         if (w.dataType() == DataType.DOUBLE) {
             a.data().asNioDouble().put(rows, 0, n * in);
             a.mmuli(w, r);
-            r.data().asNioDouble().get(result);
+            double[] colMajor = new double[n * out];
+            r.data().asNioDouble().get(colMajor);
+            for (int j = 0; j < out; j++) for (int p = 0; p < n; p++) result[p * out + j] = colMajor[j * n + p];
             return result;
         }
         float[] f = floatScratch(Math.max(n * in, n * out));
@@ -202,14 +205,14 @@ public final class CachedDecoder {
         a.data().asNioFloat().put(f, 0, n * in);
         a.mmuli(w, r);
         r.data().asNioFloat().get(f, 0, n * out);
-        for (int i = 0; i < n * out; i++) result[i] = f[i];
+        for (int j = 0; j < out; j++) for (int p = 0; p < n; p++) result[p * out + j] = f[j * n + p];
         return result;
     }
 
-    /** A row-major [rows, cols] native array of this type, one per shape and role (product input or result). */
+    /** A [rows, cols] native array of this type, one per shape and role: a product's input (row-major) or result (column-major). */
     private INDArray scratch(DataType type, int rows, int cols, boolean result) {
         long key = ((long) rows << 32) | ((long) cols << 1) | (result ? 1 : 0);
-        return scratch.computeIfAbsent(key, k -> Nd4j.createUninitialized(type, new long[] {rows, cols}, 'c'));
+        return scratch.computeIfAbsent(key, k -> Nd4j.createUninitialized(type, new long[] {rows, cols}, result ? 'f' : 'c'));
     }
 
     private float[] floatScratch(int size) {
