@@ -38,6 +38,7 @@ public final class CachedDecoder {
     private static final int TILE = 16;
     private final java.util.Map<Long, INDArray> scratch = new java.util.HashMap<>();
     private float[] floats = new float[0];
+    private int scratchRows;
     // scratch, reused for every character
     private final double[] x, normed, q, k, val, mixed, branch, hidden, scores, logits;
 
@@ -219,8 +220,16 @@ public final class CachedDecoder {
         return result;
     }
 
-    /** A [rows, cols] native array of this type, one per shape and role: a product's input (row-major) or result (column-major). */
+    /**
+     * A [rows, cols] native array of this type, one per shape and role: a product's input (row-major)
+     * or result (column-major). Only those of the latest window length are kept (sliding windows all
+     * have one length), so a decoder holds a handful of them, not one set per length it ever saw.
+     */
     private INDArray scratch(DataType type, int rows, int cols, boolean result) {
+        if (rows != scratchRows) {
+            scratch.clear();
+            scratchRows = rows;
+        }
         Long key = ((long) rows << 32) | ((long) cols << 1) | (result ? 1 : 0);
         INDArray a = scratch.get(key);
         if (a == null) scratch.put(key, a = Nd4j.createUninitialized(type, new long[] {rows, cols}, result ? 'f' : 'c'));
