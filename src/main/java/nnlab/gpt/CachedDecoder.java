@@ -35,10 +35,7 @@ public final class CachedDecoder {
     private final double[][] keys;
     private final double[][] values;
     private int length;
-    private static final int TILE = 16;
-    private final java.util.Map<Long, INDArray> scratch = new java.util.HashMap<>();
-    private float[] floats = new float[0];
-    private int scratchRows;
+    private final WindowProducts products = new WindowProducts();
     // scratch, reused for every character
     private final double[] x, normed, q, k, val, mixed, branch, hidden, scores, logits;
 
@@ -144,7 +141,7 @@ public final class CachedDecoder {
         for (int l = 0; l < blocks.length; l++) {
             Block b = blocks[l];
             layerNormRows(xs, b.ln1g, b.ln1b, ns, n);
-            double[] qkv = product(ns, n, b.window.qkv);
+            double[] qkv = products.times(ns, n, b.window.qkv);
             for (int p = 0; p < n; p++) {
                 int row = p * 3 * c;
                 for (int i = 0; i < c; i++) {
@@ -172,74 +169,15 @@ public final class CachedDecoder {
                 attend(keys[l], values[l], p);
                 System.arraycopy(mixed, 0, mixedAll, p * c, c);
             }
-            addRows(xs, product(mixedAll, n, b.window.o), b.ob, n);
+            addRows(xs, products.times(mixedAll, n, b.window.o), b.ob, n);
             layerNormRows(xs, b.ln2g, b.ln2b, ns, n);
-            double[] hiddenAll = product(ns, n, b.window.fc);
+            double[] hiddenAll = products.times(ns, n, b.window.fc);
             for (int p = 0; p < n; p++) for (int i = 0; i < 4 * c; i++) hiddenAll[p * 4 * c + i] = gelu(hiddenAll[p * 4 * c + i] + b.fcb[i]);
-            addRows(xs, product(hiddenAll, n, b.window.proj), b.projb, n);
+            addRows(xs, products.times(hiddenAll, n, b.window.proj), b.projb, n);
         }
         throw new AssertionError("the last block returns");
     }
 
-    /**
-     * rows [n, in] · w [in, out] in ND4J, in w's precision, as a row-major array. The native
-     * arrays are kept per shape and reused, and filled and read in bulk: allocating two of them per
-     * product, casting the input and copying values one by one cost about as much CPU as the
-     * products themselves (measured past the context at width 128). The result is column-major:
-     * {@code mmuli} runs its gemm into a column-major array in any case (into a temporary one and
-     * copies it over for a row-major result), so this is the very gemm of
-     * {@code in.castTo(w.dataType()).mmul(w)}, without the temporary and the copy.
-     */
-    private double[] product(double[] rows, int n, INDArray w) {
-        int in = (int) w.rows(), out = (int) w.columns();
-        INDArray a = scratch(w.dataType(), n, in, false), r = scratch(w.dataType(), n, out, true);
-        double[] result = new double[n * out];
-        if (w.dataType() == DataType.DOUBLE) {
-            a.data().asNioDouble().put(rows, 0, n * in);
-            a.mmuli(w, r);
-            double[] colMajor = new double[n * out];
-            r.data().asNioDouble().get(colMajor);
-            for (int j0 = 0; j0 < out; j0 += TILE) for (int p0 = 0; p0 < n; p0 += TILE) {
-                for (int j = j0, je = Math.min(out, j0 + TILE); j < je; j++) {
-                    for (int p = p0, pe = Math.min(n, p0 + TILE); p < pe; p++) result[p * out + j] = colMajor[j * n + p];
-                }
-            }
-            return result;
-        }
-        float[] f = floatScratch(Math.max(n * in, n * out));
-        for (int i = 0; i < n * in; i++) f[i] = (float) rows[i];
-        a.data().asNioFloat().put(f, 0, n * in);
-        a.mmuli(w, r);
-        r.data().asNioFloat().get(f, 0, n * out);
-        // column-major to row-major in tiles, so both sides stay in the cache (a plain double loop was 40 % of the decoder's time)
-        for (int j0 = 0; j0 < out; j0 += TILE) for (int p0 = 0; p0 < n; p0 += TILE) {
-            for (int j = j0, je = Math.min(out, j0 + TILE); j < je; j++) {
-                for (int p = p0, pe = Math.min(n, p0 + TILE); p < pe; p++) result[p * out + j] = f[j * n + p];
-            }
-        }
-        return result;
-    }
-
-    /**
-     * A [rows, cols] native array of this type, one per shape and role: a product's input (row-major)
-     * or result (column-major). Only those of the latest window length are kept (sliding windows all
-     * have one length), so a decoder holds a handful of them, not one set per length it ever saw.
-     */
-    private INDArray scratch(DataType type, int rows, int cols, boolean result) {
-        if (rows != scratchRows) {
-            scratch.clear();
-            scratchRows = rows;
-        }
-        Long key = ((long) rows << 32) | ((long) cols << 1) | (result ? 1 : 0);
-        INDArray a = scratch.get(key);
-        if (a == null) scratch.put(key, a = Nd4j.createUninitialized(type, new long[] {rows, cols}, result ? 'f' : 'c'));
-        return a;
-    }
-
-    private float[] floatScratch(int size) {
-        if (floats.length < size) floats = new float[size];
-        return floats;
-    }
 
     /** x += y + bias, row by row. */
     private void addRows(double[] xs, double[] ys, double[] bias, int n) {
