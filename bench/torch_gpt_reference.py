@@ -51,10 +51,45 @@ class JavaRandom:
         return v1 * m
 
 
-def load_text(path, strip):
+# the characters Windows-1252 gives to the bytes 0x80-0x9F (the five it leaves undefined are Latin-1's U+0081 etc.)
+WINDOWS_1252_HIGH = {}
+for _b in range(0x80, 0xA0):
+    try:
+        WINDOWS_1252_HIGH[bytes([_b]).decode("cp1252")] = _b
+    except UnicodeDecodeError:
+        pass
+
+
+def repair_double_encoding(text):
+    """As nnlab.gpt.TextCorpus.repairDoubleEncoding: each character back to its one byte (Latin-1, or
+    Windows-1252 for 0x80-0x9F), decoded strictly as UTF-8; None if any step fails or nothing changes."""
+    out = bytearray()
+    for ch in text:
+        o = ord(ch)
+        if o < 0x100:
+            out.append(o)
+        elif ch in WINDOWS_1252_HIGH:
+            out.append(WINDOWS_1252_HIGH[ch])
+        else:
+            return None
+    if all(b < 0x80 for b in out):
+        return None
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def load_text(path, strip, repair=False):
     text = open(path, encoding="utf-8").read() if path else None
     if text.startswith("\ufeff"):
         text = text[1:]
+    repaired = repair_double_encoding(text)
+    if repaired is not None:
+        if repair:
+            text = repaired[1:] if repaired.startswith("\ufeff") else repaired
+        print(json.dumps({"encoding": "double-encoded UTF-8 " + ("repaired" if repair else "left as it is (--repair-encoding repairs it)")}),
+              file=sys.stderr, flush=True)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if strip:
         s = text.find("*** START OF")
@@ -72,8 +107,12 @@ def load_text(path, strip):
 
 
 class Gpt(torch.nn.Module):
-    def __init__(self, V, T, C, H, L, rng, scaled=True, positions="learned"):
+    def __init__(self, V, T, C, H, L, rng, scaled=True, positions="learned", dropout=0.0):
         super().__init__()
+        # where NN Lab multiplies by a dropout mask: the embedding sum, the attention weights after the
+        # softmax, each residual branch (active in train(), identity in eval(); its masks are torch's
+        # own, so compare fidelity at dropout 0)
+        self.drop = torch.nn.Dropout(dropout)
         self.T, self.C, self.H, self.L, self.scale = T, C, H, L, (1 / math.sqrt(C // H) if scaled else 1.0)
         self.positions = positions
         self.names = []
@@ -131,17 +170,18 @@ class Gpt(torch.nn.Module):
         x = self.wte[idx]
         if self.positions != "rotary":
             x = x + self.wpe.unsqueeze(0)
+        x = self.drop(x)
         for l in range(self.L):
             p = f"b{l}_"
             h = self.ln(x, p + "ln1")
             q, k, v = [(h @ self.P(p + n + "_w") + self.P(p + n + "_b")).view(B, T, H, C // H).transpose(1, 2) for n in "qkv"]
             q, k = self.rotate(q), self.rotate(k)
-            a = torch.softmax(q @ k.transpose(-1, -2) * self.scale + self.mask, dim=-1)
+            a = self.drop(torch.softmax(q @ k.transpose(-1, -2) * self.scale + self.mask, dim=-1))
             y = (a @ v).transpose(1, 2).reshape(B, T, C)
-            x = x + y @ self.P(p + "o_w") + self.P(p + "o_b")
+            x = x + self.drop(y @ self.P(p + "o_w") + self.P(p + "o_b"))
             h = self.ln(x, p + "ln2")
             h = torch.nn.functional.gelu(h @ self.P(p + "fc_w") + self.P(p + "fc_b"), approximate="tanh")
-            x = x + h @ self.P(p + "proj_w") + self.P(p + "proj_b")
+            x = x + self.drop(h @ self.P(p + "proj_w") + self.P(p + "proj_b"))
         return self.ln(x, "lnf") @ self.head
 
 
@@ -157,24 +197,29 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--text", required=True)
     ap.add_argument("--no-strip", action="store_true")
+    ap.add_argument("--repair-encoding", choices=("true", "false"), default="false",
+                    help="undo double-encoded UTF-8, as NN Lab's repair-encoding setting")
     ap.add_argument("--positions", choices=("learned", "sinusoidal", "rotary"), default="learned")
     ap.add_argument("--scaled-attention", choices=("true", "false"), default="true")
     ap.add_argument("--print-every-step", action="store_true", help="print each step's training loss too")
     for k, v in (("layers", 4), ("heads", 4), ("width", 128), ("context", 64), ("batch", 32), ("steps", 1000),
                  ("warmup", 100), ("eval-every", 100), ("eval-windows", 64), ("seed", 1), ("threads", 1), ("gen-chars", 200)):
         ap.add_argument("--" + k, type=int, default=v)
-    for k, v in (("lr", 1e-3), ("min-lr-fraction", 0.1), ("weight-decay", 0.1), ("beta2", 0.99), ("clip", 1.0)):
+    for k, v in (("dropout", 0.0), ("lr", 1e-3), ("min-lr-fraction", 0.1), ("weight-decay", 0.1), ("beta2", 0.99), ("clip", 1.0)):
         ap.add_argument("--" + k, type=float, default=v)
     a = ap.parse_args()
+    if not 0 <= a.dropout < 1:
+        ap.error(f"--dropout must lie in [0, 1), not {a.dropout}")
     torch.set_num_threads(a.threads)
-    text = load_text(a.text, not a.no_strip)
+    text = load_text(a.text, not a.no_strip, a.repair_encoding == "true")
     cut = int(math.floor(len(text) * 0.9 + 0.5))
     chars = sorted(set(text[:cut]))
     ix = {c: i for i, c in enumerate(chars)}
     train = torch.tensor([ix[c] for c in text[:cut]])
     val = torch.tensor([ix.get(c, 0) for c in text[cut:]])
     T, B = a.context, a.batch
-    model = Gpt(len(chars), T, a.width, a.heads, a.layers, JavaRandom(a.seed), a.scaled_attention == "true", a.positions)
+    model = Gpt(len(chars), T, a.width, a.heads, a.layers, JavaRandom(a.seed), a.scaled_attention == "true", a.positions,
+                a.dropout)
     decay = [p for n, p in model.named_parameters() if n.endswith("_w") or n in ("wte", "wpe", "head")]
     rest = [p for n, p in model.named_parameters() if not (n.endswith("_w") or n in ("wte", "wpe", "head"))]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": a.weight_decay}, {"params": rest, "weight_decay": 0.0}],
@@ -183,6 +228,7 @@ def main():
 
     def val_loss():
         span, total, done = len(val) - T - 1, 0.0, 0
+        model.eval()
         with torch.no_grad():
             while done < a.eval_windows:
                 n = min(B, a.eval_windows - done)
@@ -190,6 +236,7 @@ def main():
                 x = torch.stack([val[s:s + T] for s in starts]); y = torch.stack([val[s + 1:s + T + 1] for s in starts])
                 total += torch.nn.functional.cross_entropy(model(x).view(-1, len(chars)), y.view(-1)).item() * n
                 done += n
+        model.train()
         return total / a.eval_windows
 
     print(json.dumps({"step": 0, "val_loss": val_loss(), "vocab": len(chars)}), flush=True)
@@ -217,6 +264,7 @@ def main():
     # generation speed: one full-window forward per character, as NN Lab's Generator does
     ctx = [ix[c] for c in "There was once"]
     t0, c0 = time.perf_counter(), time.process_time()
+    model.eval()
     with torch.no_grad():
         for _ in range(a.gen_chars):
             w = ctx[-T:]

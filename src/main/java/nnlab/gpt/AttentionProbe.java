@@ -24,16 +24,82 @@ public final class AttentionProbe {
         public double[][] matrix(int layer, int head) { return weights[layer][head]; }
     }
 
-    public static Attention run(GptModel model, Vocabulary vocab, String prompt) {
+    /**
+     * The same prompt through the trained weights twice: as trained, and with the 1/√d_k scaling
+     * flipped (removed from a model trained with it, added to one trained without). Without the
+     * scaling every score is √d_k times larger, so each softmax is sharper: in the first layer, whose
+     * input is the same both times, every query row's entropy drops (the entropy of softmax(β·s) falls
+     * as β grows); the later layers see changed inputs as well.
+     *
+     * @param promptLoss the model's mean next-character loss over the prompt (nats/char; NaN for one character)
+     */
+    public record ScalingComparison(Attention asTrained, Attention flipped, boolean trainedScaled, double promptLoss,
+                                    double flippedPromptLoss) {
+        /** Mean entropy per [layer][head], as trained or flipped. */
+        public double[][] entropies(boolean ofFlipped) {
+            return headEntropies(ofFlipped ? flipped : asTrained);
+        }
+
+        /** Mean entropy over every layer and head. */
+        public double meanEntropy(boolean ofFlipped) {
+            double sum = 0;
+            int n = 0;
+            for (double[] layer : entropies(ofFlipped)) for (double e : layer) {
+                sum += e;
+                n++;
+            }
+            return n == 0 ? 0 : sum / n;
+        }
+    }
+
+    public static ScalingComparison compareScaling(GptModel model, Vocabulary vocab, String prompt) {
+        GptModel twin = model.withScaling(!model.shape().scaled());
+        return new ScalingComparison(run(model, vocab, prompt), run(twin, vocab, prompt), model.shape().scaled(),
+                promptLoss(model, vocab, prompt), promptLoss(twin, vocab, prompt));
+    }
+
+    /** Mean attention entropy of every [layer][head]. */
+    public static double[][] headEntropies(Attention a) {
+        double[][] e = new double[a.layers()][a.heads()];
+        for (int l = 0; l < a.layers(); l++) for (int h = 0; h < a.heads(); h++) e[l][h] = meanEntropy(a.matrix(l, h));
+        return e;
+    }
+
+    /** How surprised the model is by the prompt: −(1/(n−1)) Σ ln p(cᵢ₊₁ | c₀…cᵢ), NaN for a single character. */
+    public static double promptLoss(GptModel model, Vocabulary vocab, String prompt) {
+        int[] window = window(model, vocab, prompt);
+        int n = Math.min(prompt.length(), model.shape().context());
+        if (n < 2) return Double.NaN;
+        INDArray logits = model.logits(window);
+        double sum = 0;
+        for (int i = 0; i < n - 1; i++) {
+            double[] row = logits.getRow(i).toDoubleVector();
+            double max = Double.NEGATIVE_INFINITY, z = 0;
+            for (double x : row) max = Math.max(max, x);
+            for (double x : row) z += Math.exp(x - max);
+            sum -= row[window[i + 1]] - max - Math.log(z);
+        }
+        return sum / (n - 1);
+    }
+
+    /** The prompt's last {@code context} characters as ids, padded to the context; refuses an empty or unknown prompt. */
+    private static int[] window(GptModel model, Vocabulary vocab, String prompt) {
         if (prompt.isEmpty()) throw new IllegalArgumentException("the prompt is empty: give at least one character");
         String unknown = vocab.unknownIn(prompt);
         if (!unknown.isEmpty()) throw new IllegalArgumentException("the prompt holds characters the model does not know: " + unknown);
+        int t = model.shape().context();
+        String text = prompt.length() > t ? prompt.substring(prompt.length() - t) : prompt;
+        int[] window = new int[t];
+        for (int i = 0; i < text.length(); i++) window[i] = vocab.idOf(text.charAt(i));
+        return window;
+    }
+
+    public static Attention run(GptModel model, Vocabulary vocab, String prompt) {
+        int[] window = window(model, vocab, prompt);
         GptShape s = model.shape();
         int t = s.context();
         String text = prompt.length() > t ? prompt.substring(prompt.length() - t) : prompt;
         int n = text.length();
-        int[] window = new int[t];
-        for (int i = 0; i < n; i++) window[i] = vocab.idOf(text.charAt(i));
         String[] names = new String[s.layers()];
         for (int l = 0; l < s.layers(); l++) names[l] = GptModel.attentionName(l);
         Map<String, INDArray> out = model.output(window, names);

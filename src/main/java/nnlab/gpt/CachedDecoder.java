@@ -35,6 +35,7 @@ public final class CachedDecoder {
     private final double[][] keys;
     private final double[][] values;
     private int length;
+    private final WindowProducts products = new WindowProducts();
     // scratch, reused for every character
     private final double[] x, normed, q, k, val, mixed, branch, hidden, scores, logits;
 
@@ -140,7 +141,7 @@ public final class CachedDecoder {
         for (int l = 0; l < blocks.length; l++) {
             Block b = blocks[l];
             layerNormRows(xs, b.ln1g, b.ln1b, ns, n);
-            double[] qkv = product(ns, n, b.window.qkv);
+            double[] qkv = products.times(ns, n, b.window.qkv);
             for (int p = 0; p < n; p++) {
                 int row = p * 3 * c;
                 for (int i = 0; i < c; i++) {
@@ -168,21 +169,15 @@ public final class CachedDecoder {
                 attend(keys[l], values[l], p);
                 System.arraycopy(mixed, 0, mixedAll, p * c, c);
             }
-            addRows(xs, product(mixedAll, n, b.window.o), b.ob, n);
+            addRows(xs, products.times(mixedAll, n, b.window.o), b.ob, n);
             layerNormRows(xs, b.ln2g, b.ln2b, ns, n);
-            double[] hiddenAll = product(ns, n, b.window.fc);
+            double[] hiddenAll = products.times(ns, n, b.window.fc);
             for (int p = 0; p < n; p++) for (int i = 0; i < 4 * c; i++) hiddenAll[p * 4 * c + i] = gelu(hiddenAll[p * 4 * c + i] + b.fcb[i]);
-            addRows(xs, product(hiddenAll, n, b.window.proj), b.projb, n);
+            addRows(xs, products.times(hiddenAll, n, b.window.proj), b.projb, n);
         }
         throw new AssertionError("the last block returns");
     }
 
-    /** rows [n, in] · w [in, out] in ND4J, in w's precision, as a row-major array. */
-    private static double[] product(double[] rows, int n, INDArray w) {
-        INDArray in = Nd4j.create(rows, new long[] {n, w.rows()}, 'c');
-        INDArray r = (w.dataType() == DataType.DOUBLE ? in : in.castTo(w.dataType())).mmul(w);
-        return (r.ordering() == 'c' ? r : r.dup('c')).data().asDouble();
-    }
 
     /** x += y + bias, row by row. */
     private void addRows(double[] xs, double[] ys, double[] bias, int n) {
@@ -259,7 +254,25 @@ public final class CachedDecoder {
         for (int h = 0; h < shape.heads(); h++) {
             int off = h * d;
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j <= pos; j++) {
+            int j = 0;
+            // four keys at a time: four independent sums (each in its own order, as one at a time) instead of one long chain
+            for (; j + 3 <= pos; j += 4) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int r0 = j * c + off, r1 = r0 + c, r2 = r1 + c, r3 = r2 + c;
+                for (int i = 0; i < d; i++) {
+                    double qi = q[off + i];
+                    s0 += qi * cachedKeys[r0 + i];
+                    s1 += qi * cachedKeys[r1 + i];
+                    s2 += qi * cachedKeys[r2 + i];
+                    s3 += qi * cachedKeys[r3 + i];
+                }
+                scores[j] = s0 * scale;
+                scores[j + 1] = s1 * scale;
+                scores[j + 2] = s2 * scale;
+                scores[j + 3] = s3 * scale;
+                max = Math.max(Math.max(max, Math.max(scores[j], scores[j + 1])), Math.max(scores[j + 2], scores[j + 3]));
+            }
+            for (; j <= pos; j++) {
                 double s = 0;
                 int row = j * c + off;
                 for (int i = 0; i < d; i++) s += q[off + i] * cachedKeys[row + i];
@@ -267,10 +280,24 @@ public final class CachedDecoder {
                 max = Math.max(max, scores[j]);
             }
             double sum = 0;
-            for (int j = 0; j <= pos; j++) sum += scores[j] = Math.exp(scores[j] - max);
-            for (int j = 0; j <= pos; j++) {
-                double w = scores[j] / sum;
-                int row = j * c + off;
+            for (int k = 0; k <= pos; k++) sum += scores[k] = Math.exp(scores[k] - max);
+            int k = 0;
+            // four values at a time, each element summed in the same order as one at a time: a quarter of the loads and stores of mixed
+            for (; k + 3 <= pos; k += 4) {
+                double w0 = scores[k] / sum, w1 = scores[k + 1] / sum, w2 = scores[k + 2] / sum, w3 = scores[k + 3] / sum;
+                int r0 = k * c + off, r1 = r0 + c, r2 = r1 + c, r3 = r2 + c;
+                for (int i = 0; i < d; i++) {
+                    double m = mixed[off + i];
+                    m += w0 * cachedValues[r0 + i];
+                    m += w1 * cachedValues[r1 + i];
+                    m += w2 * cachedValues[r2 + i];
+                    m += w3 * cachedValues[r3 + i];
+                    mixed[off + i] = m;
+                }
+            }
+            for (; k <= pos; k++) {
+                double w = scores[k] / sum;
+                int row = k * c + off;
                 for (int i = 0; i < d; i++) mixed[off + i] += w * cachedValues[row + i];
             }
         }

@@ -58,16 +58,27 @@ public final class GptExperiment implements Experiment {
     }
 
     static Corpus corpus(Config c) throws DataFileException {
+        return corpus(c, line -> { });
+    }
+
+    /** The run's text, split; {@code log} hears what was found about the file's encoding. */
+    static Corpus corpus(Config c, java.util.function.Consumer<String> log) throws DataFileException {
         String file = GptSettings.text(c, "text-file");
-        String text = file.isBlank() ? TextCorpus.generated(c.getInt("generated-chars"), c.getInt("seed"))
-                : TextCorpus.read(Path.of(file), c.getBoolean("strip-gutenberg"));
-        return Corpus.split(text);
+        if (file.isBlank()) return Corpus.split(TextCorpus.generated(c.getInt("generated-chars"), c.getInt("seed")));
+        TextCorpus.Loaded loaded = TextCorpus.load(Path.of(file), c.getBoolean("strip-gutenberg"), c.getBoolean("repair-encoding"));
+        switch (loaded.encoding()) {
+            case REPAIRED -> log.accept("text: double-encoded UTF-8 repaired (repair-encoding)");
+            case LOOKS_DOUBLE_ENCODED -> log.accept("text: " + file + " looks like double-encoded UTF-8 (e.g. 'â€™' for ’); "
+                    + "repair-encoding (--repair-encoding true) would repair it; read as it is");
+            case AS_IS -> { }
+        }
+        return Corpus.split(loaded.text());
     }
 
     @Override
     public GptSummary run(Config c, RunContext ctx) throws Exception {
         nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(c.getInt("threads"));
-        Corpus corpus = corpus(c);
+        Corpus corpus = corpus(c, ctx::log);
         int context = c.getInt("context");
         if (context + 1 >= corpus.validation().length) {
             throw new SettingException("context", "context " + context + " is longer than the validation text ("

@@ -44,7 +44,10 @@ public final class GptModel {
     private final GptShape shape;
     private final DataType dtype;
     private final List<String> params = new ArrayList<>();
-    private final List<String> dropoutMasks = new ArrayList<>();
+    /** Dropout mask placeholders in drawing order; per row of the residual stream [rows, C], or per attention matrix [batch, heads, T, T]. */
+    private final List<Mask> dropoutMasks = new ArrayList<>();
+
+    private record Mask(String name, boolean attention) { }
 
     private GptModel(SameDiff sd, GptShape shape, DataType dtype) {
         this.sd = sd;
@@ -96,7 +99,7 @@ public final class GptModel {
             SDVariable val = heads(linear(n1, p + "v", rng, c, c), t, h, d);
             SDVariable scores = sd.mmul(q, k, false, true, false).mul(scale).add(causal);
             SDVariable attn = softmaxLastAxis(scores, attentionName(l));
-            SDVariable mixed = sd.mmul(attn, val).permute(0, 2, 1, 3).reshape(-1, c);
+            SDVariable mixed = sd.mmul(attentionDropout(attn, "drop_" + p + "attnw"), val).permute(0, 2, 1, 3).reshape(-1, c);
             x = x.add(dropout(linear(mixed, p + "o", rng, c, c), "drop_" + p + "attn"));
             SDVariable n2 = layerNorm(x, filled(p + "ln2_g", c, 1), filled(p + "ln2_b", c, 0));
             SDVariable hidden = gelu(linear(n2, p + "fc", rng, c, 4L * c));
@@ -115,8 +118,23 @@ public final class GptModel {
     /** x ∘ mask, the mask a placeholder (only when the shape has dropout). */
     private SDVariable dropout(SDVariable x, String maskName) {
         if (shape.dropout() == 0) return x;
-        dropoutMasks.add(maskName);
+        dropoutMasks.add(new Mask(maskName, false));
         return x.mul(sd.placeHolder(maskName, dtype, -1, shape.width()));
+    }
+
+    /** The attention weights [batch, heads, T, T] ∘ mask (only when the shape has dropout). */
+    private SDVariable attentionDropout(SDVariable attn, String maskName) {
+        if (shape.dropout() == 0) return attn;
+        dropoutMasks.add(new Mask(maskName, true));
+        return attn.mul(sd.placeHolder(maskName, dtype, -1, shape.heads(), shape.context(), shape.context()));
+    }
+
+    /** Masks of ones: dropout off (evaluation, generation, the explorer). */
+    private void feedNoDropout(Map<String, INDArray> ph) {
+        if (dropoutMasks.isEmpty()) return;
+        INDArray rowOnes = Nd4j.ones(dtype, 1, shape.width());
+        INDArray attnOnes = Nd4j.ones(dtype, 1, shape.heads(), shape.context(), shape.context());
+        for (Mask m : dropoutMasks) ph.put(m.name(), m.attention() ? attnOnes : rowOnes);
     }
 
     /** [rows, C] rotated by position (rotary mode; otherwise unchanged). */
@@ -174,8 +192,7 @@ public final class GptModel {
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(TOKENS, oneHot(inputs, 1));
         ph.put(TARGET, oneHot(targets, 1.0 / targets.length));
-        INDArray ones = Nd4j.ones(dtype, 1, shape.width());
-        for (String m : dropoutMasks) ph.put(m, ones);
+        feedNoDropout(ph);
         return ph;
     }
 
@@ -188,11 +205,13 @@ public final class GptModel {
         if (dropoutMasks.isEmpty()) return ph;
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         double p = shape.dropout(), keep = 1 / (1 - p);
-        int n = inputs.length * shape.width();
-        for (String m : dropoutMasks) {
-            double[] mask = new double[n];
-            for (int i = 0; i < n; i++) mask[i] = rng.nextDouble() < p ? 0 : keep;
-            ph.put(m, Nd4j.create(mask, new long[] {inputs.length, shape.width()}, 'c').castTo(dtype));
+        int t = shape.context();
+        long[] rowShape = {inputs.length, shape.width()}, attnShape = {inputs.length / t, shape.heads(), t, t};
+        for (Mask m : dropoutMasks) {
+            long[] maskShape = m.attention() ? attnShape : rowShape;
+            double[] mask = new double[Math.toIntExact(java.util.Arrays.stream(maskShape).reduce(1, Math::multiplyExact))];
+            for (int i = 0; i < mask.length; i++) mask[i] = rng.nextDouble() < p ? 0 : keep;
+            ph.put(m.name(), Nd4j.create(mask, maskShape, 'c').castTo(dtype));
         }
         return ph;
     }
@@ -203,20 +222,40 @@ public final class GptModel {
 
     /** Loss and the gradient of every parameter. */
     public Map<String, INDArray> gradients(int[] inputs, int[] targets) {
-        return sd.calculateGradients(feed(inputs, targets), params);
+        return gradients(feed(inputs, targets));
+    }
+
+    /** The gradient of every parameter for given placeholders, e.g. a {@link #trainingFeed} with its dropout masks. */
+    public Map<String, INDArray> gradients(Map<String, INDArray> placeholders) {
+        return sd.calculateGradients(placeholders, params);
+    }
+
+    /** The loss for given placeholders. */
+    public double loss(Map<String, INDArray> placeholders) {
+        return sd.output(placeholders, LOSS).get(LOSS).getDouble(0);
     }
 
     /** Logits [rows, vocab] (and any other named outputs) for sequences of context length. */
     public Map<String, INDArray> output(int[] inputs, String... names) {
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(TOKENS, oneHot(inputs, 1));
-        INDArray ones = Nd4j.ones(dtype, 1, shape.width());
-        for (String m : dropoutMasks) ph.put(m, ones);
+        feedNoDropout(ph);
         return sd.output(ph, names);
     }
 
     public INDArray logits(int[] inputs) {
         return output(inputs, LOGITS).get(LOGITS);
+    }
+
+    /**
+     * This model's weights (copied) in a graph with the 1/√d_k scaling on or off: how the trained
+     * weights behave when only the scaling changes. This model itself when the scaling already is so.
+     */
+    public GptModel withScaling(boolean scaled) {
+        if (scaled == shape.scaled()) return this;
+        GptModel twin = build(shape.withScaled(scaled), 0, dtype);
+        for (String name : params) twin.parameter(name).assign(parameter(name));
+        return twin;
     }
 
     public List<String> parameterNames() {

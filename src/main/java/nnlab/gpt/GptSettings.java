@@ -17,6 +17,9 @@ public final class GptSettings {
                         .help("Any UTF-8 text, e.g. Grimms' Fairy Tales from Project Gutenberg (EBook #2591). Empty: a small generated fairy-tale text."))
                 .add(Setting.boolSetting("strip-gutenberg", true).label("Strip Gutenberg header/licence").group("Data")
                         .help("Keep only the part between the '*** START OF' and '*** END OF' lines when they are present."))
+                .add(Setting.boolSetting("repair-encoding", false).label("Repair double-encoded UTF-8").group("Data")
+                        .help("Undo mojibake such as 'â€™' for ’ (UTF-8 read as Latin-1/Windows-1252 and saved again), only when the whole "
+                                + "text converts back cleanly. Off (default): the text as it is; the run log says when it looks double-encoded."))
                 .add(Setting.intSetting("generated-chars", 60000, 2000, 5_000_000).label("Generated text length").group("Data")
                         .help("Characters of the generated text used when no file is given."))
                 .add(Setting.intSetting("layers", 4, 1, 24).label("Layers").group("Model"))
@@ -27,7 +30,8 @@ public final class GptSettings {
                         .help("learned: a trained table added to the token embedding; sinusoidal: the fixed table added; "
                                 + "rotary: nothing added, q and k rotated by position inside attention (needs an even d_k)."))
                 .add(Setting.doubleSetting("dropout", 0.0, 0, 0.9).label("Dropout").group("Model")
-                        .help("Training only: zeroes this fraction of the embedding sum and of each residual branch (masks from the seed and the step). "
+                        .help("Training only: zeroes this fraction of the embedding sum, of each residual branch and of the attention weights after the softmax "
+                                + "(masks from the seed and the step). "
                                 + "0 (default) keeps the graph without dropout, as the PyTorch fidelity runs were measured."))
                 .add(Setting.boolSetting("scaled-attention", true).label("Scale attention by 1/√d_k").group("Model")
                         .help("Off: scores QKᵀ unscaled; they grow with d_k and the softmax saturates."))

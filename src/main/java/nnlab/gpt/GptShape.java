@@ -7,8 +7,9 @@ package nnlab.gpt;
  * @param vocab   characters the model knows
  * @param context characters it looks at (the sequence length of training)
  * @param width   the residual stream's width d_model; d_k = width / heads
- * @param dropout probability of zeroing an activation while training (embedding sum and each residual
- *                branch); 0 builds the graph without dropout at all. Never applied in evaluation.
+ * @param dropout probability of zeroing an activation while training (embedding sum, each residual
+ *                branch and the attention weights after the softmax); 0 builds the graph without
+ *                dropout at all. Never applied in evaluation.
  */
 public record GptShape(int vocab, int context, int width, int heads, int layers, Positions positions, boolean scaled,
                        boolean tiedHead, double dropout) {
@@ -57,6 +58,11 @@ public record GptShape(int vocab, int context, int width, int heads, int layers,
     /** A copy with another dropout (the same weights fit it). */
     public GptShape withDropout(double p) {
         return new GptShape(vocab, context, width, heads, layers, positions, scaled, tiedHead, p);
+    }
+
+    /** A copy with the 1/√d_k scaling on or off (the same weights fit it). */
+    public GptShape withScaled(boolean on) {
+        return new GptShape(vocab, context, width, heads, layers, positions, on, tiedHead, dropout);
     }
 
     /** Trainable numbers, counted as the model allocates them. */

@@ -14,6 +14,13 @@ import nnlab.datasets.DataFileException;
  * A training text: any UTF-8 file, or a small generated one when no file is given (so a run works
  * offline). Line ends become \n and a byte-order mark is dropped; a Project Gutenberg header and
  * licence are cut off when asked to.
+ *
+ * <p>Double-encoded UTF-8 ("mojibake": UTF-8 bytes once read as Latin-1 / Windows-1252 and saved
+ * as UTF-8 again, so ’ reads "â€™" or "â\u0080\u0099") is repaired when asked to: every character
+ * turned back into the one byte it came from, and those bytes decoded as UTF-8. Only when the
+ * whole text survives that strictly (each character has such a byte, the bytes are valid UTF-8);
+ * otherwise the text is left as it is. A correctly encoded text never survives it unless it is
+ * plain ASCII (then nothing changes): a lone é or ’ is not valid UTF-8 as a single byte.
  */
 public final class TextCorpus {
     /** Fewer characters than this cannot give a useful 90/10 split at any context. */
@@ -22,8 +29,26 @@ public final class TextCorpus {
     private TextCorpus() {
     }
 
+    /** What was found about a text's encoding. */
+    public enum Encoding {
+        /** Read as it is; not double-encoded (or the repair would change nothing). */
+        AS_IS,
+        /** Double-encoded UTF-8, repaired. */
+        REPAIRED,
+        /** Double-encoded UTF-8 by the strict test, left as it is because no repair was asked for. */
+        LOOKS_DOUBLE_ENCODED
+    }
+
+    /** A text as training uses it, and what was found about its encoding. */
+    public record Loaded(String text, Encoding encoding) { }
+
     /** Reads a text file, refusing a missing, empty, binary, non-UTF-8 or tiny one with the reason and the file. */
     public static String read(Path file, boolean stripGutenberg) throws DataFileException {
+        return load(file, stripGutenberg, false).text();
+    }
+
+    /** As {@link #read}, repairing double-encoded UTF-8 when {@code repairEncoding} (and only reporting it otherwise). */
+    public static Loaded load(Path file, boolean stripGutenberg, boolean repairEncoding) throws DataFileException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -43,6 +68,11 @@ public final class TextCorpus {
         } catch (CharacterCodingException e) {
             throw new DataFileException(file, "not UTF-8 text (" + e.getMessage() + ")");
         }
+        // a byte-order mark is about the file's own encoding, not a character of the text
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String repaired = repairDoubleEncoding(text);
+        Encoding encoding = repaired == null ? Encoding.AS_IS : repairEncoding ? Encoding.REPAIRED : Encoding.LOOKS_DOUBLE_ENCODED;
+        if (encoding == Encoding.REPAIRED) text = repaired;
         text = normalise(text);
         if (stripGutenberg) text = stripGutenberg(text);
         if (text.length() < MIN_CHARS) {
@@ -50,7 +80,50 @@ public final class TextCorpus {
                     + (stripGutenberg ? " after the Project Gutenberg header and licence were removed" : "")
                     + "; at least " + MIN_CHARS + " are needed");
         }
-        return text;
+        return new Loaded(text, encoding);
+    }
+
+    /** Characters U+0080…U+FFFF that Windows-1252 gives to the bytes 0x80–0x9F (€ for 0x80, ™ for 0x99, …), with their byte. */
+    private static final java.util.Map<Character, Byte> WINDOWS_1252_HIGH = windows1252High();
+
+    private static java.util.Map<Character, Byte> windows1252High() {
+        java.util.Map<Character, Byte> m = new java.util.HashMap<>();
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        for (int b = 0x80; b < 0xA0; b++) {
+            String ch = new String(new byte[] {(byte) b}, cp1252);
+            // the five bytes Windows-1252 leaves undefined decode to U+FFFD here; as U+0081 etc. they are Latin-1's
+            if (ch.length() == 1 && ch.charAt(0) != '\uFFFD') m.put(ch.charAt(0), (byte) b);
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /**
+     * The text with its double encoding undone, or null when it is not double-encoded: a character
+     * without a single byte of its own (Latin-1 below U+0100, else Windows-1252's 0x80–0x9F), bytes
+     * that are not valid UTF-8, or no change at all (plain ASCII).
+     */
+    public static String repairDoubleEncoding(String text) {
+        byte[] bytes = new byte[text.length()];
+        boolean changes = false;
+        for (int i = 0; i < bytes.length; i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x100) {
+                bytes[i] = (byte) ch;
+                changes |= ch >= 0x80;
+            } else {
+                Byte b = WINDOWS_1252_HIGH.get(ch);
+                if (b == null) return null;
+                bytes[i] = b;
+                changes = true;
+            }
+        }
+        if (!changes) return null;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     static String normalise(String text) {

@@ -115,4 +115,18 @@ class CachedDecoderTest {
         for (int i = 0; i <= T - 2; i++) assertEquals(exact.get(i).probability(), half.get(i).probability(), 1e-12, "character " + i);
         assertNotEquals(exact.get(T - 1).probability(), half.get(T - 1).probability(), "the half window sees fewer characters");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void aDecoderReusedForWindowsOfEverySizeGivesAFreshDecodersNumbersExactly(DataType dtype) {
+        // the window products reuse their native arrays per shape: nothing of one window may reach the next
+        GptModel model = randomModel(GptShape.Positions.LEARNED, true, false, dtype);
+        CachedDecoder reused = CachedDecoder.of(model);
+        int[] text = ids(40, 3);
+        for (int k = 0; k < 30; k++) {
+            int n = 2 + (k * 5) % (T - 1), from = (k * 7) % (text.length - n);
+            assertArrayEquals(CachedDecoder.of(model).encode(text, from, from + n), reused.encode(text, from, from + n), 0, "window " + k);
+        }
+    }
 }
+

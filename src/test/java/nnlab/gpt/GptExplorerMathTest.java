@@ -158,4 +158,69 @@ class GptExplorerMathTest {
         assertEquals(s[2][3], s[3][2], 1e-12);
         assertTrue(s[2][3] > s[2][7], "neighbouring positions are more alike than distant ones");
     }
+
+    /** A random model with d_k = 16 and weights of std 1/√width, so a scaled score has a spread of about 1 and an unscaled one about 4. */
+    static GptModel randomModelWithHeadWidth16() {
+        GptModel m = GptModel.build(new GptShape(VOCAB.size(), 12, 64, 4, 2, GptShape.Positions.LEARNED, true, false), 5, DataType.FLOAT);
+        Random r = new Random(3);
+        for (String name : m.parameterNames()) {
+            if (name.contains("ln")) continue;
+            INDArray p = m.parameter(name);
+            for (long i = 0; i < p.length(); i++) p.putScalar(i, r.nextGaussian() / 8);
+        }
+        return m;
+    }
+
+    @Test
+    void withoutTheScalingTheFirstLayersAttentionIsTheScaledOneSharpenedAndItsEntropyDrops() {
+        GptModel m = randomModelWithHeadWidth16();
+        String prompt = "the bad cat hated the beach";
+        AttentionProbe.ScalingComparison c = AttentionProbe.compareScaling(m, VOCAB, prompt);
+        assertTrue(c.trainedScaled());
+        assertEquals("at the beach".length(), c.flipped().text().length(), "both keep the last context characters");
+        // layer 0 sees the same input both times: unscaled scores are √16 = 4 times the scaled ones,
+        // so each unscaled row is the scaled row to the 4th power, renormalised
+        for (int h = 0; h < 4; h++) {
+            double[][] scaled = c.asTrained().matrix(0, h), unscaled = c.flipped().matrix(0, h);
+            for (int i = 0; i < scaled.length; i++) {
+                double z = 0;
+                for (int j = 0; j <= i; j++) z += Math.pow(scaled[i][j], 4);
+                for (int j = 0; j <= i; j++) assertEquals(Math.pow(scaled[i][j], 4) / z, unscaled[i][j], 1e-4, "head " + h + " row " + i);
+            }
+            assertTrue(c.entropies(true)[0][h] < c.entropies(false)[0][h], "layer 1 head " + (h + 1) + " sharper without 1/√d_k");
+        }
+        double scaled = c.meanEntropy(false), unscaled = c.meanEntropy(true);
+        assertTrue(unscaled < 0.7 * scaled, "mean entropy " + scaled + " → " + unscaled + " nats without the scaling");
+        assertTrue(Double.isFinite(c.promptLoss()) && Double.isFinite(c.flippedPromptLoss()));
+        // the other way round: a model trained without the scaling, evaluated with it, spreads its attention
+        AttentionProbe.ScalingComparison back = AttentionProbe.compareScaling(m.withScaling(false), VOCAB, prompt);
+        assertTrue(!back.trainedScaled() && back.meanEntropy(true) > back.meanEntropy(false));
+        assertEquals(unscaled, back.meanEntropy(false), 1e-9, "the copy with the scaling off is the same model both ways");
+    }
+
+    @Test
+    void aTrainedModelsAttentionCollapsesWithoutTheScalingAndItPredictsWorse() {
+        GptTraining t = GptTrainingTest.training(1, 80);
+        assertEquals(16, t.model().shape().headWidth());
+        for (int i = 0; i < 80; i++) t.step();
+        String prompt = "the king who sat down by the well";
+        AttentionProbe.ScalingComparison c = AttentionProbe.compareScaling(t.model(), GptTrainingTest.CORPUS.vocab(), prompt);
+        for (int h = 0; h < 2; h++) assertTrue(c.entropies(true)[0][h] < c.entropies(false)[0][h], "head " + (h + 1));
+        assertTrue(c.meanEntropy(true) < c.meanEntropy(false) - 0.1, c.meanEntropy(false) + " → " + c.meanEntropy(true));
+        assertTrue(c.flippedPromptLoss() > c.promptLoss(), "the weights were trained for scaled scores: "
+                + c.promptLoss() + " → " + c.flippedPromptLoss() + " nats/char");
+    }
+
+    @Test
+    void thePromptLossIsTheMeanNextCharacterSurprise() {
+        GptModel m = model(GptShape.Positions.LEARNED);
+        int[] window = new int[CONTEXT];
+        String prompt = "the";
+        for (int i = 0; i < 3; i++) window[i] = VOCAB.idOf(prompt.charAt(i));
+        INDArray logits = m.logits(window);
+        double expected = 0;
+        for (int i = 0; i < 2; i++) expected -= Math.log(Sampler.softmax(logits.getRow(i).toDoubleVector(), 1)[window[i + 1]]);
+        assertEquals(expected / 2, AttentionProbe.promptLoss(m, VOCAB, prompt), 1e-5);
+        assertTrue(Double.isNaN(AttentionProbe.promptLoss(m, VOCAB, "t")));
+    }
 }

@@ -34,6 +34,15 @@ class GptModelTest {
 
     /** Central differences of the loss against SameDiff's gradient for every parameter (a few entries each). */
     private static void checkGradients(GptShape shape) {
+        checkGradients(shape, (model, in, out) -> model.feed(in, out));
+    }
+
+    /** Placeholders of one check: evaluation's, or a training step's with its dropout masks held fixed. */
+    interface Feed {
+        Map<String, INDArray> of(GptModel model, int[] in, int[] out);
+    }
+
+    private static void checkGradients(GptShape shape, Feed feedOf) {
         GptModel model = GptModel.build(shape, 3, DataType.DOUBLE);
         // the init is small (0.02); larger weights make every nonlinearity and the softmax matter
         for (String name : model.parameterNames()) {
@@ -42,7 +51,8 @@ class GptModelTest {
             for (long i = 0; i < p.length(); i++) p.putScalar(i, p.getDouble(i) + r.nextGaussian() * 0.4);
         }
         int[] in = randomIds(2 * T, 1), out = randomIds(2 * T, 2);
-        Map<String, INDArray> grads = model.gradients(in, out);
+        Map<String, INDArray> feed = feedOf.of(model, in, out);
+        Map<String, INDArray> grads = model.gradients(feed);
         double eps = 1e-6;
         int checked = 0;
         // per parameter tensor: the loss's slope along one random direction against ⟨gradient, direction⟩
@@ -53,9 +63,9 @@ class GptModelTest {
             INDArray dir = org.nd4j.linalg.factory.Nd4j.create(randomGaussians(p.length(), name.hashCode()), p.shape(), 'c');
             INDArray orig = p.dup();
             p.assign(orig.add(dir.mul(eps)));
-            double up = model.loss(in, out);
+            double up = model.loss(feed);
             p.assign(orig.sub(dir.mul(eps)));
-            double down = model.loss(in, out);
+            double down = model.loss(feed);
             p.assign(orig);
             double fd = (up - down) / (2 * eps);
             double analytic = g.mul(dir).sumNumber().doubleValue();
@@ -82,6 +92,12 @@ class GptModelTest {
     @Test
     void gradientsMatchFiniteDifferencesWithRotaryPositions() {
         checkGradients(tiny(GptShape.Positions.ROTARY, false));
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferencesThroughFixedDropoutMasks() {
+        // the masks of one training step, attention weights' included, held fixed: the loss is then a smooth function of the weights
+        checkGradients(tiny(GptShape.Positions.LEARNED, false).withDropout(0.3), (model, in, out) -> model.trainingFeed(in, out, 5, 1));
     }
 
     @Test
@@ -134,6 +150,27 @@ class GptModelTest {
         long zeros = java.util.Arrays.stream(m).filter(x -> x == 0).count();
         assertEquals(0.3, zeros / (double) m.length, 0.12, "about p of the values are dropped");
         for (double x : m) assertTrue(x == 0 || Math.abs(x - 1 / 0.7) < 1e-12, "kept values are scaled by 1/(1 − p)");
+        INDArray attnMask = mask.get("drop_b1_attnw");
+        assertArrayEquals(new long[] {2, 2, T, T}, attnMask.shape(), "one mask value per batch × head × query × key");
+        double[] am = attnMask.data().asDouble();
+        assertEquals(0.3, java.util.Arrays.stream(am).filter(x -> x == 0).count() / (double) am.length, 0.12);
+    }
+
+    @Test
+    void attentionDropoutAloneChangesATrainingStep() {
+        // masks of ones everywhere but on the attention weights: the change comes from attention dropout only
+        GptShape shape = tiny(GptShape.Positions.LEARNED, false).withDropout(0.5);
+        GptModel m = GptModel.build(shape, 3, DataType.DOUBLE);
+        int[] in = randomIds(2 * T, 1), out = randomIds(2 * T, 2);
+        Map<String, INDArray> eval = m.feed(in, out), train = m.trainingFeed(in, out, 7, 1);
+        Map<String, INDArray> attentionOnly = new java.util.LinkedHashMap<>(eval);
+        for (String k : train.keySet()) if (k.endsWith("_attnw")) attentionOnly.put(k, train.get(k));
+        assertEquals(2, attentionOnly.keySet().stream().filter(k -> k.endsWith("_attnw")).count(), "one attention mask per layer");
+        assertTrue(Math.abs(m.loss(attentionOnly) - m.loss(eval)) > 1e-9, "dropping attention weights changes the loss");
+        // the explorer's attention is the softmax before dropout: rows still sum to 1 in a training feed
+        INDArray attn = m.sameDiff().output(train, GptModel.attentionName(0)).get(GptModel.attentionName(0));
+        for (int i = 0; i < T; i++) assertEquals(1, attn.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(i), org.nd4j.linalg.indexing.NDArrayIndex.all()).sumNumber().doubleValue(), 1e-12);
     }
 
     private static double trainingLoss(GptModel m, int[] in, int[] out, long seed, int step) {

@@ -179,6 +179,26 @@ class GptPanelTest {
         assertEquals(String.format(java.util.Locale.ROOT, "query '%s' (4) → key '%s' (2): weight %.3f",
                 TracedGeneration.shown(text.charAt(4)), TracedGeneration.shown(text.charAt(2)), m[4][2]), Fx.get(first::caption));
 
+        // the 1/√d_k toggle: the same weights evaluated without the scaling, maps and entropies beside the scaled ones
+        assertEquals("Evaluate without 1/√d_k", Fx.get(() -> a.flipScalingBox().getText()));
+        long before = Fx.get(a::redraws);
+        Fx.run(() -> a.flipScalingBox().fire());
+        Fx.waitUntil("the comparison", 30_000, () -> a.redraws() > before);
+        AttentionProbe.ScalingComparison cmp = Fx.get(a::lastComparison);
+        assertEquals(4, Fx.get(() -> a.flippedMaps().size()), "a second map per head");
+        assertEquals(4, Fx.get(() -> a.headMaps().size()));
+        List<String> rows = Fx.get(a::summaryRows);
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(0).contains("entropy without 1/√d_k"), rows.get(0));
+        String layer1head1 = rows.get(1);
+        assertTrue(layer1head1.contains(String.format(java.util.Locale.ROOT, "%.3f", cmp.entropies(true)[0][0])), layer1head1);
+        assertTrue(cmp.entropies(true)[0][0] < cmp.entropies(false)[0][0], "sharper without the scaling");
+        assertTrue(Fx.get(a::scalingSummaryText).contains(String.format(java.util.Locale.ROOT, "%.3f nats", cmp.meanEntropy(true))),
+                Fx.get(a::scalingSummaryText));
+        Fx.run(() -> a.flipScalingBox().fire());
+        Fx.waitUntil("back to one map per head", 30_000, () -> a.redraws() > before + 1);
+        assertTrue(Fx.get(() -> a.flippedMaps().isEmpty() && a.scalingSummaryText().isEmpty()));
+
         Fx.run(() -> a.promptField().setText("Hansel said to Grétel€"));
         Fx.run(() -> a.showButton().fire());
         assertTrue(Fx.get(a::promptErrorText).contains("€"), Fx.get(a::promptErrorText));

@@ -76,6 +76,13 @@ class GptTrainingTest {
         }
         int[] probe = java.util.Arrays.copyOf(CORPUS.validation(), 16);
         assertArrayEquals(a.model().logits(probe).data().asFloat(), b.model().logits(probe).data().asFloat(), 0);
+        // evaluation draws no masks: the same model evaluates to the same loss every time, between steps too
+        double val = a.validationLoss(8);
+        assertEquals(val, a.validationLoss(8), 0);
+        a.step();
+        double after = a.validationLoss(8);
+        assertEquals(after, a.validationLoss(8), 0);
+        assertTrue(Math.abs(after - val) > 1e-7, "a step changed the weights");
     }
 
     @Test

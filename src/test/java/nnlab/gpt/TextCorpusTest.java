@@ -96,4 +96,78 @@ class TextCorpusTest {
         assertThrows(IllegalArgumentException.class, () -> new Sampler(0, 0, 1, false));
         assertThrows(IllegalArgumentException.class, () -> new Sampler(1, 0, 0, false));
     }
+
+    /** A fairy-tale text with curly quotes, accents and a dash, long enough to train on. */
+    private static String unicodeTale() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 2 * TextCorpus.MIN_CHARS; i++) {
+            sb.append("“Don’t go,” said the König’s daughter — ‘the forest is dark’, and Gretel wept. Étienne ").append(i).append(".\n");
+        }
+        return sb.toString();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.write(f, text.getBytes(StandardCharsets.UTF_8));
+        return f;
+    }
+
+    @Test
+    void doubleEncodedUtf8IsRepairedOnlyWhenAskedAndReportedOtherwise() throws Exception {
+        String tale = unicodeTale();
+        // UTF-8 bytes read as Latin-1 and saved as UTF-8: ’ becomes "â\u0080\u0099" (as in the Gutenberg Grimm file)
+        String latin1 = new String(tale.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertTrue(latin1.contains("â\u0080\u0099"));
+        Path f = write("mojibake.txt", "\uFEFF" + latin1);
+        TextCorpus.Loaded repaired = TextCorpus.load(f, false, true);
+        assertEquals(TextCorpus.Encoding.REPAIRED, repaired.encoding());
+        assertEquals(tale, repaired.text(), "exactly the original text");
+        TextCorpus.Loaded asIs = TextCorpus.load(f, false, false);
+        assertEquals(TextCorpus.Encoding.LOOKS_DOUBLE_ENCODED, asIs.encoding());
+        assertEquals(latin1, asIs.text(), "off: read as it is (its real byte-order mark dropped)");
+        assertEquals(asIs.text(), TextCorpus.read(f, false));
+        assertTrue(Vocabulary.of(asIs.text()).unknownIn("’").length() > 0 && Vocabulary.of(repaired.text()).unknownIn("’“”").isEmpty());
+        assertTrue(Vocabulary.of(repaired.text()).size() < Vocabulary.of(asIs.text()).size(), "fewer junk characters");
+
+        // the same through Windows-1252, the other usual culprit: ’ becomes "â€™", ” becomes "â€\u009D" (0x9D is undefined there)
+        StringBuilder cp = new StringBuilder();
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        for (byte b : tale.getBytes(StandardCharsets.UTF_8)) {
+            String ch = new String(new byte[] {b}, cp1252);
+            cp.append(ch.equals("\uFFFD") ? (char) (b & 0xFF) : ch.charAt(0));
+        }
+        assertTrue(cp.toString().contains("â€™"));
+        // with the byte-order mark double-encoded too ("ï»¿"): it becomes a mark again, and is dropped as one
+        assertEquals(tale, TextCorpus.load(write("cp1252.txt", "ï»¿" + cp), false, true).text());
+    }
+
+    @Test
+    void aCorrectTextPlainAsciiAndAHalfRepairedTextAreLeftAlone() throws Exception {
+        String tale = unicodeTale();
+        TextCorpus.Loaded correct = TextCorpus.load(write("good.txt", tale), false, true);
+        assertEquals(TextCorpus.Encoding.AS_IS, correct.encoding());
+        assertEquals(tale, correct.text());
+        String ascii = "There was once a king who had three daughters.\n".repeat(40);
+        assertEquals(TextCorpus.Encoding.AS_IS, TextCorpus.load(write("ascii.txt", ascii), false, true).encoding());
+        // mojibake beside a correct é: converting back is not valid UTF-8, so nothing is touched
+        String mixed = new String(tale.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "café\n";
+        TextCorpus.Loaded m = TextCorpus.load(write("mixed.txt", mixed), false, true);
+        assertEquals(TextCorpus.Encoding.AS_IS, m.encoding());
+        assertEquals(mixed, m.text());
+        assertEquals(null, TextCorpus.repairDoubleEncoding("a ✓ tick"), "a character with no single byte");
+    }
+
+    @Test
+    void theGrimmFileIsDoubleEncodedAndRepairsToCurlyQuotes() throws Exception {
+        assumeTrue(Files.isRegularFile(GRIMM), "needs /work/shared/data/grimm");
+        TextCorpus.Loaded asIs = TextCorpus.load(GRIMM, true, false), repaired = TextCorpus.load(GRIMM, true, true);
+        assertEquals(TextCorpus.Encoding.LOOKS_DOUBLE_ENCODED, asIs.encoding());
+        assertEquals(TextCorpus.Encoding.REPAIRED, repaired.encoding());
+        assertTrue(asIs.text().contains("â") && !repaired.text().contains("â"));
+        assertTrue(repaired.text().contains("’") && repaired.text().contains("“"));
+        assertEquals(asIs.text().replace("â\u0080\u0099", "’").replace("â\u0080\u0098", "‘").replace("â\u0080\u009c", "“")
+                .replace("â\u0080\u009d", "”"), repaired.text(), "each three-character sequence is one quote");
+        assertEquals(Vocabulary.of(asIs.text()).size() - 2, Vocabulary.of(repaired.text()).size(),
+                "'â', U+0080, U+0098, U+0099, U+009C, U+009D out; ‘ ’ “ ” in");
+    }
 }
