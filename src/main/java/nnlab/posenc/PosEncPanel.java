@@ -184,6 +184,8 @@ public final class PosEncPanel implements ExperimentPanel {
     public void setPositions(int positions) { controls.n.setValue(positions); }
 
     HeatmapView gramView() { return encodingTab.gramView(); }
+
+    nnlab.app.widgets.LinePlotView rowView() { return encodingTab.rowView(); }
     HeatmapView concatView() { return contentTab.concatView(); }
     SliderField pField() { return controls.p; }
     SliderField nField() { return controls.n; }

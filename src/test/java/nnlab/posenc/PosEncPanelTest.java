@@ -64,6 +64,20 @@ class PosEncPanelTest {
         return panel.gramView().image() == null ? -1 : (int) panel.gramView().image().getWidth();
     }
 
+    /** The row plot shares the tab's width with the square heatmap: at 260 px beside it, it read as a sliver. */
+    @Test
+    void theRowPlotGetsASensibleWidthBesideTheHeatmap(FxRobot robot) throws Exception {
+        for (double panelWidth : new double[] {1280 - 235, 1400 - 235}) {
+            robot.interact(() -> robot.window(0).setWidth(panelWidth));
+            WaitForAsyncUtils.waitForFxEvents();
+            double row = panel.rowView().getWidth();
+            double gram = panel.gramView().getWidth();
+            assertTrue(row >= EncodingTab.ROW_MIN_WIDTH - 1e-9, "row plot " + row + " px wide in a " + panelWidth + "-px panel");
+            assertTrue(row >= 0.35 * (row + gram), "row plot " + row + " px beside a " + gram + "-px heatmap");
+            assertTrue(panel.rowView().getHeight() < 2.2 * row, "row plot " + row + " × " + panel.rowView().getHeight() + " px");
+        }
+    }
+
     @Test
     void movingTheNSliderChangesTheHeatmapSize(FxRobot robot) throws Exception {
         waitUntil(() -> heatmapWidth() == 64);
