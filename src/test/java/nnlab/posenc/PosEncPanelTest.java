@@ -190,6 +190,11 @@ class PosEncPanelTest {
         assertTrue(robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText().equals("Positional encodings"));
         assertTrue(robot.lookup(".experiment-description").queryAs(javafx.scene.control.Label.class).getText().contains("EᵀE"));
         assertNotNull(robot.lookup("#start-button").query(), "Start saves a run, as on every panel");
+        javafx.scene.control.Label guide = robot.lookup("#how-to-read-text").queryAs(javafx.scene.control.Label.class);
+        assertFalse(guide.isVisible(), "the reading guide starts closed");
+        robot.clickOn("#how-to-read");
+        assertTrue(guide.isVisible() && guide.getText().contains("EᵀE compares every position"), guide.getText());
+        robot.clickOn("#how-to-read");
         assertNotNull(robot.lookup("#reset-settings").query());
         assertEquals(slidersIn(panel.view()).size(), slidersIn(column).size(), "every slider is in the settings column");
         for (int tab = 0; tab < 4; tab++) {
