@@ -31,6 +31,7 @@ import nnlab.kernel.figure.Figure;
 public class FigureView extends VBox {
     /** Figures are drawn larger than their natural size only up to this factor; more just looks bloated. */
     private static final double MAX_ZOOM = 1.5;
+    private double maxZoom = MAX_ZOOM;
     private static final double MAX_HEIGHT = 560;
     private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nnlab-figure-render");
@@ -87,6 +88,22 @@ public class FigureView extends VBox {
     }
 
     public String figureId() { return figureId; }
+
+    /**
+     * Caps how far the figure is drawn beyond its natural size (1.5 by default): a lab that shows
+     * its figures one per row at full column width would otherwise make each one a screen tall.
+     */
+    public void setMaxZoom(double zoom) {
+        if (!(zoom >= 0.25)) throw new IllegalArgumentException("max zoom must be at least 0.25, got " + zoom);
+        maxZoom = zoom;
+        imageBox.requestLayout();
+        renderForCurrentSize();
+    }
+
+    /** The shown width over the natural width: text is drawn this many times its natural size (null before the first render). */
+    public Double shownZoom() {
+        return naturalWidth > 0 && imageView.getImage() != null ? imageView.getFitWidth() / naturalWidth : null;
+    }
 
     public Figure figure() { return figure; }
 
@@ -248,7 +265,7 @@ public class FigureView extends VBox {
     /** The width the figure gets in a box of the given width. */
     private double displayWidth(double available) {
         if (naturalWidth <= 0) return 0;
-        double zoom = Math.min(MAX_ZOOM, Math.min(available / naturalWidth, MAX_HEIGHT / naturalHeight));
+        double zoom = Math.min(maxZoom, Math.min(available / naturalWidth, MAX_HEIGHT / naturalHeight));
         return Math.floor(naturalWidth * zoom);
     }
 

@@ -57,6 +57,8 @@ public class LiveLineChart extends VBox {
     private boolean dirty;
     private int renders;
     private double shownWidth;
+    /** The run's current phase; shown under the title once this chart draws a point of it. */
+    private String phase = "";
 
     public LiveLineChart(String chartId, String title, String xLabel, String yLabel) {
         this.chartId = chartId;
@@ -121,7 +123,10 @@ public class LiveLineChart extends VBox {
             series.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(new double[] {m.x(), m.y()});
             changed = true;
         }
-        if (changed) requestRender();
+        if (changed) {
+            subtitle.setText(phase);
+            requestRender();
+        }
     }
 
     public void addMetric(RunEvent.Metric metric) {
@@ -134,9 +139,13 @@ public class LiveLineChart extends VBox {
         setPhaseTitle(phaseTitle);
     }
 
-    /** Shows a new phase title and keeps the curves (rounds on a queue overlap; each retires its own). */
+    /**
+     * A new phase begins; the curves stay (rounds on a queue overlap; each retires its own). Its
+     * title shows once this chart gets a point of it: every chart hears every phase, and Net2's
+     * empty charts were subtitled "Net1 · replicate · …" while Net1 trained.
+     */
     public void setPhaseTitle(String phaseTitle) {
-        subtitle.setText(phaseTitle == null ? "" : phaseTitle);
+        phase = phaseTitle == null ? "" : phaseTitle;
     }
 
     /** Drops the curves of finished work: every series whose name ends with the suffix. */
@@ -146,6 +155,7 @@ public class LiveLineChart extends VBox {
 
     public void clear() {
         series.clear();
+        phase = "";
         subtitle.setText("");
         requestRender();
     }

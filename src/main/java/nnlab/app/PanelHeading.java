@@ -51,6 +51,21 @@ public final class PanelHeading {
         return howToRead == null || howToRead.isBlank() ? null : new ReadingGuide(howToRead);
     }
 
+    /**
+     * The band at the top of a panel: title, description and, when there is one, the "How to read
+     * this" toggle with its text below; styled as the generic panel's header, so a tab that is not
+     * a run panel (a lab, an explorer) still opens with the same shell.
+     */
+    public static VBox header(String title, String description, String howToRead) {
+        VBox heading = of(title, description);
+        ReadingGuide guide = readingGuide(howToRead);
+        if (guide != null) heading.getChildren().add(guide.toggle());
+        VBox header = new VBox(heading);
+        if (guide != null) header.getChildren().add(guide.text());
+        header.getStyleClass().add("experiment-header");
+        return header;
+    }
+
     public static VBox of(String title, String description) {
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add("experiment-title");

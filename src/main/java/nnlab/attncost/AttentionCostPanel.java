@@ -136,7 +136,9 @@ public final class AttentionCostPanel implements ExperimentPanel {
 
     private void build() {
         VBox controls = new VBox(10);
-        controls.getChildren().add(PanelHeading.of("Explore", "Counted costs and exact comparisons; every change redraws."));
+        Label settingsTitle = new Label("Settings");
+        settingsTitle.getStyleClass().add("pane-title");
+        controls.getChildren().add(settingsTitle);
         for (String key : EXPLORED) {
             SliderField f = new SliderField(experiment.schema().setting(key), rule(key));
             f.setOnRefused(this::refuse);
@@ -159,6 +161,7 @@ public final class AttentionCostPanel implements ExperimentPanel {
         // Cards of a fixed size in a flow: a grid whose columns follow the width can keep re-laying itself out
         // as images of a new size arrive.
         FlowPane grid = new FlowPane(12, 12);
+        grid.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         grid.setPadding(new Insets(10));
         for (ViewSpec v : ExploreViews.VIEWS) {
             FigureCard card = new FigureCard(v.id(), v.title());
@@ -168,9 +171,14 @@ public final class AttentionCostPanel implements ExperimentPanel {
         ScrollPane centre = new ScrollPane(grid);
         centre.setFitToWidth(true);
         centre.viewportBoundsProperty().addListener((o, a, b) -> grid.setPrefWrapLength(Math.max(300, b.getWidth() - 20)));
-        explore.setCenter(centre);
         status.setPadding(new Insets(4, 10, 4, 10));
-        explore.setBottom(status);
+        status.setWrapText(true);
+        // The same header as the Measure tab's (and every panel's): title, description, reading guide.
+        BorderPane right = new BorderPane(centre);
+        right.setTop(PanelHeading.header(experiment.title(), experiment.description(), experiment.howToRead()));
+        right.setBottom(status);
+        right.getStyleClass().add("experiment-centre");
+        explore.setCenter(right);
 
         Tab exploreTab = new Tab("Explore", explore);
         Tab measureTab = new Tab("Measure", measure.view());
@@ -299,8 +307,11 @@ public final class AttentionCostPanel implements ExperimentPanel {
         facts.setText(facts(s, result.small()));
         lastRedrawMillis = (System.nanoTime() - result.request().startNanos()) / 1e6;
         lastComputeMillis = result.computeMillis();
-        setStatus(String.format(Locale.ROOT, "d = %d, k = %d, block = %d, small n = %d: redrawn in %.0f ms (ND4J, figures and rendering %.0f ms)",
-                s.d(), s.k(), s.block(), s.smallN(), lastRedrawMillis, lastComputeMillis), false);
+        setStatus(String.format(Locale.ROOT, "The figures show d = %d, k = %d, block = %d, small n = %d.",
+                s.d(), s.k(), s.block(), s.smallN()), false);
+        // The timing is for whoever tunes the lab, not for the student: it goes in the tooltip.
+        status.setTooltip(new javafx.scene.control.Tooltip(String.format(Locale.ROOT,
+                "Redrawn %.0f ms after the change (ND4J, figures and rendering: %.0f ms)", lastRedrawMillis, lastComputeMillis)));
         redraws.set(redraws.get() + 1);
     }
 

@@ -21,8 +21,11 @@ import nnlab.kernel.figure.Figure;
  * export menu (PNG, SVG, PDF, CSV, LaTeX) for the figure on screen.
  */
 final class FigureCard extends VBox {
-    /** Widest a figure is shown, in points: two cards side by side on a laptop screen. */
-    static final double MAX_WIDTH = 460;
+    /**
+     * Widest a figure is shown, in points: its natural width, where its text has its natural size
+     * (at 460 two cards fitted side by side, with 8-px tick labels).
+     */
+    static final double MAX_WIDTH = 640;
     private final ImageView image = new ImageView();
     private final Label title = new Label();
     private Figure figure;
@@ -39,6 +42,9 @@ final class FigureCard extends VBox {
         HBox header = new HBox(8, title, spacer, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("card-header");
+        // The rendered figure draws its own title; the card's repeats it only until then.
+        title.visibleProperty().bind(image.imageProperty().isNull());
+        title.managedProperty().bind(title.visibleProperty());
         image.setPreserveRatio(true);
         image.setSmooth(true);
         getChildren().addAll(header, image);
@@ -62,6 +68,9 @@ final class FigureCard extends VBox {
     }
 
     Figure figure() { return figure; }
+
+    /** The width the image is shown at, in points (0 before the first). */
+    double shownWidth() { return image.getImage() == null ? 0 : image.getFitWidth(); }
 
     Image image() { return image.getImage(); }
 }

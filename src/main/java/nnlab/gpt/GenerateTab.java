@@ -84,7 +84,10 @@ final class GenerateTab {
         Label presetTitle = new Label("Prompts of the write-up");
         presetTitle.getStyleClass().add("pane-title");
         status.setWrapText(true);
-        VBox left = new VBox(10, presetTitle, presets, form, buttons, status);
+        // An empty status line would leave a gap under the buttons.
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        // Generate first: below the form it fell under the fold at 1280 × 800 once the panel got its header.
+        VBox left = new VBox(10, buttons, status, presetTitle, presets, form);
         left.setPadding(new Insets(10));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);

@@ -31,9 +31,19 @@ public final class GptPanel implements ExperimentPanel {
         this.training = new GptTrainingTab(context, experiment, model::open);
         this.generate = new GenerateTab(model);
         this.attention = new AttentionTab(model);
-        tabs.getTabs().addAll(tab("Training", training.view()), tab("Generate", generate.view()), tab("Attention explorer", attention.view()));
+        // The Training tab is the generic run panel with its own header; the other two get the same
+        // title, description and reading guide, so the panel keeps its shell on every tab.
+        tabs.getTabs().addAll(tab("Training", training.view()), tab("Generate", withHeader(experiment, generate.view())),
+                tab("Attention explorer", withHeader(experiment, attention.view())));
         tabs.getStylesheets().add(GptPanel.class.getResource("/nnlab/gpt.css").toExternalForm());
         tabs.getStyleClass().add("gpt-panel");
+    }
+
+    private static Node withHeader(Experiment experiment, Node content) {
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(content);
+        pane.setTop(nnlab.app.PanelHeading.header(experiment.title(), experiment.description(), experiment.howToRead()));
+        pane.getStyleClass().add("experiment-centre");
+        return pane;
     }
 
     private static Tab tab(String title, Node content) {

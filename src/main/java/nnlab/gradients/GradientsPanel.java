@@ -110,7 +110,19 @@ public final class GradientsPanel implements ExperimentPanel {
         LiveScrollPane scroll = new LiveScrollPane(trainGrid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("content-scroll");
-        trainPane.setCenter(scroll);
+        // Before the first run the tab would be an empty grey area: say what will appear there.
+        Label hint = new Label("Press Train in the settings column: one heatmap per MLP appears here, "
+                + "layer by layer (rows) against epochs (columns), coloured by the gradient norm.");
+        hint.setWrapText(true);
+        hint.setStyle("-fx-max-width: 560px;");
+        hint.getStyleClass().add("empty-hint");
+        hint.setId("gradients-train-hint");
+        hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(trainGrid.getChildren()));
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(scroll, hint);
+        javafx.scene.layout.StackPane.setAlignment(hint, Pos.TOP_CENTER);
+        javafx.scene.layout.StackPane.setMargin(hint, new Insets(20));
+        hint.setMouseTransparent(true);
+        trainPane.setCenter(centre);
         trainStatus.setPadding(new Insets(4, 10, 4, 10));
         trainStatus.setWrapText(true);
         trainPane.setBottom(trainStatus);

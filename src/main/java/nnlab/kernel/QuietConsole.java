@@ -21,11 +21,14 @@ public final class QuietConsole {
     private static boolean installed;
     /**
      * JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX
-     * configuration"), which is how NN Lab runs by design. Held here: java.util.logging keeps
-     * loggers weakly, and a collected logger forgets its level.
+     * configuration"), which is how NN Lab runs by design. It logs that through its logger
+     * "javafx" (PlatformImpl calls Logging.getJavaFXLogger()), not one named after the class:
+     * a level on "com.sun.javafx.application.PlatformImpl" left the two lines on the terminal.
+     * Only that message is dropped; CSS and other JavaFX warnings still show. Held here:
+     * java.util.logging keeps loggers weakly, and a collected logger forgets its filter.
      */
-    private static final java.util.logging.Logger JAVAFX_STARTUP =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    static final java.util.logging.Logger JAVAFX = java.util.logging.Logger.getLogger("javafx");
+    static final String JAVAFX_CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
 
     private QuietConsole() { }
 
@@ -33,7 +36,7 @@ public final class QuietConsole {
     public static synchronized void install() {
         if (installed) return;
         installed = true;
-        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith(JAVAFX_CLASS_PATH_WARNING));
         // The encoding the JVM gave System.out (Java 17 has no PrintStream.charset()).
         String encoding = System.getProperty("sun.stdout.encoding");
         Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset();

@@ -49,7 +49,21 @@ final class ConvolutionTab implements PosEncTab {
             cc.setPercentWidth(pct);
             grid.getColumnConstraints().add(cc);
         }
-        for (HeatmapView v : List.of(convAttentionView, poolAttentionView)) v.setPrefSize(340, 330);
+        // Two rows of equal height within the tab: without row constraints the lower row ran past
+        // the bottom of the tab at 1280 × 800, its x axis cut off.
+        for (int row = 0; row < 2; row++) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+            rc.setFillHeight(true);
+            grid.getRowConstraints().add(rc);
+        }
+        VBox.setVgrow(grid, javafx.scene.layout.Priority.ALWAYS);
+        for (HeatmapView v : List.of(convAttentionView, poolAttentionView)) {
+            v.setPrefSize(340, 330);
+            // Small 32 × 32 maps: a lower minimum lets both rows fit a 1280 × 800 window.
+            v.setMinSize(180, 150);
+        }
         for (LinePlotView v : List.of(convOutputView, poolOutputView, errorView)) v.setPrefSize(360, 330);
         tab = new Tab("Attention as conv / max pool", PosEncLayout.scroll(new VBox(8, note, convFacts, grid)));
     }

@@ -11,18 +11,27 @@ import nnlab.kernel.figure.LineFigure;
 
 /** The EᵀE tab: the Gram matrix of the encoding as a heatmap, and one of its rows as a line. */
 final class EncodingTab implements PosEncTab {
+    /** The row plot never gets narrower than this (points). */
+    static final double ROW_MIN_WIDTH = 340;
     private final HeatmapView gramView = new HeatmapView();
     private final LinePlotView rowView = new LinePlotView();
     private final Tab tab;
 
     EncodingTab() {
         HBox gramPane = new HBox(8, PosEncLayout.withExport(gramView, gramView::figure), PosEncLayout.withExport(rowView, rowView::figure));
-        // The square heatmap takes what the row plot leaves; the plot reads fine narrow.
+        // Both share the width: a row plot of 260 × 600 px read as a sliver beside the square.
+        // The heatmap stays square inside its box, so it gives up width first.
         HBox.setHgrow(gramPane.getChildren().get(0), Priority.ALWAYS);
-        rowView.setPrefWidth(300);
-        gramView.setPrefWidth(600);
+        HBox.setHgrow(gramPane.getChildren().get(1), Priority.ALWAYS);
+        rowView.setMinWidth(ROW_MIN_WIDTH);
+        rowView.setPrefWidth(440);
+        gramView.setPrefWidth(560);
         VBox.setVgrow(gramPane, Priority.ALWAYS);
         tab = new Tab("EᵀE", PosEncLayout.scroll(new VBox(8, gramPane)));
+    }
+
+    LinePlotView rowView() {
+        return rowView;
     }
 
     HeatmapView gramView() {

@@ -104,11 +104,19 @@ public final class PosEncExperiment implements Experiment {
     @Override
     public String howToRead() {
         return """
-                E is the sinusoidal positional encoding: column j is position j, written as sines and cosines of                 p/2 frequencies. EᵀE compares every position with every other: a bright diagonal band means nearby                 positions look alike and far ones differ, and each row (the line plot) peaks at its own position and                 decays with distance, never depending on where in the sequence it is, only on the distance.
+                E is the sinusoidal positional encoding: column j is position j, written as sines and cosines of p/2 \
+                frequencies. EᵀE compares every position with every other: a bright diagonal band means nearby \
+                positions look alike and far ones differ, and each row (the line plot) peaks at its own position and \
+                decays with distance, never depending on where in the sequence it is, only on the distance.
 
-                Adding content X to E mixes four terms, (X + E)ᵀ(X + E) = XᵀX + XᵀE + EᵀX + EᵀE: with σ scale near 1 the                 content terms blur the positional band; a small σ keeps it. Concatenating [X | E] keeps the two apart: its                 Gram matrix is exactly XᵀX + EᵀE, with no cross terms.
+                Adding content X to E mixes four terms, (X + E)ᵀ(X + E) = XᵀX + XᵀE + EᵀX + EᵀE: with σ scale near 1 \
+                the content terms blur the positional band; a small σ keeps it. Concatenating [X | E] keeps the two \
+                apart: its Gram matrix is exactly XᵀX + EᵀE, with no cross terms.
 
-                The attention maps show which positions a query attends to. The convolution tab builds attention that                 reproduces a Conv1D exactly; the max-pooling tab approximates max pooling with a softmax whose sharpness                 c grows: the error falls as c rises (the error-vs-c curve), reaching zero only in the limit.""";
+                The attention maps show which positions a query attends to. The convolution tab builds attention \
+                that reproduces a Conv1D exactly; the max-pooling tab approximates max pooling with a softmax whose \
+                sharpness c grows: the error falls as c rises (the error-vs-c curve), reaching zero only in the \
+                limit.""";
     }
 
     @Override public int order() { return 30; }

@@ -184,6 +184,8 @@ public final class PosEncPanel implements ExperimentPanel {
     public void setPositions(int positions) { controls.n.setValue(positions); }
 
     HeatmapView gramView() { return encodingTab.gramView(); }
+
+    nnlab.app.widgets.LinePlotView rowView() { return encodingTab.rowView(); }
     HeatmapView concatView() { return contentTab.concatView(); }
     SliderField pField() { return controls.p; }
     SliderField nField() { return controls.n; }
@@ -212,8 +214,13 @@ public final class PosEncPanel implements ExperimentPanel {
         facts.setPadding(new Insets(6, 14, 8, 14));
 
         VBox heading = PanelHeading.of(experiment.title(), experiment.description());
-        HBox header = new HBox(16, heading, runControls);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // The same "How to read this" as every other panel: the toggle under the description, its text full width below.
+        PanelHeading.ReadingGuide guide = PanelHeading.readingGuide(experiment.howToRead());
+        if (guide != null) heading.getChildren().add(guide.toggle());
+        HBox headerRow = new HBox(16, heading, runControls);
+        headerRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(headerRow);
+        if (guide != null) header.getChildren().add(guide.text());
         header.getStyleClass().add("experiment-header");
         runControls.startButton().setTooltip(new javafx.scene.control.Tooltip(
                 "Save a run with these settings: every figure (PNG + CSV) and the summary, listed in History"));

@@ -87,6 +87,19 @@ class LiveLineChartTest {
         Fx.waitUntil("drawn", 5000, chart::upToDate);
     }
 
+    /** Every chart hears every phase; only one that draws a point of it is subtitled by it. */
+    @Test
+    void aPhaseNamesOnlyTheChartsThatDrawIt() {
+        Fx.run(() -> chart.setPhaseTitle("Net1 · replicate · rounds 1, 2/2"));
+        assertEquals("", Fx.get(chart::subtitle), "no point of Net1's phase here yet");
+        Fx.run(() -> chart.addMetric(new RunEvent.Metric("loss", "replicate · round 1", 1, 0.7)));
+        assertEquals("Net1 · replicate · rounds 1, 2/2", Fx.get(chart::subtitle));
+        Fx.run(() -> chart.setPhaseTitle("Net2 · valid · rounds 1, 2/2"));
+        assertEquals("Net1 · replicate · rounds 1, 2/2", Fx.get(chart::subtitle), "the curves on it are still Net1's");
+        Fx.run(() -> chart.addMetric(new RunEvent.Metric("other-chart", "valid · round 1", 1, 0.7)));
+        assertEquals("Net1 · replicate · rounds 1, 2/2", Fx.get(chart::subtitle), "a point of another chart changes nothing here");
+    }
+
     @Test
     void clearingTheCurvesKeepsTheCardsHeightSoTheViewsBelowStayPut() {
         Fx.run(() -> {

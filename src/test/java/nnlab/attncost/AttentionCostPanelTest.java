@@ -91,6 +91,23 @@ class AttentionCostPanelTest {
                 panel.lastRedrawMillis(), panel.lastComputeMillis());
     }
 
+    /** The Explore tab opens with the panel's own heading, draws the curves at their natural size (11-px ticks) and keeps timings out of sight. */
+    @Test
+    void exploreHasThePanelShellAndLegibleFigures(FxRobot robot) throws Exception {
+        waitUntil(() -> panel.redrawsProperty().get() >= 1 && panel.cards().get(0).image() != null);
+        AttentionCostExperiment e = new AttentionCostExperiment();
+        javafx.scene.Node explore = panel.view() instanceof javafx.scene.control.TabPane t ? t.getTabs().get(0).getContent() : null;
+        assertEquals(e.title(), robot.from(explore).lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals(e.description(), robot.from(explore).lookup(".experiment-description").queryAs(javafx.scene.control.Label.class).getText());
+        for (int i = 0; i < 4; i++) {
+            FigureCard card = panel.cards().get(i);
+            double natural = card.image().getWidth() / javafx.stage.Screen.getPrimary().getOutputScaleX();
+            assertTrue(card.shownWidth() >= Math.min(natural, 640) - 1, card.getId() + " shown " + card.shownWidth() + " of " + natural + " pt");
+        }
+        assertTrue(panel.statusText().startsWith("The figures show d = 64"), panel.statusText());
+        assertTrue(!panel.statusText().contains(" ms"), "no timing for the student: " + panel.statusText());
+    }
+
     @Test
     void refusedValuesAreNamedAndNotDrawn(FxRobot robot) throws Exception {
         waitUntil(() -> panel.redrawsProperty().get() >= 1);

@@ -77,6 +77,23 @@ class GptPanelTest {
     }
 
     @Test
+    void everyTabShowsThePanelsTitleDescriptionAndReadingGuide(FxRobot robot) {
+        GptExperiment e = new GptExperiment();
+        for (String title : List.of("Training", "Generate", "Attention explorer")) {
+            selectTab(title);
+            javafx.scene.Node content = Fx.get(() -> panel.tabs().getSelectionModel().getSelectedItem().getContent());
+            List<String> titles = Fx.get(() -> robot.from(content).lookup(".experiment-title").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+            assertEquals(List.of(e.title()), titles, "the heading on the " + title + " tab");
+            List<String> descriptions = Fx.get(() -> robot.from(content).lookup(".experiment-description").queryAll().stream()
+                    .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+            assertEquals(List.of(e.description()), descriptions, "the description on the " + title + " tab");
+            assertEquals(1, Fx.get(() -> robot.from(content).lookup("#how-to-read").queryAll().stream().filter(javafx.scene.Node::isVisible).count()),
+                    "one \"How to read this\" on the " + title + " tab");
+        }
+    }
+
+    @Test
     void theSamplesTableShowsLineBreaksAsSymbolsAndKeepsTheRest() {
         var table = new nnlab.kernel.run.RunEvent.Table("samples", "t", List.of("step", "sample"),
                 List.of(List.of("10", "There was\nonce\u0080 a king")), java.util.Map.of());

@@ -90,6 +90,29 @@ class JlPanelTest {
         assertTrue(Files.size(png) > 1000);
     }
 
+    /**
+     * At the windows a laptop gives (1280 and 1400 px wide, the panel gets what the 235-px
+     * navigation leaves) every figure is drawn at least at its natural size, so its tick labels
+     * keep their 11 px; two 340-px columns drew them at 7 px.
+     */
+    @Test
+    void figuresKeepTheirNaturalTextSizeAtLaptopWidths(FxRobot robot) throws Exception {
+        java.util.List<nnlab.app.FigureView> views = JlExperiment.VIEWS.stream().map(v -> panel.lab().figureView(v.id())).toList();
+        waitUntil(() -> views.stream().allMatch(v -> v.shownZoom() != null));
+        for (double panelWidth : new double[] {1280 - 235, 1400 - 235}) {
+            robot.interact(() -> robot.window(0).setWidth(panelWidth));
+            try {
+                waitUntil(() -> views.stream().allMatch(v -> v.shownZoom() != null && v.shownZoom() >= 1 - 1e-9));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // Reported below with the zooms.
+            }
+            for (nnlab.app.FigureView v : views) {
+                assertTrue(v.shownZoom() >= 1 - 1e-9 && v.shownZoom() <= nnlab.app.widgets.InteractiveFigures.MAX_ZOOM + 1e-9,
+                        v.figureId() + " drawn at " + v.shownZoom() + " × its natural size in a " + panelWidth + "-px panel");
+            }
+        }
+    }
+
     @Test
     void theLabHasThePanelShell(FxRobot robot) {
         assertEquals("Johnson–Lindenstrauss", robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText());

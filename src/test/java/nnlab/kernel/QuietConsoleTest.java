@@ -15,6 +15,17 @@ class QuietConsoleTest {
         return sink.toString(StandardCharsets.UTF_8);
     }
 
+    /** The record JavaFX 21 writes on every class-path start, through its "javafx" logger, is dropped; its other warnings are kept. */
+    @Test
+    void javafxsClassPathWarningIsDroppedAndItsOtherWarningsKept() {
+        QuietConsole.install();
+        java.util.logging.Filter filter = java.util.logging.Logger.getLogger("javafx").getFilter();
+        java.util.logging.Level warning = java.util.logging.Level.WARNING;
+        assertEquals(false, filter.isLoggable(new java.util.logging.LogRecord(warning,
+                "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'")));
+        assertEquals(true, filter.isLoggable(new java.util.logging.LogRecord(warning, "Could not resolve '-nn-accent' while resolving lookups")));
+    }
+
     @Test
     void samediffsDifferentiatedOpLinesAreDroppedAndEverythingElseKept() {
         console.println("depth 2: val acc 69.2 %");

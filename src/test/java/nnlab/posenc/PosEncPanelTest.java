@@ -64,6 +64,20 @@ class PosEncPanelTest {
         return panel.gramView().image() == null ? -1 : (int) panel.gramView().image().getWidth();
     }
 
+    /** The row plot shares the tab's width with the square heatmap: at 260 px beside it, it read as a sliver. */
+    @Test
+    void theRowPlotGetsASensibleWidthBesideTheHeatmap(FxRobot robot) throws Exception {
+        for (double panelWidth : new double[] {1280 - 235, 1400 - 235}) {
+            robot.interact(() -> robot.window(0).setWidth(panelWidth));
+            WaitForAsyncUtils.waitForFxEvents();
+            double row = panel.rowView().getWidth();
+            double gram = panel.gramView().getWidth();
+            assertTrue(row >= EncodingTab.ROW_MIN_WIDTH - 1e-9, "row plot " + row + " px wide in a " + panelWidth + "-px panel");
+            assertTrue(row >= 0.35 * (row + gram), "row plot " + row + " px beside a " + gram + "-px heatmap");
+            assertTrue(panel.rowView().getHeight() < 2.2 * row, "row plot " + row + " × " + panel.rowView().getHeight() + " px");
+        }
+    }
+
     @Test
     void movingTheNSliderChangesTheHeatmapSize(FxRobot robot) throws Exception {
         waitUntil(() -> heatmapWidth() == 64);
@@ -176,6 +190,11 @@ class PosEncPanelTest {
         assertTrue(robot.lookup(".experiment-title").queryAs(javafx.scene.control.Label.class).getText().equals("Positional encodings"));
         assertTrue(robot.lookup(".experiment-description").queryAs(javafx.scene.control.Label.class).getText().contains("EᵀE"));
         assertNotNull(robot.lookup("#start-button").query(), "Start saves a run, as on every panel");
+        javafx.scene.control.Label guide = robot.lookup("#how-to-read-text").queryAs(javafx.scene.control.Label.class);
+        assertFalse(guide.isVisible(), "the reading guide starts closed");
+        robot.clickOn("#how-to-read");
+        assertTrue(guide.isVisible() && guide.getText().contains("EᵀE compares every position"), guide.getText());
+        robot.clickOn("#how-to-read");
         assertNotNull(robot.lookup("#reset-settings").query());
         assertEquals(slidersIn(panel.view()).size(), slidersIn(column).size(), "every slider is in the settings column");
         for (int tab = 0; tab < 4; tab++) {

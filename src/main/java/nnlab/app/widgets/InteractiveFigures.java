@@ -33,6 +33,10 @@ import nnlab.kernel.run.ViewSpec;
  * the panel draws what {@code nnlab run} writes.
  */
 public final class InteractiveFigures {
+    /** The narrowest cell of the figures' grid: a 640-pt figure and its card's padding. */
+    public static final double CELL_WIDTH = 670;
+    /** Figures alone in a wide row grow at most this much beyond their natural size. */
+    public static final double MAX_ZOOM = 1.1;
     private final ConfigSchema schema;
     private final SchemaControls controls;
     private final Supplier<Map<String, Object>> otherValues;
@@ -73,10 +77,14 @@ public final class InteractiveFigures {
         // A lab's matrices are small: OpenMP's second thread only adds waiting (measured on the
         // gradients chain: 102 ms per change with ND4J's default threads, 49 ms on one).
         worker.execute(() -> nnlab.kernel.NativeSetup.limitComputeThreadsOfThisThread(1));
-        // Two columns from a 1280-px window on: five figures in one column were three screens of scrolling.
-        ResponsiveGrid grid = new ResponsiveGrid(340);
+        // A figure's text is drawn at its natural size (ticks 11 px) only in a cell as wide as the
+        // figure: two 340-px columns at 1280–1400 px shrank the axis text to 7 px. So a second
+        // column comes only when both get the natural width, and one figure per row stops at a
+        // modest zoom instead of filling a wide column a screen tall.
+        ResponsiveGrid grid = new ResponsiveGrid(CELL_WIDTH);
         for (ViewSpec v : views) {
             FigureView fv = new FigureView(v.id(), v.title(), "The figure appears here once ND4J has loaded.");
+            fv.setMaxZoom(MAX_ZOOM);
             this.views.put(v.id(), fv);
             grid.addItem(fv, false);
         }

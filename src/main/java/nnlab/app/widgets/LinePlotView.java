@@ -52,6 +52,36 @@ public final class LinePlotView extends Region {
         draw();
     }
 
+    private static final Font TITLE_FONT = Font.font(null, FontWeight.BOLD, 13);
+    static final Font SMALL_TITLE_FONT = Font.font(null, FontWeight.BOLD, 11.5);
+    private static final Font TICK_FONT = Font.font(11);
+
+    /** A log axis labels its decades compactly ("1e-4", not "1.00e-04"). */
+    private String yTickLabel(double t) {
+        if (!figure.logY()) return NiceNumbers.format(t);
+        if (t == Math.rint(t) && Math.abs(t) >= 3) return "1e" + (long) t;
+        return NiceNumbers.format(Math.pow(10, t));
+    }
+
+    static double textWidth(String s, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** The text, cut with "…" to fit the width. */
+    static String fit(String s, Font font, double width) {
+        if (textWidth(s, font) <= width) return s;
+        int n = s.length();
+        while (n > 1 && textWidth(s.substring(0, n) + "…", font) > width) n--;
+        return s.substring(0, n).stripTrailing() + "…";
+    }
+
+    /** The title as drawn (cut with "…" when the view is too narrow for it). */
+    public String drawnTitle() { return drawnTitle; }
+
+    private String drawnTitle = "";
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -59,9 +89,9 @@ public final class LinePlotView extends Region {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         if (figure == null) return;
-        double left = 62, right = 14, top = 26, bottom = 40;
+        double right = 14, top = 26, bottom = 40;
         double legendH = 16 * ((figure.series().size() + 1) / 2);
-        double pw = w - left - right;
+        double pw = w - 62 - right;
         double ph = h - top - bottom - legendH;
         if (pw < 20 || ph < 20) return;
         double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY, ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
@@ -81,23 +111,34 @@ public final class LinePlotView extends Region {
         ymin -= pad;
         ymax += pad;
         double x0 = xmin, x1 = xmax, y0 = ymin, y1 = ymax;
+        // The y axis title sits left of the widest tick label, never on top of it.
+        double[] yTicks = NiceNumbers.ticks(y0, y1, 6);
+        double widestTick = 0;
+        for (double t : yTicks) widestTick = Math.max(widestTick, textWidth(yTickLabel(t), TICK_FONT));
+        double left = Math.max(62, widestTick + 30);
+        pw = w - left - right;
+        if (pw < 20) return;
 
         g.setFill(Color.BLACK);
-        g.setFont(Font.font(null, FontWeight.BOLD, 13));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(figure.title(), left + pw / 2, 4);
+        // A title wider than the view shrinks a little, then ends in "…" (the export keeps the full title).
+        g.setFont(TITLE_FONT);
+        String title = figure.title() == null ? "" : figure.title();
+        if (textWidth(title, TITLE_FONT) > w - 8) g.setFont(SMALL_TITLE_FONT);
+        drawnTitle = fit(title, g.getFont(), w - 8);
+        g.fillText(drawnTitle, w / 2, 4);
 
         double oy = top + legendH;
-        g.setFont(Font.font(11));
+        g.setFont(TICK_FONT);
         g.setStroke(Color.gray(0.88));
         g.setLineWidth(1);
-        for (double t : NiceNumbers.ticks(y0, y1, 6)) {
+        for (double t : yTicks) {
             double py = oy + ph * (1 - (t - y0) / (y1 - y0));
             g.strokeLine(left, py, left + pw, py);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(figure.logY() ? NiceNumbers.format(Math.pow(10, t)) : NiceNumbers.format(t), left - 5, py);
+            g.fillText(yTickLabel(t), left - 5, py);
         }
         for (double t : NiceNumbers.ticks(x0, x1, 8)) {
             double px = left + pw * (t - x0) / (x1 - x0);
@@ -113,7 +154,7 @@ public final class LinePlotView extends Region {
         g.translate(12, oy + ph / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(figure.yLabel() + (figure.logY() ? " (log)" : ""), 0, 0);
+        g.fillText(fit(figure.yLabel() + (figure.logY() ? " (log)" : ""), g.getFont(), ph + legendH), 0, 0);
         g.restore();
 
         g.save();

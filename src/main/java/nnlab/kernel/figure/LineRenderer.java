@@ -25,6 +25,8 @@ final class LineRenderer {
     /** Legends with more rows than this go beside the plot, one entry per row. */
     static final int MAX_LEGEND_ROWS_ABOVE = 2;
     static final double SIDE_LEGEND_MAX_WIDTH = 190;
+    /** The x axis of a figure without data runs 0..this, in steps of 1. */
+    static final double EMPTY_X_MAX = 5;
 
     record Layout(double width, double height, Rectangle2D.Double plot, Axis x, Axis y, Gfx.Legend legend,
                   double legendTop, boolean hasData, boolean legendBeside) {
@@ -103,9 +105,12 @@ final class LineRenderer {
 
     /**
      * Fewer x ticks until their labels no longer crowd each other; whole-number x (epochs,
-     * rounds, layers) ticks whole numbers only, also for a single point.
+     * rounds, layers) ticks whole numbers only, also for a single point. Without data (a live
+     * chart before a run's first epoch) the axis ticks whole numbers too: nearly every x in NN Lab
+     * counts something, and "0.2, 0.4 … epoch" on an empty chart reads as a bug.
      */
     private static Axis xAxis(LineFigure f, double xMin, double xMax, double plotWidth) {
+        if (!(xMin <= xMax)) return Axis.fixed(0, EMPTY_X_MAX, (int) EMPTY_X_MAX + 1);
         boolean whole = wholeNumbers(f);
         if (whole && xMin == xMax && Double.isFinite(xMin)) return Axis.fixed(xMin - 1, xMax + 1, 3);
         return Axis.uncrowdedLinear(xMin, xMax, 0.02, 10, plotWidth, whole && xMax - xMin >= 1 ? 1 : 0);

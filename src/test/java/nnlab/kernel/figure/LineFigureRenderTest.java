@@ -77,6 +77,23 @@ class LineFigureRenderTest {
     }
 
     @Test
+    void anEmptyChartTicksWholeNumbersAndOnePointTicksItsOwnNumber() {
+        LineFigure empty = new LineFigure("Loss", "epoch", "loss", List.of(), false);
+        LineFigure emptySeries = new LineFigure("Loss", "epoch", "loss",
+                List.of(new LineFigure.Series("train", new double[0], new double[0])), false);
+        LineFigure onePoint = new LineFigure("Loss", "epoch", "loss",
+                List.of(new LineFigure.Series("train", new double[] {1}, new double[] {0.7})), false);
+        for (LineFigure f : List.of(empty, emptySeries, onePoint)) {
+            for (double width : new double[] {320, 640}) {
+                double[] ticks = LineRenderer.layout(f, width, 270).x().ticks;
+                assertTrue(ticks.length >= 2, f.series() + " at " + width + ": " + java.util.Arrays.toString(ticks));
+                for (double t : ticks) assertEquals(Math.rint(t), t, 1e-9, "a tick between epochs: " + java.util.Arrays.toString(ticks));
+            }
+        }
+        assertTrue(java.util.Arrays.stream(LineRenderer.layout(onePoint).x().ticks).anyMatch(t -> t == 1), "the point's epoch is ticked");
+    }
+
+    @Test
     void nanBreaksTheLine() {
         double[] full = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
         double[] gap = full.clone();
