@@ -25,6 +25,8 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -113,13 +115,14 @@ class FirstConvolutionTest {
     }
 
     /** Bias, stride 2, a non-square kernel and zero padding: the parts the study does not use, against finite differences. */
-    @Test
-    void generalLayerGradientsMatchFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(value = CacheMode.class, names = {"NONE", "DEVICE"})   // DEVICE: the im2col forward pass and its reuse
+    void generalLayerGradientsMatchFiniteDifferences(CacheMode cacheMode) {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         try {
             MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                     .seed(3).dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER).updater(new NoOp())
-                    .convolutionMode(ConvolutionMode.Truncate).list()
+                    .convolutionMode(ConvolutionMode.Truncate).cacheMode(cacheMode).list()
                     .layer(FirstConvolution.of(new ConvolutionLayer.Builder(3, 2).stride(2, 1).padding(1, 1)
                             .nIn(2).nOut(3).hasBias(true).biasInit(0.1).activation(Activation.TANH)))
                     .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
@@ -129,7 +132,7 @@ class FirstConvolutionTest {
             boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
                     .net(net).input(Nd4j.rand(DataType.DOUBLE, 3, 2, 7, 6)).labels(Nd4j.create(new double[][] {{1, 0}, {0, 1}, {1, 0}}))
                     .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9));
-            assertTrue(ok, "gradient check failed");
+            assertTrue(ok, "gradient check failed with cache mode " + cacheMode);
         } finally {
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         }
