@@ -46,6 +46,8 @@ public class BorderPaddingImpl extends AbstractLayer<BorderPadding> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        // The first layer's gradient is not needed: FirstConvolution above it passes none.
+        if (epsilon == null) return new Pair<>(new DefaultGradient(), null);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), input.shape(), 'c');
         unpad(epsilon, inputGradient, layerConf().getKind(), layerConf().getAmount());
         return new Pair<>(new DefaultGradient(), inputGradient);

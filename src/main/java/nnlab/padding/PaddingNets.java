@@ -37,11 +37,15 @@ public final class PaddingNets {
     public static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater) {
         // With CacheMode.NONE, DL4J's oneDNN convolution recomputes its forward pass during
         // backprop to get the pre-activation; caching it saves a sixth of the training time.
-        return build(a, seed, dataType, updater, CacheMode.DEVICE);
+        return build(a, seed, dataType, updater, CacheMode.DEVICE, FirstLayer.WEIGHT_GRADIENT_ONLY);
     }
 
+    /** How the first convolution is built; DL4J's own is kept to test that the other gives the same training. */
+    enum FirstLayer { WEIGHT_GRADIENT_ONLY, DL4J_CONVOLUTION }
+
     /** cacheMode NONE is the slower path, kept to test that caching does not change results. */
-    static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater, CacheMode cacheMode) {
+    static MultiLayerNetwork build(Architecture a, long seed, DataType dataType, IUpdater updater, CacheMode cacheMode,
+                                   FirstLayer firstLayer) {
         long nd4jSeed = nnlab.kernel.Seeds.nd4jSeed(seed);
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(nd4jSeed)
@@ -64,14 +68,15 @@ public final class PaddingNets {
                 layers.layer(new BorderPadding(mode.kind(), mode.amount()));
             }
             int zeroPad = copyPadding ? 0 : mode.amount();
-            layers.layer(new ConvolutionLayer.Builder(a.kernel(), a.kernel())
+            ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(a.kernel(), a.kernel())
                     .stride(a.strides().get(i), a.strides().get(i))
                     .padding(zeroPad, zeroPad)
                     .nIn(channels)
                     .nOut(a.widths().get(i))
                     .hasBias(false)
-                    .activation(Activation.RELU)
-                    .build());
+                    .activation(Activation.RELU);
+            boolean first = i == 0 && firstLayer == FirstLayer.WEIGHT_GRADIENT_ONLY;
+            layers.layer(first ? FirstConvolution.of(conv) : conv.build());
             size = convOutputSize(size, a.kernel(), a.strides().get(i), mode.amount());
             channels = a.widths().get(i);
         }

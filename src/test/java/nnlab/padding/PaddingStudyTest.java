@@ -160,7 +160,7 @@ class PaddingStudyTest {
             for (org.deeplearning4j.nn.conf.CacheMode mode : List.of(org.deeplearning4j.nn.conf.CacheMode.NONE,
                     org.deeplearning4j.nn.conf.CacheMode.DEVICE)) {
                 var net = PaddingNets.build(a, 3, org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                        new ScaledAdaDelta(a.lr(), a.rho(), a.eps()), mode);
+                        new ScaledAdaDelta(a.lr(), a.rho(), a.eps()), mode, PaddingNets.FirstLayer.WEIGHT_GRADIENT_ONLY);
                 double[] trace = new double[7];
                 var result = new VariantTrainer(3, 10, 50).train(net, data.train(), data.validation(), data.test(), "test",
                         e -> {
