@@ -149,14 +149,7 @@ class FirstConvolutionTest {
             List<double[]> runs = new ArrayList<>();
             for (PaddingNets.FirstLayer first : PaddingNets.FirstLayer.values()) {
                 var net = PaddingNets.build(a, 3, DataType.FLOAT, new ScaledAdaDelta(a.lr(), a.rho(), a.eps()), CacheMode.DEVICE, first);
-                double[] trace = new double[7];
-                var result = new VariantTrainer(3, 10, 50).train(net, data.train(), data.validation(), data.test(), "test",
-                        e -> {
-                            trace[2 * e.epoch() - 2] = e.trainLoss();
-                            trace[2 * e.epoch() - 1] = e.validation().loss();
-                        }, () -> { }, null);
-                trace[6] = result.testAccuracy();
-                runs.add(trace);
+                runs.add(PaddingStudyTest.threeEpochTrace(net, data));
             }
             for (int i = 0; i < 7; i++) {
                 assertEquals(runs.get(1)[i], runs.get(0)[i], 1e-5, padding + " value " + i + " (losses per epoch, then test acc)");

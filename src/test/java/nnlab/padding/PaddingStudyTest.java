@@ -161,20 +161,25 @@ class PaddingStudyTest {
                     org.deeplearning4j.nn.conf.CacheMode.DEVICE)) {
                 var net = PaddingNets.build(a, 3, org.nd4j.linalg.api.buffer.DataType.FLOAT,
                         new ScaledAdaDelta(a.lr(), a.rho(), a.eps()), mode, PaddingNets.FirstLayer.WEIGHT_GRADIENT_ONLY);
-                double[] trace = new double[7];
-                var result = new VariantTrainer(3, 10, 50).train(net, data.train(), data.validation(), data.test(), "test",
-                        e -> {
-                            trace[2 * e.epoch() - 2] = e.trainLoss();
-                            trace[2 * e.epoch() - 1] = e.validation().loss();
-                        }, () -> { }, null);
-                trace[6] = result.testAccuracy();
-                runs.add(trace);
+                runs.add(threeEpochTrace(net, data));
             }
             for (int i = 0; i < 7; i++) {
                 assertEquals(runs.get(0)[i], runs.get(1)[i], 1e-5, padding + " value " + i + " (losses per epoch, then test acc)");
             }
             assertTrue(runs.get(0)[4] < runs.get(0)[0], padding + ": the train loss fell, so the comparison covers learning");
         }
+    }
+
+    /** Three epochs of batch 50: train and validation loss per epoch, then the test accuracy. */
+    static double[] threeEpochTrace(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net, PaddingExperiment.Data data) {
+        double[] trace = new double[7];
+        var result = new VariantTrainer(3, 10, 50).train(net, data.train(), data.validation(), data.test(), "test",
+                e -> {
+                    trace[2 * e.epoch() - 2] = e.trainLoss();
+                    trace[2 * e.epoch() - 1] = e.validation().loss();
+                }, () -> { }, null);
+        trace[6] = result.testAccuracy();
+        return trace;
     }
 
     /** Runs a short study to its end and checks that it finished. */
